@@ -1,0 +1,235 @@
+import { z } from 'zod';
+
+// The level format. Every object is strict: an unknown field is an error, never ignored,
+// and every number has a range, so a typo or a wild value is caught on load with its path.
+
+const probability = z.number().min(0).max(1);
+const minutesPerDay = 1440;
+
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day like "09:00"')
+  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
+
+export const distributionSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('fixed'), value: z.number().min(0).max(1e6) }),
+  z.strictObject({ dist: z.literal('exponential'), mean: z.number().positive().max(1e6) }),
+  z.strictObject({
+    dist: z.literal('lognormal'),
+    mean: z.number().positive().max(1e6),
+    sd: z.number().min(0).max(1e6),
+  }),
+  z
+    .strictObject({ dist: z.literal('uniform'), min: z.number().min(0).max(1e6), max: z.number().min(0).max(1e6) })
+    .refine((d) => d.min <= d.max, { message: 'min must not exceed max', path: ['max'] }),
+]);
+
+const hoursSchema = z.union([
+  z.literal('always'),
+  z
+    .strictObject({
+      days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+      open: clock,
+      close: clock,
+    })
+    .refine((h) => h.open < h.close, { message: 'close must be after open', path: ['close'] })
+    .refine((h) => h.close <= minutesPerDay, { message: 'close must be within the day', path: ['close'] }),
+]);
+
+const roleId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'expected an identifier like "assessor"');
+
+const roleSchema = z.strictObject({
+  label: z.string().min(1).max(60),
+  /** Paid per staffed hour. */
+  costPerHour: z.number().min(0).max(1000),
+  /** An expert can assess and decide a claim, and tells a citizen exactly what is needed. */
+  expert: z.boolean(),
+});
+
+/** How the service is designed: the part a player changes with levers. */
+export const designSchema = z.strictObject({
+  /** Experts take calls and visits, instead of call-centre agents and receptionists. */
+  expertsAtFront: z.boolean(),
+  /** An expert at the front decides there and then when the citizen has everything. */
+  decideAtFirstContact: z.boolean(),
+  /** One person owns a case end to end: no scanning handoff, no picking up a stranger's file. */
+  caseOwner: z.boolean(),
+  /** The owner pulls missing evidence (phones the landlord, the employer) instead of writing. */
+  pullEvidence: z.boolean(),
+  /** Close claims still incomplete this many days after evidence was requested; null = never. */
+  nilQualifyDays: z.number().int().min(1).max(365).nullable(),
+  /** When the official clock starts for a claim. */
+  clockStart: z.enum(['firstContact', 'received', 'complete']),
+  /** Assessors take complete, easy claims first. */
+  cherryPick: z.boolean(),
+  /** Visitors are "seen" by being handed a form and sent home, to meet the 15-minute target. */
+  formHandOut: z.boolean(),
+  /** The call centre is outsourced and paid per call answered. */
+  outsourcedCallCentre: z.boolean(),
+  /** The back office runs on a licensed workflow IT system. */
+  workflowIT: z.boolean(),
+});
+
+export const designKeys = Object.keys(designSchema.shape) as (keyof z.infer<typeof designSchema>)[];
+
+const regimeSchema = z.strictObject({
+  name: z.string().min(1).max(80),
+  briefing: z.string().min(1).max(2000),
+  staff: z.record(roleId, z.number().int().min(0).max(500)),
+  design: designSchema,
+  /** Design keys the player may change under this regime. */
+  levers: z.array(z.enum(designKeys as [string, ...string[]])).max(designKeys.length),
+});
+
+export const levelSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-benefit"').max(40),
+    title: z.string().min(1).max(80),
+    summary: z.string().min(1).max(1000),
+    /** Length of a default run in days. */
+    days: z.number().int().min(1).max(3650),
+    /**
+     * Days the office has already been running, under the starting regime, before the player
+     * arrives at day 0: the backlog and the citizens already waiting are inherited. Measures
+     * cover day 0 onwards.
+     */
+    warmUpDays: z.number().int().min(0).max(730),
+    hours: hoursSchema,
+    demand: z.strictObject({
+      /** Citizens with a new need, per calendar day (a Poisson process). */
+      needsPerDay: z.number().positive().max(10000),
+      /** Share of first contacts made in person; the rest phone. */
+      visitShare: probability,
+      /** Evidence items a need requires, uniformly between min and max. */
+      evidenceItems: z
+        .strictObject({ min: z.number().int().min(0).max(8), max: z.number().int().min(0).max(8) })
+        .refine((e) => e.min <= e.max, { message: 'min must not exceed max', path: ['max'] }),
+      /** Share of needs that are complicated to assess. */
+      hardShare: probability,
+      /** Share of visitors who bring their documents to the first visit. */
+      bringsEvidenceShare: probability,
+      /** How long a citizen will wait for the need to be met before giving up; null = never. */
+      patienceDays: distributionSchema.nullable(),
+      /** A need still unmet after this many days harms the citizen (rent arrears); null = never. */
+      harmAfterDays: z.number().positive().max(3650).nullable(),
+    }),
+    citizens: z.strictObject({
+      /** Days to find and send documents once asked. */
+      gatherDays: distributionSchema,
+      /** Chance a citizen brings each missing item: told exactly by an expert, told by a form or letter, guessing. */
+      itemIfTold: probability,
+      itemIfLetter: probability,
+      itemIfGuessing: probability,
+      /** Scale (days) of the rising urge to chase after hearing nothing; null = never chase. */
+      chaseScaleDays: z.number().positive().max(3650).nullable(),
+      /** Chases after this many days since first contact are complaints. */
+      complaintAfterDays: z.number().positive().max(3650).nullable(),
+      /** Share of chases and returns made in person; the rest by phone (chases) or post (documents). */
+      visitShare: probability,
+      /** Chance a citizen gives up when a claim is nil-qualified rather than reapplying. */
+      giveUpOnNilQualify: probability,
+      /** Days before a citizen reacts to a wrong decision. */
+      reactDays: distributionSchema,
+    }),
+    postDays: distributionSchema,
+    /** Minutes of staff time for each piece of work. */
+    work: z.strictObject({
+      call: distributionSchema,
+      visit: distributionSchema,
+      formHandOut: distributionSchema,
+      chase: distributionSchema,
+      takeDocuments: distributionSchema,
+      scan: distributionSchema,
+      assessEasy: distributionSchema,
+      assessHard: distributionSchema,
+      pickUpFile: distributionSchema,
+      request: distributionSchema,
+      message: distributionSchema,
+      rework: distributionSchema,
+    }),
+    handoffs: z.strictObject({
+      /** Chance a non-expert, or a handed-out form, tells the citizen exactly what is needed. */
+      toldByFront: probability,
+      toldByForm: probability,
+      toldByExpert: probability,
+      /** Chance each document is lost between front and back office. */
+      itemLost: probability,
+      /** Chance a chase taken by a non-expert becomes a message for the back office. */
+      chasePassedOn: probability,
+      /** Chance a decision is wrong: the fragmented flow, and one owner who knows the citizen. */
+      errorSplit: probability,
+      errorOwner: probability,
+      /** Gathering time multiplier when the owner pulls the evidence. */
+      pullSpeedup: z.number().positive().max(1),
+    }),
+    /**
+     * People under a growing backlog work faster and make more mistakes (Oliva & Sterman 2001):
+     * pace = 1 + paceGain x backlog in days, at most maxPace; error chance x (1 + errorGain x (pace - 1)).
+     */
+    pressure: z.strictObject({
+      paceGain: z.number().min(0).max(10),
+      maxPace: z.number().min(1).max(5),
+      errorGain: z.number().min(0).max(100),
+    }),
+    roles: z.record(roleId, roleSchema).refine((r) => Object.keys(r).length >= 1, 'at least one role'),
+    /** Which role does which work when experts are not at the front. */
+    assign: z.strictObject({
+      phone: roleId,
+      visit: roleId,
+      scan: roleId.nullable(),
+      casework: roleId,
+    }),
+    costs: z.strictObject({
+      letter: z.number().min(0).max(100),
+      itLicencePerDay: z.number().min(0).max(1e6),
+      outsourcedFeePerCall: z.number().min(0).max(1000),
+    }),
+    inspection: z
+      .strictObject({
+        everyDays: z.number().int().min(7).max(3650),
+        targets: z.strictObject({
+          processingDays: z.number().positive().max(3650),
+          callsAnsweredIn20s: probability,
+          visitorsSeenIn15m: probability,
+        }),
+        /** Inspectors mark down an authority whose design leaves the approved process (seed 001). */
+        penaliseDeviation: z.boolean(),
+        /** Other authorities' reported processing days, for the league table. */
+        league: z.array(z.number().positive().max(3650)).max(400),
+      })
+      .nullable(),
+    regimes: z.strictObject({ deliverology: regimeSchema, systems: regimeSchema }),
+  })
+  .superRefine((level, ctx) => {
+    const roles = new Set(Object.keys(level.roles));
+    for (const [key, role] of Object.entries(level.assign)) {
+      if (role !== null && !roles.has(role)) {
+        ctx.addIssue({ code: 'custom', path: ['assign', key], message: `unknown role "${role}"` });
+      }
+    }
+    const casework = level.roles[level.assign.casework];
+    if (casework && !casework.expert) {
+      ctx.addIssue({ code: 'custom', path: ['assign', 'casework'], message: 'casework needs an expert role' });
+    }
+    for (const regime of ['deliverology', 'systems'] as const) {
+      for (const role of Object.keys(level.regimes[regime].staff)) {
+        if (!roles.has(role)) {
+          ctx.addIssue({ code: 'custom', path: ['regimes', regime, 'staff', role], message: `unknown role "${role}"` });
+        }
+      }
+      for (const role of roles) {
+        if (!(role in level.regimes[regime].staff)) {
+          ctx.addIssue({ code: 'custom', path: ['regimes', regime, 'staff'], message: `missing staff count for role "${role}"` });
+        }
+      }
+    }
+  });
+
+/** A level as written in a file (times of day as "HH:MM"). */
+export type LevelInput = z.input<typeof levelSchema>;
+/** A validated level (times of day in minutes). */
+export type Level = z.output<typeof levelSchema>;
+export type Design = z.output<typeof designSchema>;
+export type DesignKey = keyof Design;
+export type Regime = keyof Level['regimes'];
+export type Role = z.output<typeof roleSchema>;

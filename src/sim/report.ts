@@ -1,0 +1,188 @@
+import { DAY } from './calendar';
+import { dashboardOf, type Dashboard, type Inspection } from './inspection';
+import type { Simulation } from './simulation';
+import { FAILURE_REASONS, type ContactReason, type Regime, VALUE_REASONS } from './types';
+
+/** Everything a run measured: the official view and the citizens' view, side by side. */
+export interface Report {
+  level: string;
+  regime: Regime;
+  /** The regime the run started in, when the player moved to another mid-run. */
+  startRegime: Regime;
+  seed: number;
+  days: number;
+  /** The citizens whose first contact fell in the run (day 0 on): the cohort every true measure follows. */
+  needs: { arrived: number; met: number; open: number; abandoned: number; harmed: number; inherited: number };
+  claims: { opened: number; decided: number; nilQualified: number; abandoned: number; open: number };
+  /** Needs met: first contact to need met, in days. */
+  endToEndDays: { mean: number | null; p50: number | null; p95: number | null; max: number | null };
+  /** What the regime's official dashboard reports. */
+  reportedDays: { mean: number | null };
+  dashboard: Dashboard;
+  /** Contacts made by the cohort (officeTotal: by anyone, inherited citizens too). */
+  contacts: {
+    total: number;
+    officeTotal: number;
+    value: number;
+    failure: number;
+    byReason: Record<ContactReason, number>;
+    byChannel: { phone: number; visit: number; letter: number };
+  };
+  failureDemandShare: number | null;
+  /** Needs met with a single contact, as a share of needs met. */
+  oneStopShare: number | null;
+  contactsPerNeed: number | null;
+  cost: {
+    total: number;
+    perNeedMet: number | null;
+    staff: number;
+    outsourcing: number;
+    post: number;
+    itLicence: number;
+  };
+  wip: { meanNeedsOpen: number };
+  throughput: { needsMetPerDay: number };
+  queues: Record<string, { label: string; staff: number; meanWaitMinutes: number | null; utilisation: number | null }>;
+  inspections: Inspection[];
+  events: number;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function round(x: number | null, places = 4): number | null {
+  if (x === null || !Number.isFinite(x)) return x === null ? null : x;
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
+/** The report of a run at its current time. Numbers are rounded so JSON stays readable and stable. */
+export function buildReport(sim: Simulation, startRegime: Regime): Report {
+  sim.noteCosts();
+  const level = sim.level;
+  const now = sim.now;
+  const harmAfter = level.demand.harmAfterDays;
+
+  let met = 0;
+  let open = 0;
+  let abandoned = 0;
+  let harmed = 0;
+  let oneStop = 0;
+  let inherited = 0;
+  let openMinutes = 0;
+  const e2e: number[] = [];
+  for (const need of sim.needs) {
+    if (need.arrivedAt < 0) {
+      if (need.closedAt >= 0) inherited++;
+      continue;
+    }
+    openMinutes += Math.min(need.closedAt, now) - need.arrivedAt;
+    if (need.outcome === 'met') {
+      met++;
+      e2e.push((need.closedAt - need.arrivedAt) / DAY);
+      if (need.contacts === 1) oneStop++;
+    } else if (need.outcome === 'abandoned') abandoned++;
+    else open++;
+    const waited = (Math.min(need.closedAt, now) - need.arrivedAt) / DAY;
+    if (harmAfter !== null && waited > harmAfter) harmed++;
+  }
+  e2e.sort((a, b) => a - b);
+  const e2eMean = e2e.length > 0 ? e2e.reduce((a, b) => a + b, 0) / e2e.length : null;
+
+  let decided = 0;
+  let nil = 0;
+  let claimsAbandoned = 0;
+  let claimsOpen = 0;
+  for (let i = sim.firstMeasuredClaim; i < sim.claims.length; i++) {
+    const claim = sim.claims[i]!;
+    if (claim.status === 'nil-qualified') nil++;
+    else if (claim.status === 'abandoned') claimsAbandoned++;
+    else if (claim.decidedAt < Infinity) decided++;
+    else claimsOpen++;
+  }
+
+  const byReason = Object.fromEntries([...VALUE_REASONS, ...FAILURE_REASONS].map((r) => [r, 0])) as Record<
+    ContactReason,
+    number
+  >;
+  const byChannel = { phone: 0, visit: 0, letter: 0 };
+  let failure = 0;
+  let total = 0;
+  const officeTotal = sim.contacts.length - sim.firstMeasuredContact;
+  for (let i = sim.firstMeasuredContact; i < sim.contacts.length; i++) {
+    const c = sim.contacts[i]!;
+    if (sim.needs[c.needId - 1]!.arrivedAt < 0) continue;
+    total++;
+    byReason[c.reason]++;
+    byChannel[c.channel]++;
+    if (c.failure) failure++;
+  }
+
+  const post = sim.lettersSent * level.costs.letter;
+  const outsourcing = sim.outsourcedCalls * level.costs.outsourcedFeePerCall;
+  const itLicence = (sim.itLicenceMinutes / DAY) * level.costs.itLicencePerDay;
+  const costTotal = sim.staffCost + post + outsourcing + itLicence;
+
+  const queues: Report['queues'] = {};
+  for (const role of sim.roles) {
+    queues[role.id] = {
+      label: role.label,
+      staff: role.staff,
+      meanWaitMinutes: round(role.started > 0 ? role.waitTotal / role.started : null, 2),
+      utilisation: round(role.staffedMinutes > 0 ? role.busyMinutes / role.staffedMinutes : null, 4),
+    };
+  }
+
+  const dashboard = dashboardOf(sim.tally);
+  const days = now / DAY;
+  return {
+    level: level.id,
+    regime: sim.regime,
+    startRegime,
+    seed: sim.seed,
+    days: round(days, 4)!,
+    needs: { arrived: met + open + abandoned, met, open, abandoned, harmed, inherited },
+    claims: { opened: sim.claims.length - sim.firstMeasuredClaim, decided, nilQualified: nil, abandoned: claimsAbandoned, open: claimsOpen },
+    endToEndDays: {
+      mean: round(e2eMean),
+      p50: round(percentile(e2e, 50)),
+      p95: round(percentile(e2e, 95)),
+      max: round(e2e.length > 0 ? e2e[e2e.length - 1]! : null),
+    },
+    reportedDays: { mean: round(dashboard.processingDays) },
+    dashboard: {
+      processingDays: round(dashboard.processingDays),
+      callsAnsweredIn20s: round(dashboard.callsAnsweredIn20s),
+      visitorsSeenIn15m: round(dashboard.visitorsSeenIn15m),
+    },
+    contacts: { total, officeTotal, value: total - failure, failure, byReason, byChannel },
+    failureDemandShare: round(total > 0 ? failure / total : null),
+    oneStopShare: round(met > 0 ? oneStop / met : null),
+    contactsPerNeed: round(met + open + abandoned > 0 ? total / (met + open + abandoned) : null),
+    cost: {
+      total: round(costTotal, 2)!,
+      perNeedMet: round(met > 0 ? costTotal / met : null, 2),
+      staff: round(sim.staffCost, 2)!,
+      outsourcing: round(outsourcing, 2)!,
+      post: round(post, 2)!,
+      itLicence: round(itLicence, 2)!,
+    },
+    wip: { meanNeedsOpen: round(now > 0 ? openMinutes / now : 0)! },
+    throughput: { needsMetPerDay: round(days > 0 ? met / days : 0)! },
+    queues,
+    inspections: sim.inspections.map((i) => ({
+      ...i,
+      day: round(i.day, 2)!,
+      dashboard: {
+        processingDays: round(i.dashboard.processingDays),
+        callsAnsweredIn20s: round(i.dashboard.callsAnsweredIn20s),
+        visitorsSeenIn15m: round(i.dashboard.visitorsSeenIn15m),
+      },
+    })),
+    events: sim.eventsProcessed,
+  };
+}

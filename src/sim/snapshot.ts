@@ -1,0 +1,71 @@
+import { DAY } from './calendar';
+import { dashboardOf, type Dashboard } from './inspection';
+import type { Simulation } from './simulation';
+import type { NeedStage, Regime } from './types';
+
+/** A plain-data picture of the running service, for a renderer: no references into the sim. */
+export interface Snapshot {
+  time: number;
+  day: number;
+  open: boolean;
+  regime: Regime;
+  roles: { id: string; label: string; staff: number; busy: number; queued: number }[];
+  needs: { arrived: number; open: number; met: number; abandoned: number };
+  /** Open needs by where they are: piles of paper and people waiting. */
+  stages: Record<NeedStage, number>;
+  phonesWaiting: number;
+  visitorsWaiting: number;
+  contacts: { total: number; failure: number };
+  dashboard: Dashboard;
+  lastInspection: { day: number; stars: number; leaguePosition: number; leagueSize: number } | null;
+  /** The newest contacts (up to 20), newest last. */
+  recentContacts: { needId: number; at: number; channel: string; reason: string; failure: boolean }[];
+}
+
+const STAGES: NeedStage[] = [
+  'first-contact',
+  'gathering',
+  'in-post',
+  'scanning',
+  'casework',
+  'awaiting-evidence',
+  'decided',
+  'met',
+  'abandoned',
+];
+
+export function takeSnapshot(sim: Simulation): Snapshot {
+  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<NeedStage, number>;
+  let met = 0;
+  let abandoned = 0;
+  for (const need of sim.needs) {
+    stages[need.stage]++;
+    if (need.outcome === 'met') met++;
+    else if (need.outcome === 'abandoned') abandoned++;
+  }
+  const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
+  const last = sim.inspections[sim.inspections.length - 1];
+  return {
+    time: sim.now,
+    day: sim.now / DAY,
+    open: sim.calendar.isOpen(sim.now),
+    regime: sim.regime,
+    roles,
+    needs: { arrived: sim.needs.length, open: sim.needs.length - met - abandoned, met, abandoned },
+    stages,
+    phonesWaiting: sim.waiting.phone,
+    visitorsWaiting: sim.waiting.visit,
+    contacts: { total: sim.contacts.length, failure: sim.failureContacts },
+    dashboard: dashboardOf(sim.tally),
+    lastInspection: last
+      ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize }
+      : null,
+    recentContacts: sim.contacts.slice(-20).map((c) => ({
+      needId: c.needId,
+      at: c.at,
+      channel: c.channel,
+      reason: c.reason,
+      failure: c.failure,
+    })),
+  };
+}

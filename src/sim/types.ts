@@ -1,0 +1,117 @@
+import type { Design, DesignKey, Regime } from '../levels/schema';
+
+export type { Design, DesignKey, Regime };
+
+export type Channel = 'phone' | 'visit' | 'letter';
+
+/** Why a citizen got in touch. Value demand is what the service exists for; the rest is failure demand. */
+export type ContactReason =
+  | 'new-claim'
+  | 'send-evidence'
+  | 'progress-chasing'
+  | 'resend-evidence'
+  | 'reapply'
+  | 'correct-error'
+  | 'complaint';
+
+export const VALUE_REASONS: readonly ContactReason[] = ['new-claim', 'send-evidence'];
+export const FAILURE_REASONS: readonly ContactReason[] = [
+  'progress-chasing',
+  'resend-evidence',
+  'reapply',
+  'correct-error',
+  'complaint',
+];
+
+export function isFailureDemand(reason: ContactReason): boolean {
+  return reason !== 'new-claim' && reason !== 'send-evidence';
+}
+
+/** One call, visit or letter from a citizen. */
+export interface Contact {
+  needId: number;
+  /** Sim minutes when the contact was made. */
+  at: number;
+  channel: Channel;
+  reason: ContactReason;
+  failure: boolean;
+  /** Minutes waited before someone dealt with it (letters: 0). */
+  waited: number;
+}
+
+/** What the citizen knows about the evidence they must bring. */
+export type Knowledge = 'guessing' | 'letter' | 'told';
+
+export type NeedOutcome = 'open' | 'met' | 'abandoned';
+
+/** A citizen's real demand: help paying the rent. Arrives once; met, open or abandoned. */
+export interface Need {
+  id: number;
+  /** First contact with the service (sim minutes). */
+  arrivedAt: number;
+  firstChannel: 'phone' | 'visit';
+  /** Evidence items this need requires. */
+  required: number;
+  hard: boolean;
+  bringsEvidence: boolean;
+  /** When the citizen gives up if still waiting (Infinity: never). */
+  givesUpAt: number;
+  outcome: NeedOutcome;
+  closedAt: number;
+  knows: Knowledge;
+  /** The claim in the system's records, if there is one now. */
+  claim: Claim | null;
+  claims: number;
+  contacts: number;
+  failureContacts: number;
+  submissions: number;
+  /** True while the ball is in the council's court (the citizen waits for news). */
+  waitingOnCouncil: boolean;
+  /** Bumped to cancel a scheduled chase. */
+  chaseToken: number;
+  /** Where the need is now, for views. */
+  stage: NeedStage;
+}
+
+export type NeedStage =
+  | 'first-contact'
+  | 'gathering'
+  | 'in-post'
+  | 'scanning'
+  | 'casework'
+  | 'awaiting-evidence'
+  | 'decided'
+  | 'met'
+  | 'abandoned';
+
+export type ClaimStatus = 'open' | 'decided' | 'nil-qualified' | 'abandoned';
+
+/** The system's record of a need. A need may have several, one after another. */
+export interface Claim {
+  id: number;
+  need: Need;
+  openedAt: number;
+  /** When the last required item was on file; null while incomplete. */
+  completeAt: number | null;
+  /** Items on file. */
+  received: number;
+  status: ClaimStatus;
+  decidedAt: number;
+  /** Start of the official clock, set by the design's clock rule when the claim is decided. */
+  reportedDays: number;
+  /** Queued for casework now (so new documents do not queue it twice). */
+  queued: boolean;
+  awaitingEvidence: boolean;
+  /** Bumped to cancel a scheduled nil-qualify deadline. */
+  deadlineToken: number;
+  ownedByExpert: boolean;
+}
+
+/** A player's (or a script's) change to the running service; recorded with its sim time. */
+export type Action =
+  | { at: number; kind: 'staff'; role: string; count: number }
+  | { at: number; kind: 'design'; key: DesignKey; value: Design[DesignKey] }
+  | { at: number; kind: 'regime'; regime: Regime };
+
+/** An action before the sim stamps it with the time it was applied. */
+export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> & { at?: number } : never) : never;
