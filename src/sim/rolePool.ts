@@ -17,6 +17,8 @@ export interface Task {
   items: number;
   /** Index of the contact this task answers, or -1. */
   contact: number;
+  /** Set when the work starts: it ends in a decision (so its length matches its outcome). */
+  decide: boolean;
 }
 
 /** Contacts jump the queue (people are waiting), then messages, then casework. */

@@ -33,22 +33,44 @@ const INSPECTION = 10;
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
-interface SimEvent {
-  k: number;
-  need?: Need;
-  claim?: Claim;
-  task?: Task;
-  role?: RolePool;
+type EventFields = {
+  need?: Need | null;
+  claim?: Claim | null;
+  task?: Task | null;
+  role?: RolePool | null;
   token?: number;
   reason?: ContactReason;
   channel?: 'phone' | 'visit';
   items?: number;
   letter?: LetterKind;
-}
+};
 
-/** What a casework task decided when it started, so its length matches its outcome. */
-interface CaseworkPlan {
-  decide: boolean;
+/** One scheduled event. A class with every field set keeps the hot loop monomorphic. */
+class SimEvent {
+  need: Need | null;
+  claim: Claim | null;
+  task: Task | null;
+  role: RolePool | null;
+  token: number;
+  reason: ContactReason;
+  channel: 'phone' | 'visit';
+  items: number;
+  letter: LetterKind;
+
+  constructor(
+    readonly k: number,
+    f: EventFields,
+  ) {
+    this.need = f.need ?? null;
+    this.claim = f.claim ?? null;
+    this.task = f.task ?? null;
+    this.role = f.role ?? null;
+    this.token = f.token ?? 0;
+    this.reason = f.reason ?? 'new-claim';
+    this.channel = f.channel ?? 'phone';
+    this.items = f.items ?? 0;
+    this.letter = f.letter ?? 'form';
+  }
 }
 
 /**
@@ -81,7 +103,6 @@ export class Simulation {
   private readonly post: Stream;
 
   private readonly events = new EventQueue<SimEvent>();
-  private readonly plans = new Map<Task, CaseworkPlan>();
 
   // Running totals for measures, from day 0 (the warm-up is not measured).
   lettersSent = 0;
@@ -208,9 +229,8 @@ export class Simulation {
 
   // ---------------------------------------------------------------- events
 
-  private schedule(at: number, k: number, ev: Omit<SimEvent, 'k'>): void {
-    (ev as SimEvent).k = k;
-    this.events.push(at, 0, ev as SimEvent);
+  private schedule(at: number, k: number, fields: EventFields): void {
+    this.events.push(at, 0, new SimEvent(k, fields));
   }
 
   private handle(ev: SimEvent): void {
@@ -218,25 +238,25 @@ export class Simulation {
       case ARRIVAL:
         return this.onArrival();
       case CONTACT:
-        return this.onContact(ev.need!, ev.channel!, ev.reason!, ev.items ?? 0);
+        return this.onContact(ev.need!, ev.channel, ev.reason, ev.items);
       case TASK_DONE:
         return this.onTaskDone(ev.role!, ev.task!);
       case OPENS:
         for (const role of this.roles) this.tryStart(role);
         return this.schedule(this.calendar.nextOpen(this.calendar.closesAt(this.now)), OPENS, {});
       case LETTER_TO_CITIZEN:
-        return this.onLetterToCitizen(ev.need!, ev.letter!);
+        return this.onLetterToCitizen(ev.need!, ev.letter);
       case LETTER_TO_COUNCIL:
-        return this.onLetterToCouncil(ev.need!, ev.items ?? 0, ev.reason!);
+        return this.onLetterToCouncil(ev.need!, ev.items, ev.reason);
       case READY:
         return this.onReady(ev.need!);
       case CHASE:
-        return this.onChase(ev.need!, ev.token!);
+        return this.onChase(ev.need!, ev.token);
       case GIVE_UP:
         if (ev.need!.outcome === 'open') this.close(ev.need!, 'abandoned');
         return;
       case DEADLINE:
-        return this.onDeadline(ev.claim!, ev.token!);
+        return this.onDeadline(ev.claim!, ev.token);
       case INSPECTION:
         return this.onInspection();
     }
@@ -304,6 +324,7 @@ export class Simulation {
       reason,
       items,
       contact: this.contacts.length - 1,
+      decide: false,
     };
     this.waiting[channel]++;
     role.enqueue(task, this.now);
@@ -393,7 +414,7 @@ export class Simulation {
         if (task.reason === 'send-evidence' || task.reason === 'resend-evidence') return r.sample(w.takeDocuments);
         const base = task.channel === 'phone' ? r.sample(w.call) : this.handsOutForms(role) ? r.sample(w.formHandOut) : r.sample(w.visit);
         if (this.decidesAtContact(role, task)) {
-          this.plans.set(task, { decide: true });
+          task.decide = true;
           return base + r.sample(task.need.hard ? w.assessHard : w.assessEasy);
         }
         return base;
@@ -407,7 +428,7 @@ export class Simulation {
       case 'casework': {
         const claim = task.claim!;
         const decide = claim.completeAt !== null;
-        this.plans.set(task, { decide });
+        task.decide = decide;
         const pickUp = this.design.caseOwner ? 0 : r.sample(w.pickUpFile);
         if (!decide) return pickUp + r.sample(w.request);
         return pickUp + r.sample(task.need.hard ? w.assessHard : w.assessEasy);
@@ -441,17 +462,15 @@ export class Simulation {
   private onTaskDone(role: RolePool, task: Task): void {
     role.noteBusy(this.now);
     role.busy--;
-    const plan = this.plans.get(task);
-    if (plan) this.plans.delete(task);
     switch (task.kind) {
       case 'contact':
-        this.finishContact(role, task, plan?.decide ?? false);
+        this.finishContact(role, task, task.decide);
         break;
       case 'scan':
         this.fileDocuments(task.claim!, task.items, true);
         break;
       case 'casework':
-        this.finishCasework(task, plan?.decide ?? false);
+        this.finishCasework(task, task.decide);
         break;
       case 'rework':
         this.decide(task.claim!);
@@ -575,7 +594,7 @@ export class Simulation {
   }
 
   private queueWork(role: RolePool, kind: Task['kind'], need: Need, claim: Claim | null, items = 0): void {
-    const task: Task = { kind, need, claim, enqueuedAt: this.now, channel: 'letter', reason: 'send-evidence', items, contact: -1 };
+    const task: Task = { kind, need, claim, enqueuedAt: this.now, channel: 'letter', reason: 'send-evidence', items, contact: -1, decide: false };
     if (kind === 'casework' && claim) claim.queued = true;
     // Cherry-picking: easy, complete claims first; otherwise first come, first served.
     let key = this.now;

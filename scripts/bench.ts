@@ -1,0 +1,85 @@
+// npm run bench [-- --json]
+// 1. Events per second on front-desk configured as a busy textbook queue (M/M/2 at 95% load).
+// 2. Time to simulate a year of housing-benefit under each regime: creating the run (which
+//    replays the inherited warm-up history), 365 days, and the report. Median of several runs,
+//    after a run to warm the JIT. Wall-clock figures: they belong here, never in tests.
+import frontDesk from '../levels/front-desk.json';
+import housingBenefit from '../levels/housing-benefit.json';
+import { parseLevel } from '../src/levels/load';
+import { createSim } from '../src/sim/index';
+import type { Regime } from '../src/sim/types';
+
+function load(data: unknown) {
+  const r = parseLevel(data);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.level;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const busy = load({ ...frontDesk, demand: { ...frontDesk.demand, needsPerDay: 136.8 } });
+
+function eventsPerSecond(): number {
+  let events = 0;
+  let ms = 0;
+  for (let rep = 0; rep < 6; rep++) {
+    const sim = createSim(busy, 1000 + rep);
+    const t = performance.now();
+    sim.advanceDays(200);
+    const dt = performance.now() - t;
+    if (rep === 0) continue; // JIT warm-up
+    events += sim.model.eventsProcessed;
+    ms += dt;
+  }
+  return (events / ms) * 1000;
+}
+
+const hb = load(housingBenefit);
+
+function yearMs(regime: Regime): { total: number; warmUp: number; year: number; events: number } {
+  const totals: number[] = [];
+  const warmUps: number[] = [];
+  const years: number[] = [];
+  let events = 0;
+  for (let rep = 0; rep < 6; rep++) {
+    const t0 = performance.now();
+    const sim = createSim(hb, 1 + rep, regime);
+    const t1 = performance.now();
+    sim.advanceDays(365);
+    sim.report();
+    const t2 = performance.now();
+    if (rep === 0) continue;
+    totals.push(t2 - t0);
+    warmUps.push(t1 - t0);
+    years.push(t2 - t1);
+    events = sim.model.eventsProcessed;
+  }
+  return { total: median(totals), warmUp: median(warmUps), year: median(years), events };
+}
+
+const eps = eventsPerSecond();
+const d = yearMs('deliverology');
+const s = yearMs('systems');
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+if (process.argv.includes('--json')) {
+  console.log(
+    JSON.stringify({
+      eventsPerSecond: Math.round(eps),
+      housingBenefitYearMs: { deliverology: round1(d.total), systems: round1(s.total) },
+      housingBenefitYearOnlyMs: { deliverology: round1(d.year), systems: round1(s.year) },
+      housingBenefitWarmUpMs: { deliverology: round1(d.warmUp), systems: round1(s.warmUp) },
+    }),
+  );
+} else {
+  console.log(`front-desk, busy M/M/2 queue: ${Math.round(eps).toLocaleString('en-GB')} events per second`);
+  for (const [name, r] of [['deliverology', d], ['systems', s]] as const) {
+    console.log(
+      `housing-benefit, 365 days, ${name}: ${round1(r.total)} ms ` +
+        `(inherited history ${round1(r.warmUp)} ms + year ${round1(r.year)} ms, ${r.events.toLocaleString('en-GB')} events in the year)`,
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <deliverology|systems> --seed <n> --days <n> [options]
+
+  --level ID|FILE     a level id (front-desk, housing-benefit) or a level JSON file
+  --regime NAME       deliverology or systems (default deliverology)
+  --seed N            whole number seed (default 1)
+  --days N            days to simulate from day 0 (default: the level's own length)
+  --json              print the report as JSON
+  --needs-csv FILE    write one row per need to FILE
+  --actions FILE      replay a JSON action log
+  --set PATH=VALUE    override one level field by its dotted path (repeatable)
+  --help              show this help
+`;
+
+export interface CliOptions {
+  level: string;
+  regime: 'deliverology' | 'systems';
+  seed: number;
+  days: number | null;
+  json: boolean;
+  needsCsv: string | null;
+  actions: string | null;
+  sets: { path: string; value: string }[];
+  help: boolean;
+}
+
+/** Parses the command line; throws an Error whose message says what is wrong. */
+export function parseCli(argv: string[]): CliOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      level: { type: 'string' },
+      regime: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      json: { type: 'boolean' },
+      'needs-csv': { type: 'string' },
+      actions: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    return { level: '', regime: 'deliverology', seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], help: true };
+  }
+  if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
+  if (!values.level) throw new Error('--level is required');
+  const regime = values.regime ?? 'deliverology';
+  if (regime !== 'deliverology' && regime !== 'systems') throw new Error(`--regime must be deliverology or systems, not "${regime}"`);
+  const seed = wholeNumber('--seed', values.seed ?? '1', 0, 2 ** 31 - 1);
+  const days = values.days === undefined ? null : wholeNumber('--days', values.days, 1, 3650);
+  const sets = (values.set ?? []).map((s) => {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new Error(`--set expects PATH=VALUE, not "${s}"`);
+    return { path: s.slice(0, eq), value: s.slice(eq + 1) };
+  });
+  return {
+    level: values.level,
+    regime,
+    seed,
+    days,
+    json: values.json ?? false,
+    needsCsv: values['needs-csv'] ?? null,
+    actions: values.actions ?? null,
+    sets,
+    help: false,
+  };
+}
+
+function wholeNumber(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new Error(`${name} must be between ${min} and ${max}`);
+  return n;
+}

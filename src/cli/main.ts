@@ -1,0 +1,97 @@
+// The headless runner: the same core as the game, from the terminal.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseActionLogText } from '../levels/actionLog';
+import { LEVEL_FILES } from '../levels/catalogue';
+import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
+import { applyOverride } from '../levels/override';
+import { runSim } from '../sim/index';
+import { needsCsv } from '../sim/needsCsv';
+import { type CliOptions, parseCli, USAGE } from './args';
+import { formatReport } from './format';
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture them). */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let opts: CliOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (e) {
+    err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (opts.help) {
+    out(USAGE);
+    return 0;
+  }
+
+  let raw: unknown;
+  if (opts.level in LEVEL_FILES) {
+    raw = structuredClone(LEVEL_FILES[opts.level]);
+  } else if (opts.level.endsWith('.json')) {
+    let text: string;
+    try {
+      text = readFileSync(opts.level, 'utf8');
+    } catch (e) {
+      err(`cannot read level file ${opts.level}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    if (text.length > MAX_LEVEL_BYTES) {
+      err(`${opts.level}: (level): file is larger than ${MAX_LEVEL_BYTES} bytes\n`);
+      return 2;
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      err(`${opts.level}: (level): not valid JSON (${(e as Error).message})\n`);
+      return 2;
+    }
+  } else {
+    err(`unknown level "${opts.level}": use ${Object.keys(LEVEL_FILES).join(', ')} or a .json file\n\n${USAGE}`);
+    return 2;
+  }
+
+  for (const s of opts.sets) {
+    const r = applyOverride(raw, s.path, s.value);
+    if (!r.ok) {
+      err(`${r.error}\n`);
+      return 2;
+    }
+  }
+  const parsed = parseLevel(raw);
+  if (!parsed.ok) {
+    err(`invalid level ${opts.level}:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    return 2;
+  }
+  const level = parsed.level;
+
+  let actions: Parameters<typeof runSim>[4] = [];
+  if (opts.actions) {
+    let text: string;
+    try {
+      text = readFileSync(opts.actions, 'utf8');
+    } catch (e) {
+      err(`cannot read actions file ${opts.actions}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const r = parseActionLogText(text, Object.keys(level.roles));
+    if (!r.ok) {
+      err(`invalid action log ${opts.actions}:\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`);
+      return 2;
+    }
+    actions = r.actions;
+  }
+
+  const sim = runSim(level, opts.seed, opts.regime, opts.days ?? level.days, actions);
+  const report = sim.report();
+  if (opts.needsCsv) writeFileSync(opts.needsCsv, needsCsv(sim.model));
+  out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  return 0;
+}
+
+// Run when executed directly (npm run sim), not when imported by tests.
+if (process.argv[1] && /[\\/]cli[\\/]main\.ts$/.test(process.argv[1])) {
+  process.exitCode = main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
+}
