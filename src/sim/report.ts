@@ -56,7 +56,8 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 
 export function round(x: number | null, places = 4): number | null {
   if (x === null || !Number.isFinite(x)) return x === null ? null : x;
-  const f = 10 ** places;
+  let f = 1;
+  for (let i = 0; i < places; i++) f *= 10;
   return Math.round(x * f) / f;
 }
 

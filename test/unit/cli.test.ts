@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import housingBenefit from '../../levels/housing-benefit.json';
+import { main } from '../../src/cli/main';
+import type { Report } from '../../src/sim/report';
+
+function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'its-the-system-'));
+
+describe('npm run sim', () => {
+  it('prints a readable report', () => {
+    const r = run('--level', 'front-desk', '--seed', '2', '--days', '5');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('What the dashboard said');
+    expect(r.out).toContain('What citizens lived');
+    expect(r.err).toBe('');
+  });
+
+  it('--json prints the documented fields', () => {
+    const r = run('--level', 'housing-benefit', '--regime', 'systems', '--seed', '4', '--days', '60', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Report;
+    expect(report).toMatchObject({ level: 'housing-benefit', regime: 'systems', seed: 4, days: 60 });
+    for (const key of ['arrived', 'met', 'open', 'abandoned']) expect(report.needs).toHaveProperty(key);
+    for (const key of ['opened', 'decided', 'nilQualified', 'open']) expect(report.claims).toHaveProperty(key);
+    for (const key of ['mean', 'p50', 'p95', 'max']) expect(report.endToEndDays).toHaveProperty(key);
+    expect(report.reportedDays).toHaveProperty('mean');
+    for (const key of ['total', 'value', 'failure']) expect(report.contacts).toHaveProperty(key);
+    expect(report).toHaveProperty('failureDemandShare');
+    expect(report).toHaveProperty('oneStopShare');
+    expect(report.cost).toHaveProperty('total');
+    expect(report.cost).toHaveProperty('perNeedMet');
+    expect(report.wip).toHaveProperty('meanNeedsOpen');
+    expect(report.throughput).toHaveProperty('needsMetPerDay');
+    expect(report.queues.assessor).toHaveProperty('meanWaitMinutes');
+    expect(report.queues.assessor).toHaveProperty('utilisation');
+  });
+
+  it('--needs-csv writes rows from which the report can be recomputed', () => {
+    const file = join(dir, 'needs.csv');
+    const r = run('--level', 'housing-benefit', '--seed', '5', '--days', '120', '--json', '--needs-csv', file);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Report;
+    const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    expect(header).toBe('id,arrivedDay,closedDay,outcome,contacts,failureContacts,claims');
+    const rows = lines.map((l) => {
+      const [id, arrived, closed, outcome, contacts, failure, claims] = l.split(',');
+      return { id: Number(id), arrived: Number(arrived), closed: closed === '' ? null : Number(closed), outcome, contacts: Number(contacts), failure: Number(failure), claims: Number(claims) };
+    });
+    expect(rows.length).toBe(report.needs.arrived);
+    const met = rows.filter((x) => x.outcome === 'met');
+    expect(met.length).toBe(report.needs.met);
+    expect(rows.filter((x) => x.outcome === 'abandoned').length).toBe(report.needs.abandoned);
+    expect(rows.filter((x) => x.outcome === 'open' && x.closed === null).length).toBe(report.needs.open);
+    const meanE2e = met.reduce((s, x) => s + (x.closed! - x.arrived), 0) / met.length;
+    expect(meanE2e).toBeCloseTo(report.endToEndDays.mean!, 3);
+    const contacts = rows.reduce((s, x) => s + x.contacts, 0);
+    const failures = rows.reduce((s, x) => s + x.failure, 0);
+    expect(contacts).toBe(report.contacts.total);
+    expect(failures).toBe(report.contacts.failure);
+    expect(met.filter((x) => x.contacts === 1).length / met.length).toBeCloseTo(report.oneStopShare!, 4);
+    const openDays = rows.reduce((s, x) => s + Math.min(x.closed ?? report.days, report.days) - x.arrived, 0);
+    expect(openDays / report.days).toBeCloseTo(report.wip.meanNeedsOpen, 2);
+  });
+
+  it('--actions replays a log; the same log gives the same report', () => {
+    const file = join(dir, 'actions.json');
+    writeFileSync(file, JSON.stringify([{ at: 1440 * 10, kind: 'staff', role: 'assessor', count: 8 }, { at: 1440 * 20, kind: 'regime', regime: 'systems' }]));
+    const a = run('--level', 'housing-benefit', '--days', '40', '--json', '--actions', file);
+    const b = run('--level', 'housing-benefit', '--days', '40', '--json', '--actions', file);
+    const plain = run('--level', 'housing-benefit', '--days', '40', '--json');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.out).not.toBe(plain.out);
+    expect((JSON.parse(a.out) as Report).regime).toBe('systems');
+  });
+
+  it('--set overrides a level field by its dotted path', () => {
+    const r = run('--level', 'housing-benefit', '--days', '30', '--json', '--set', 'regimes.deliverology.staff.assessor=9');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Report).queues.assessor!.staff).toBe(9);
+  });
+
+  it('bad arguments: usage on stderr, exit 2', () => {
+    for (const argv of [[], ['--level'], ['--level', 'housing-benefit', '--seed', 'x'], ['--level', 'housing-benefit', '--regime', 'chaos'], ['--level', 'housing-benefit', '--bogus'], ['--level', 'nowhere']]) {
+      const r = run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toContain('Usage');
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('a bad level: the validation message naming the field, exit 2', () => {
+    const bad = structuredClone(housingBenefit) as Record<string, unknown>;
+    (bad.demand as Record<string, unknown>).needsPerDay = -3;
+    bad.colour = 'red';
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const r = run('--level', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('demand.needsPerDay');
+    expect(r.err).toContain('unknown field "colour"');
+
+    const typo = run('--level', 'housing-benefit', '--set', 'regimes.deliverology.staf.assessor=3');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('no field');
+
+    const range = run('--level', 'housing-benefit', '--set', 'handoffs.itemLost=1.5');
+    expect(range.code).toBe(2);
+    expect(range.err).toContain('handoffs.itemLost');
+
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    expect(run('--level', join(dir, 'broken.json')).code).toBe(2);
+  });
+
+  it('a bad action log is refused with the field named', () => {
+    const file = join(dir, 'bad-actions.json');
+    writeFileSync(file, JSON.stringify([{ at: 0, kind: 'staff', role: 'wizard', count: 2 }]));
+    const r = run('--level', 'housing-benefit', '--actions', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('actions.0.role');
+  });
+});

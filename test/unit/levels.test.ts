@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import frontDesk from '../../levels/front-desk.json';
+import housingBenefit from '../../levels/housing-benefit.json';
+import { parseActionLog } from '../../src/levels/actionLog';
+import { parseLevel, parseLevelText } from '../../src/levels/load';
+import { applyOverride } from '../../src/levels/override';
+
+describe('level files', () => {
+  it('the shipped levels are valid', () => {
+    for (const data of [frontDesk, housingBenefit]) {
+      const r = parseLevel(data);
+      expect(r.ok, r.ok ? '' : r.errors.join('\n')).toBe(true);
+    }
+  });
+
+  it('an unknown field is an error naming it', () => {
+    const r = parseLevel({ ...housingBenefit, handoffs: { ...housingBenefit.handoffs, itemLots: 0.1 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContain('handoffs: unknown field "itemLots"');
+  });
+
+  it('an out-of-range value names the field and the problem', () => {
+    const r = parseLevel({ ...housingBenefit, citizens: { ...housingBenefit.citizens, itemIfTold: 1.2 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join('\n')).toMatch(/^citizens\.itemIfTold: .*1/m);
+  });
+
+  it('roles are checked across the file', () => {
+    const r = parseLevel({ ...housingBenefit, assign: { ...housingBenefit.assign, scan: 'robot' } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContain('assign.scan: unknown role "robot"');
+  });
+
+  it('bad times of day and distributions are caught', () => {
+    const r = parseLevel({ ...housingBenefit, hours: { days: [0], open: '9am', close: '08:00' }, postDays: { dist: 'gamma', mean: 2 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.some((e) => e.startsWith('hours'))).toBe(true);
+      expect(r.errors.some((e) => e.startsWith('postDays'))).toBe(true);
+    }
+  });
+
+  it('untrusted text is size-limited and must be JSON', () => {
+    expect(parseLevelText('x'.repeat(300 * 1024)).ok).toBe(false);
+    const r = parseLevelText('{');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toContain('not valid JSON');
+  });
+
+  it('overrides only touch fields that exist, and cannot reach the prototype', () => {
+    const level = structuredClone(housingBenefit) as unknown;
+    expect(applyOverride(level, 'demand.needsPerDay', '30')).toEqual({ ok: true });
+    expect((level as typeof housingBenefit).demand.needsPerDay).toBe(30);
+    expect(applyOverride(level, 'demand.needsPerDya', '30').ok).toBe(false);
+    expect(applyOverride(level, '__proto__.polluted', '1').ok).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(applyOverride(level, 'inspection.league.0', '10')).toEqual({ ok: true });
+  });
+
+  it('action logs are validated against the level', () => {
+    const roles = Object.keys(housingBenefit.roles);
+    expect(parseActionLog([{ at: 0, kind: 'design', key: 'nilQualifyDays', value: null }], roles).ok).toBe(true);
+    expect(parseActionLog([{ at: 0, kind: 'design', key: 'nilQualifyDays', value: 'soon' }], roles).ok).toBe(false);
+    expect(parseActionLog([{ at: -1, kind: 'regime', regime: 'systems' }], roles).ok).toBe(false);
+    expect(parseActionLog([{ at: 5, kind: 'regime', regime: 'systems' }, { at: 1, kind: 'regime', regime: 'systems' }], roles).ok).toBe(false);
+    expect(parseActionLog({ not: 'a list' }, roles).ok).toBe(false);
+  });
+});

@@ -1,0 +1,150 @@
+// Each mechanism matters: change it and the outcome it drives moves, in the direction the
+// sources describe. Golden figures for the default housing-benefit level (DESIGN.md section 4).
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/sim/index';
+import type { Report } from '../../src/sim/report';
+import { level } from './helpers';
+
+const D = 'regimes.deliverology.design';
+const nilShare = (r: Report) => r.claims.nilQualified / r.claims.opened;
+
+describe('housing benefit, default settings, one year (golden figures)', () => {
+  const hb = level('housing-benefit');
+  for (const seed of [1, 2]) {
+    const deliverology = simulate(hb, seed, 'deliverology', 365);
+    const systems = simulate(hb, seed, 'systems', 365);
+
+    it(`seed ${seed}: deliverology reports about 28 days while citizens wait 3-4 times that`, () => {
+      const reported = deliverology.reportedDays.mean!;
+      expect(reported).toBeGreaterThan(24);
+      expect(reported).toBeLessThan(32);
+      const ratio = deliverology.endToEndDays.mean! / reported;
+      expect(ratio).toBeGreaterThanOrEqual(3);
+      expect(ratio).toBeLessThanOrEqual(4);
+    });
+
+    it(`seed ${seed}: deliverology is mostly failure demand, rarely one-stop, often nil-qualified`, () => {
+      expect(deliverology.failureDemandShare!).toBeGreaterThanOrEqual(0.6);
+      expect(deliverology.failureDemandShare!).toBeLessThanOrEqual(0.8);
+      expect(deliverology.oneStopShare!).toBeLessThan(0.1);
+      expect(nilShare(deliverology)).toBeGreaterThan(0.25);
+    });
+
+    it(`seed ${seed}: the redesigned flow takes about a week, with little failure demand, far cheaper`, () => {
+      expect(systems.endToEndDays.mean!).toBeLessThanOrEqual(10);
+      expect(systems.failureDemandShare!).toBeLessThan(0.15);
+      expect(systems.claims.nilQualified).toBe(0);
+      expect(systems.cost.perNeedMet!).toBeLessThanOrEqual(0.6 * deliverology.cost.perNeedMet!);
+    });
+
+    it(`seed ${seed}: the same citizens meet both designs`, () => {
+      expect(systems.needs.arrived).toBe(deliverology.needs.arrived);
+    });
+  }
+});
+
+describe('each mechanism moves its outcome', () => {
+  const seed = 3;
+  const base = simulate(level('housing-benefit'), seed, 'deliverology', 365);
+
+  it('turning nil-qualify off moves the reported figure up and the claim count down', () => {
+    const r = simulate(level('housing-benefit', { [`${D}.nilQualifyDays`]: null }), seed, 'deliverology', 365);
+    expect(r.claims.nilQualified).toBe(0);
+    expect(r.reportedDays.mean!).toBeGreaterThan(base.reportedDays.mean!);
+    expect(r.claims.opened).toBeLessThan(base.claims.opened);
+  });
+
+  it('starting the clock when the claim arrives, not when it is complete, reports more days', () => {
+    const r = simulate(level('housing-benefit', { [`${D}.clockStart`]: 'received' }), seed, 'deliverology', 365);
+    expect(r.reportedDays.mean!).toBeGreaterThan(base.reportedDays.mean! + 5);
+  });
+
+  it('removing the front/back-office handoff removes most failure demand', () => {
+    const r = simulate(
+      level('housing-benefit', {
+        [`${D}.expertsAtFront`]: true,
+        [`${D}.caseOwner`]: true,
+        'regimes.deliverology.staff.assessor': 8,
+      }),
+      seed,
+      'deliverology',
+      365,
+    );
+    expect(r.failureDemandShare!).toBeLessThan(base.failureDemandShare! / 2);
+  });
+
+  it('cherry-picking easy cases flatters the reported figure', () => {
+    const r = simulate(level('housing-benefit', { [`${D}.cherryPick`]: true }), seed, 'deliverology', 365);
+    expect(r.reportedDays.mean!).toBeLessThan(base.reportedDays.mean!);
+  });
+
+  it('handing out forms meets the 15-minute target but leaves citizens guessing what to bring', () => {
+    const r = simulate(level('housing-benefit', { [`${D}.formHandOut`]: false }), seed, 'deliverology', 365);
+    // Seen properly, visitors are told what to bring more often: fewer documents re-sent per need.
+    const resendPerNeed = (x: Report) => x.contacts.byReason['resend-evidence'] / x.needs.arrived;
+    expect(resendPerNeed(r)).toBeLessThan(resendPerNeed(base));
+    expect(base.dashboard.visitorsSeenIn15m!).toBeGreaterThanOrEqual(r.dashboard.visitorsSeenIn15m!);
+  });
+
+  it('an outsourced call centre paid per call is paid for failure demand', () => {
+    expect(base.cost.outsourcing).toBeGreaterThan(0);
+    const r = simulate(level('housing-benefit', { [`${D}.outsourcedCallCentre`]: false }), seed, 'deliverology', 365);
+    expect(r.cost.outsourcing).toBe(0);
+  });
+
+  it('lost documents at the handoff cause re-sent evidence', () => {
+    const r = simulate(level('housing-benefit', { 'handoffs.itemLost': 0 }), seed, 'deliverology', 365);
+    expect(r.contacts.byReason['resend-evidence'] / r.needs.arrived).toBeLessThan(
+      base.contacts.byReason['resend-evidence'] / base.needs.arrived,
+    );
+  });
+
+  it('citizens who hear nothing chase; without chasing there is no progress-chasing demand', () => {
+    expect(base.contacts.byReason['progress-chasing']).toBeGreaterThan(0);
+    const r = simulate(level('housing-benefit', { 'citizens.chaseScaleDays': null }), seed, 'deliverology', 365);
+    expect(r.contacts.byReason['progress-chasing']).toBe(0);
+    expect(r.contacts.byReason.complaint).toBe(0);
+  });
+
+  it('citizens give up after long waits; with endless patience nobody abandons', () => {
+    expect(base.needs.abandoned).toBeGreaterThan(0);
+    const r = simulate(
+      level('housing-benefit', { 'demand.patienceDays': null, 'citizens.giveUpOnNilQualify': 0, warmUpDays: 60 }),
+      seed,
+      'deliverology',
+      120,
+    );
+    expect(r.needs.abandoned).toBe(0);
+  });
+
+  it('more assessors shorten the backlog', () => {
+    const r = simulate(level('housing-benefit', { 'regimes.deliverology.staff.assessor': 7 }), seed, 'deliverology', 365);
+    expect(r.endToEndDays.mean!).toBeLessThan(base.endToEndDays.mean!);
+    expect(r.queues.assessor!.meanWaitMinutes!).toBeLessThan(base.queues.assessor!.meanWaitMinutes!);
+  });
+
+  it('inspectors mark down an authority that leaves the approved process', () => {
+    expect(base.inspections.length).toBe(4);
+    expect(base.inspections.every((i) => !i.markedDown)).toBe(true);
+    const systems = simulate(level('housing-benefit'), seed, 'systems', 365);
+    expect(systems.inspections.every((i) => i.markedDown)).toBe(true);
+  });
+
+  it('deciding at first contact makes one-stop service possible', () => {
+    const on = simulate(level('housing-benefit'), seed, 'systems', 200);
+    const off = simulate(
+      level('housing-benefit', { 'regimes.systems.design.decideAtFirstContact': false }),
+      seed,
+      'systems',
+      200,
+    );
+    expect(on.oneStopShare!).toBeGreaterThan(off.oneStopShare!);
+  });
+
+  it('moving to the redesigned flow mid-run cuts failure demand in what follows', () => {
+    const hb = level('housing-benefit');
+    const switched = simulate(hb, seed, 'deliverology', 365, [{ at: 0, kind: 'regime', regime: 'systems' }]);
+    expect(switched.regime).toBe('systems');
+    expect(switched.failureDemandShare!).toBeLessThan(base.failureDemandShare!);
+  });
+});
