@@ -5,6 +5,11 @@
 
 const LN2 = 0.6931471805599453;
 const SQRT2 = 1.4142135623730951;
+/** 1/1, 1/3, 1/5, ... 1/27: each a correctly rounded division, so identical in every engine. */
+const INV_ODD = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27].map((k) => 1 / k);
+/** 1/n! for n = 0..16 (n! is exact in a double up to 18!, and 1/f is correctly rounded). */
+const INV_FACT: number[] = [];
+for (let n = 0, f = 1; n <= 16; n++, f *= n) INV_FACT.push(1 / f);
 
 /** Natural logarithm of x > 0, to within a few ulps, identically everywhere. */
 export function ln(x: number): number {
@@ -17,15 +22,13 @@ export function ln(x: number): number {
   while (m < 2.3283064365386963e-10) { m *= 4294967296; e -= 32; }
   while (m >= SQRT2) { m *= 0.5; e += 1; }
   while (m < SQRT2 / 2) { m *= 2; e -= 1; }
-  // ln m = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.1716: 13 odd terms reach double precision.
+  // ln m = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.1716: odd terms to s^27 reach double precision.
+  // Horner's rule with literal coefficients 1/k: only exact, engine-independent operations.
   const s = (m - 1) / (m + 1);
   const s2 = s * s;
-  let term = s;
-  let sum = s;
-  for (let k = 3; k <= 27; k += 2) {
-    term *= s2;
-    sum += term / k;
-  }
+  let p = INV_ODD[INV_ODD.length - 1]!;
+  for (let i = INV_ODD.length - 2; i >= 0; i--) p = p * s2 + INV_ODD[i]!;
+  const sum = s * p;
   return 2 * sum + e * LN2;
 }
 
@@ -34,15 +37,11 @@ export function exp(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x > 709.78) return Infinity;
   if (x < -745.2) return 0;
-  // x = k ln2 + r with |r| <= ln2/2; e^r by its Taylor series; 2^k by exact doublings.
+  // x = k ln2 + r with |r| <= ln2/2; e^r by its Taylor series (Horner, literal 1/n!); 2^k by exact doublings.
   const k = Math.round(x / LN2);
   const r = x - k * LN2;
-  let term = 1;
-  let sum = 1;
-  for (let n = 1; n <= 18; n++) {
-    term = (term * r) / n;
-    sum += term;
-  }
+  let sum = INV_FACT[INV_FACT.length - 1]!;
+  for (let i = INV_FACT.length - 2; i >= 0; i--) sum = sum * r + INV_FACT[i]!;
   let result = sum;
   for (let i = 0; i < k; i++) result *= 2;
   for (let i = 0; i > k; i--) result *= 0.5;

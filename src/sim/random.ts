@@ -73,13 +73,24 @@ export class Stream {
         return d.min + (d.max - d.min) * this.next();
       case 'lognormal': {
         if (d.sd === 0) return d.mean;
-        // Parameters of the underlying normal from the wanted mean and sd.
-        const sigma2 = ln(1 + (d.sd * d.sd) / (d.mean * d.mean));
-        const mu = ln(d.mean) - sigma2 / 2;
-        return exp(mu + Math.sqrt(sigma2) * this.normal());
+        const { mu, sigma } = lognormalParams(d);
+        return exp(mu + sigma * this.normal());
       }
     }
   }
+}
+
+const lognormalCache = new WeakMap<object, { mu: number; sigma: number }>();
+
+/** Parameters of the underlying normal from the wanted mean and sd, worked out once per distribution. */
+function lognormalParams(d: { mean: number; sd: number }): { mu: number; sigma: number } {
+  let p = lognormalCache.get(d);
+  if (!p) {
+    const sigma2 = ln(1 + (d.sd * d.sd) / (d.mean * d.mean));
+    p = { mu: ln(d.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
+    lognormalCache.set(d, p);
+  }
+  return p;
 }
 
 /** The mean of a distribution, for capacity estimates and analytic checks. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/levels/schema';
 import { createSim, DAY, runSim } from '../../src/sim/index';
-import type { Action } from '../../src/sim/types';
+import type { Action, ActionInput } from '../../src/sim/types';
 import { level } from './helpers';
 
 // A short history keeps each property run fast; the mechanisms are the same.
@@ -89,7 +89,7 @@ describe('invariants over random seeds and action logs', () => {
           while (next < log.length && log[next]!.at <= t) {
             live.advanceTo(log[next]!.at);
             const { at: _at, ...input } = log[next]!;
-            live.apply(input as Omit<Action, 'at'>);
+            live.apply(input as ActionInput);
             next++;
           }
           live.advanceTo(t);
