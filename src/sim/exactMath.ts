@@ -35,7 +35,7 @@ export function ln(x: number): number {
 /** e^x, identically everywhere. */
 export function exp(x: number): number {
   if (Number.isNaN(x)) return x;
-  if (x > 709.78) return Infinity;
+  if (x > 709.782712893384) return Infinity;
   if (x < -745.2) return 0;
   // x = k ln2 + r with |r| <= ln2/2; e^r by its Taylor series (Horner, literal 1/n!); 2^k by exact doublings.
   const k = Math.round(x / LN2);

@@ -82,7 +82,8 @@ export class Stream {
 
 const lognormalCache = new WeakMap<object, { mu: number; sigma: number }>();
 
-/** Parameters of the underlying normal from the wanted mean and sd, worked out once per distribution. */
+/** Parameters of the underlying normal from the wanted mean and sd, worked out once per distribution
+ * object (validated levels are never changed in place; a "what if?" makes a new level). */
 function lognormalParams(d: { mean: number; sd: number }): { mu: number; sigma: number } {
   let p = lognormalCache.get(d);
   if (!p) {

@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import { type Distribution, meanOf, Stream } from '../../src/sim/random';
+
+const N = 200_000;
+
+function draws(n: number, f: () => number): number[] {
+  const xs = new Array<number>(n);
+  for (let i = 0; i < n; i++) xs[i] = f();
+  return xs;
+}
+
+function stats(xs: readonly number[]) {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / xs.length;
+  let ss = 0;
+  for (const x of xs) ss += (x - mean) * (x - mean);
+  const variance = ss / (xs.length - 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { mean, variance, sd: Math.sqrt(variance), min, max };
+}
+
+describe('Stream: reproducibility and independence', () => {
+  it('gives the identical sequence for the same seed and name', () => {
+    const a = new Stream(42, 'demand');
+    const b = new Stream(42, 'demand');
+    const logn: Distribution = { dist: 'lognormal', mean: 20, sd: 20 };
+    for (let i = 0; i < 1000; i++) {
+      expect(a.uniform()).toBe(b.uniform());
+      expect(a.exponential(7)).toBe(b.exponential(7));
+      expect(a.normal()).toBe(b.normal());
+      expect(a.int(-3, 9)).toBe(b.int(-3, 9));
+      expect(a.sample(logn)).toBe(b.sample(logn));
+    }
+  });
+
+  it('gives different sequences for different names with the same seed', () => {
+    const names = ['demand', 'citizen', 'work', 'post'];
+    const seqs = names.map((n) => {
+      const s = new Stream(42, n);
+      return draws(100, () => s.uniform());
+    });
+    for (let i = 0; i < seqs.length; i++) {
+      for (let j = i + 1; j < seqs.length; j++) {
+        const same = seqs[i]!.filter((x, k) => x === seqs[j]![k]).length;
+        expect(same, `${names[i]} vs ${names[j]}`).toBe(0);
+      }
+    }
+  });
+
+  it('gives different sequences for different seeds with the same name', () => {
+    const a = new Stream(1, 'demand');
+    const b = new Stream(2, 'demand');
+    const xa = draws(100, () => a.uniform());
+    const xb = draws(100, () => b.uniform());
+    expect(xa.filter((x, k) => x === xb[k]).length).toBe(0);
+  });
+
+  it('streams are independent: drawing from one does not move another', () => {
+    const alone = new Stream(7, 'work');
+    const expected = draws(500, () => alone.uniform());
+    const work = new Stream(7, 'work');
+    const demand = new Stream(7, 'demand');
+    const got: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      for (let k = 0; k < i % 4; k++) demand.exponential(3);
+      got.push(work.uniform());
+    }
+    expect(got).toEqual(expected);
+  });
+
+  it('streams with different names are uncorrelated', () => {
+    const a = new Stream(3, 'demand');
+    const b = new Stream(3, 'citizen');
+    const n = 100_000;
+    let sxy = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < n; i++) {
+      const x = a.uniform();
+      const y = b.uniform();
+      sx += x;
+      sy += y;
+      sxy += x * y;
+    }
+    const cov = sxy / n - (sx / n) * (sy / n);
+    const corr = cov / (1 / 12);
+    // Standard error of a correlation near 0 is 1/sqrt(n) ~ 0.003.
+    expect(Math.abs(corr)).toBeLessThan(0.015);
+  });
+
+  it('golden values: the first draws of Stream(42, "demand") never change', () => {
+    // Recorded from the current generator (Alea via seedrandom, seeded "42/demand"). Runs and
+    // shared seeds depend on these exact numbers: change them only on a deliberate generator change.
+    const u = new Stream(42, 'demand');
+    expect(draws(5, () => u.uniform())).toEqual([
+      0.6182878057006747, 0.5988414320163429, 0.12896158057264984, 0.8878204373177141, 0.09432233590632677,
+    ]);
+    const e = new Stream(42, 'demand');
+    expect(draws(5, () => e.exponential(10))).toEqual([
+      9.630883724021825, 9.133984984572606, 1.3806919354175473, 21.87654453266775, 0.990718153896295,
+    ]);
+  });
+});
+
+describe('Stream: uniform, chance and int', () => {
+  it('uniform lies in [0, 1) with mean 1/2 and variance 1/12', () => {
+    const s = new Stream(11, 'u');
+    const xs = draws(N, () => s.uniform());
+    const st = stats(xs);
+    expect(st.min).toBeGreaterThanOrEqual(0);
+    expect(st.max).toBeLessThan(1);
+    expect(Math.abs(st.mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
+    expect(Math.abs(st.variance - 1 / 12)).toBeLessThan(0.001);
+  });
+
+  it('uniform is flat: a chi-square test on 20 bins', () => {
+    const s = new Stream(12, 'u');
+    const bins = new Array<number>(20).fill(0);
+    for (let i = 0; i < N; i++) bins[Math.floor(s.uniform() * 20)]!++;
+    const expected = N / 20;
+    const chi2 = bins.reduce((acc, o) => acc + ((o - expected) * (o - expected)) / expected, 0);
+    // 19 degrees of freedom: the 99.9% point is 43.8.
+    expect(chi2).toBeLessThan(43.8);
+  });
+
+  it('chance(0) is never true, chance(1) is always true', () => {
+    const s = new Stream(5, 'chance');
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) {
+      if (s.chance(0)) wrong++;
+      if (!s.chance(1)) wrong++;
+      if (s.chance(-0.5)) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+
+  it('chance(p) is true with frequency p', () => {
+    const s = new Stream(6, 'chance');
+    for (const p of [0.01, 0.3, 0.5, 0.9]) {
+      let hits = 0;
+      for (let i = 0; i < N; i++) if (s.chance(p)) hits++;
+      const se = Math.sqrt((p * (1 - p)) / N);
+      expect(Math.abs(hits / N - p), `p=${p}`).toBeLessThan(5 * se);
+    }
+  });
+
+  it('int(min, max) includes both bounds, hits every value, and is uniform', () => {
+    const s = new Stream(8, 'int');
+    for (const [lo, hi] of [
+      [1, 6],
+      [0, 1],
+      [-3, 3],
+      [10, 29],
+    ] as const) {
+      const k = hi - lo + 1;
+      const counts = new Map<number, number>();
+      const n = 60_000;
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        const v = s.int(lo, hi);
+        if (!Number.isInteger(v) || v < lo || v > hi) bad++;
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      expect(bad, `values outside [${lo}, ${hi}] or not integers`).toBe(0);
+      expect(counts.size, `[${lo}, ${hi}]`).toBe(k);
+      expect(counts.has(lo)).toBe(true);
+      expect(counts.has(hi)).toBe(true);
+      const p = 1 / k;
+      const se = Math.sqrt(p * (1 - p) * n);
+      for (const [v, c] of counts) expect(Math.abs(c - n * p), `value ${v} in [${lo}, ${hi}]`).toBeLessThan(5 * se);
+    }
+  });
+
+  it('int(m, m) is always m', () => {
+    const s = new Stream(9, 'int');
+    for (let i = 0; i < 1000; i++) {
+      expect(s.int(0, 0)).toBe(0);
+      expect(s.int(4, 4)).toBe(4);
+    }
+  });
+});
+
+describe('Stream: continuous distributions', () => {
+  it('exponential(mean) has that mean and sd, and is never negative', () => {
+    const s = new Stream(21, 'exp');
+    for (const mean of [1, 20, 15]) {
+      const xs = draws(N, () => s.exponential(mean));
+      const st = stats(xs);
+      expect(st.min).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(st.max)).toBe(true);
+      expect(Math.abs(st.mean - mean), `mean ${mean}`).toBeLessThan((5 * mean) / Math.sqrt(N));
+      // The sd of an exponential sample sd is about mean * sqrt(2/N)... use a few of those.
+      expect(Math.abs(st.sd - mean), `sd ${mean}`).toBeLessThan(5 * mean * Math.sqrt(2 / N));
+    }
+  });
+
+  it('exponential is memoryless: P(X > a + b | X > a) = P(X > b)', () => {
+    const s = new Stream(22, 'exp');
+    const xs = draws(N, () => s.exponential(10));
+    const over = (t: number) => xs.filter((x) => x > t).length;
+    const pB = over(5) / N;
+    const pCond = over(15) / over(10);
+    expect(pB).toBeCloseTo(Math.exp(-0.5), 2);
+    expect(Math.abs(pCond - pB)).toBeLessThan(0.01);
+  });
+
+  it('normal() has mean 0 and variance 1, and symmetric tails', () => {
+    const s = new Stream(23, 'normal');
+    const xs = draws(N, () => s.normal());
+    const st = stats(xs);
+    expect(Math.abs(st.mean)).toBeLessThan(5 / Math.sqrt(N));
+    expect(Math.abs(st.variance - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
+    const beyond196 = xs.filter((x) => Math.abs(x) > 1.959964).length / N;
+    expect(Math.abs(beyond196 - 0.05)).toBeLessThan(5 * Math.sqrt((0.05 * 0.95) / N));
+    const positive = xs.filter((x) => x > 0).length / N;
+    expect(Math.abs(positive - 0.5)).toBeLessThan(5 * Math.sqrt(0.25 / N));
+  });
+
+  it('normal() pairs are uncorrelated (the cached spare is independent of the first)', () => {
+    const s = new Stream(24, 'normal');
+    let sxy = 0;
+    const n = 100_000;
+    for (let i = 0; i < n; i++) sxy += s.normal() * s.normal();
+    expect(Math.abs(sxy / n)).toBeLessThan(5 / Math.sqrt(n));
+  });
+
+  it('rayleigh(scale) has mean scale * sqrt(pi / 2) and variance (4 - pi) / 2 * scale^2', () => {
+    const s = new Stream(25, 'rayleigh');
+    for (const scale of [1, 30]) {
+      const xs = draws(N, () => s.rayleigh(scale));
+      const st = stats(xs);
+      const mean = scale * Math.sqrt(Math.PI / 2);
+      const sd = scale * Math.sqrt((4 - Math.PI) / 2);
+      expect(st.min).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(st.mean - mean), `scale ${scale}`).toBeLessThan((5 * sd) / Math.sqrt(N));
+      expect(Math.abs(st.sd - sd) / sd, `scale ${scale}`).toBeLessThan(0.01);
+    }
+  });
+});
+
+describe('Stream.sample and meanOf', () => {
+  it('fixed returns the value every time', () => {
+    const s = new Stream(31, 'sample');
+    for (let i = 0; i < 100; i++) expect(s.sample({ dist: 'fixed', value: 20 })).toBe(20);
+    expect(s.sample({ dist: 'fixed', value: 0 })).toBe(0);
+  });
+
+  it('exponential samples match the requested mean and sd', () => {
+    const s = new Stream(32, 'sample');
+    const st = stats(draws(N, () => s.sample({ dist: 'exponential', mean: 20 })));
+    expect(Math.abs(st.mean - 20)).toBeLessThan((5 * 20) / Math.sqrt(N));
+    expect(Math.abs(st.sd - 20)).toBeLessThan(5 * 20 * Math.sqrt(2 / N));
+  });
+
+  it('uniform samples lie in [min, max) with the right mean and sd', () => {
+    const s = new Stream(33, 'sample');
+    const st = stats(draws(N, () => s.sample({ dist: 'uniform', min: 5, max: 25 })));
+    const sd = 20 / Math.sqrt(12);
+    expect(st.min).toBeGreaterThanOrEqual(5);
+    expect(st.max).toBeLessThan(25);
+    expect(Math.abs(st.mean - 15)).toBeLessThan((5 * sd) / Math.sqrt(N));
+    expect(Math.abs(st.sd - sd) / sd).toBeLessThan(0.01);
+  });
+
+  it('lognormal samples match the requested mean and sd', () => {
+    const cases = [
+      { mean: 20, sd: 20 },
+      { mean: 20, sd: 5 },
+      { mean: 2, sd: 1 },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const s = new Stream(34 + i, 'sample');
+      const d: Distribution = { dist: 'lognormal', ...c };
+      const st = stats(draws(N, () => s.sample(d)));
+      expect(st.min).toBeGreaterThan(0);
+      // Standard error of the mean is sd/sqrt(N); the sample sd of a lognormal is noisier
+      // (heavy tail: ~0.7% relative for sd = mean at N = 200k), so allow 4% there.
+      expect(Math.abs(st.mean - c.mean), `mean of ${JSON.stringify(c)}`).toBeLessThan((5 * c.sd) / Math.sqrt(N));
+      expect(Math.abs(st.sd - c.sd) / c.sd, `sd of ${JSON.stringify(c)}`).toBeLessThan(0.04);
+    }
+  });
+
+  it('lognormal with sd 0 is the mean', () => {
+    const s = new Stream(37, 'sample');
+    expect(s.sample({ dist: 'lognormal', mean: 12, sd: 0 })).toBe(12);
+  });
+
+  it('lognormal is skewed: its median is below its mean', () => {
+    const s = new Stream(38, 'sample');
+    const d: Distribution = { dist: 'lognormal', mean: 20, sd: 20 };
+    const xs = draws(N, () => s.sample(d)).sort((a, b) => a - b);
+    // Median = mean / sqrt(1 + cv^2) = 20 / sqrt(2) for cv = 1.
+    expect(xs[N / 2]!).toBeCloseTo(20 / Math.SQRT2, 0);
+  });
+
+  it('meanOf gives each distribution its mean', () => {
+    expect(meanOf({ dist: 'fixed', value: 7 })).toBe(7);
+    expect(meanOf({ dist: 'exponential', mean: 20 })).toBe(20);
+    expect(meanOf({ dist: 'lognormal', mean: 20, sd: 20 })).toBe(20);
+    expect(meanOf({ dist: 'uniform', min: 2, max: 10 })).toBe(6);
+  });
+
+  it('sample means agree with meanOf', () => {
+    const dists: Distribution[] = [
+      { dist: 'fixed', value: 3 },
+      { dist: 'exponential', mean: 4 },
+      { dist: 'lognormal', mean: 4, sd: 2 },
+      { dist: 'uniform', min: 1, max: 7 },
+    ];
+    const s = new Stream(39, 'sample');
+    for (const d of dists) {
+      const m = stats(draws(100_000, () => s.sample(d))).mean;
+      expect(Math.abs(m - meanOf(d)) / meanOf(d), d.dist).toBeLessThan(0.01);
+    }
+  });
+});
