@@ -1,6 +1,6 @@
 import type { Level } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
-import { EventQueue } from './eventQueue';
+import { EventHeap } from './eventHeap';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { Stream } from './random';
 import { RolePool, type Task } from './rolePool';
@@ -47,6 +47,7 @@ type EventFields = {
 
 /** One scheduled event. A class with every field set keeps the hot loop monomorphic. */
 class SimEvent {
+  seq = 0;
   need: Need | null;
   claim: Claim | null;
   task: Task | null;
@@ -58,6 +59,7 @@ class SimEvent {
   letter: LetterKind;
 
   constructor(
+    readonly t: number,
     readonly k: number,
     f: EventFields,
   ) {
@@ -102,7 +104,7 @@ export class Simulation {
   private readonly work: Stream;
   private readonly post: Stream;
 
-  private readonly events = new EventQueue<SimEvent>();
+  private readonly events = new EventHeap<SimEvent>();
 
   // Running totals for measures, from day 0 (the warm-up is not measured).
   lettersSent = 0;
@@ -230,7 +232,7 @@ export class Simulation {
   // ---------------------------------------------------------------- events
 
   private schedule(at: number, k: number, fields: EventFields): void {
-    this.events.push(at, 0, new SimEvent(k, fields));
+    this.events.push(new SimEvent(at, k, fields));
   }
 
   private handle(ev: SimEvent): void {
