@@ -27,13 +27,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (opts.level in LEVEL_FILES) {
     raw = structuredClone(LEVEL_FILES[opts.level]);
   } else if (opts.level.endsWith('.json')) {
-    let text: string;
-    try {
-      text = readFileSync(opts.level, 'utf8');
-    } catch (e) {
-      err(`cannot read level file ${opts.level}: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const text = readText(opts.level, 'level', err);
+    if (text === null) return 2;
     if (text.length > MAX_LEVEL_BYTES) {
       err(`${opts.level}: (level): file is larger than ${MAX_LEVEL_BYTES} bytes\n`);
       return 2;
@@ -65,13 +60,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
   let actions: Parameters<typeof runSim>[4] = [];
   if (opts.actions) {
-    let text: string;
-    try {
-      text = readFileSync(opts.actions, 'utf8');
-    } catch (e) {
-      err(`cannot read actions file ${opts.actions}: ${(e as Error).message}\n`);
-      return 2;
-    }
+    const text = readText(opts.actions, 'actions', err);
+    if (text === null) return 2;
     const r = parseActionLogText(text, Object.keys(level.roles));
     if (!r.ok) {
       err(`invalid action log ${opts.actions}:\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`);
@@ -85,6 +75,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (opts.needsCsv) writeFileSync(opts.needsCsv, needsCsv(sim.model));
   out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
   return 0;
+}
+
+function readText(path: string, what: string, err: (s: string) => void): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    err(`cannot read ${what} file ${path}: ${(e as Error).message}\n`);
+    return null;
+  }
 }
 
 // Run when executed directly (npm run sim), not when imported by tests.
