@@ -1,4 +1,4 @@
-// The simulation core's public face. Pure: no Phaser, no DOM, no zustand, no clock, no Math.random.
+// The simulation core's public face. Pure: no Phaser, DOM or zustand; no clock, no unseeded randomness.
 import type { Level } from '../levels/schema';
 import { DAY } from './calendar';
 import { buildReport, type Report } from './report';
