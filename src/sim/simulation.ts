@@ -193,7 +193,6 @@ export class Simulation {
         const role = this.roleById.get(action.role);
         if (!role) throw new Error(`unknown role "${action.role}"`);
         role.staff = action.count;
-        this.tryStart(role);
         break;
       }
       case 'design':
