@@ -86,6 +86,8 @@ export const levelSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-benefit"').max(40),
     title: z.string().min(1).max(80),
     summary: z.string().min(1).max(1000),
+    /** The weekly staff budget the player manages within (staffed hours at each role's rate); null = none. */
+    budgetPerWeek: z.number().positive().max(1e7).nullable(),
     /** Length of a default run in days. */
     days: z.number().int().min(1).max(3650),
     /**
@@ -196,6 +198,8 @@ export const levelSchema = z
         penaliseDeviation: z.boolean(),
         /** Other authorities' reported processing days, for the league table. */
         league: z.array(z.number().positive().max(3650)).max(400),
+        /** Share of the staff budget cut for each target missed at an inspection: the centre's pressure. */
+        budgetCutPerMissedTarget: probability,
       })
       .nullable(),
     regimes: z.strictObject({ deliverology: regimeSchema, systems: regimeSchema }),

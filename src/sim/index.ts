@@ -9,6 +9,7 @@ import type { Action, ActionInput, Regime } from './types';
 export { DAY } from './calendar';
 export type { Report } from './report';
 export type { Snapshot } from './snapshot';
+export type { JourneyStep, JourneyKind } from './journal';
 export type * from './types';
 export { Simulation } from './simulation';
 
@@ -29,8 +30,13 @@ export interface Sim {
   readonly model: Simulation;
 }
 
-export function createSim(level: Level, seed: number, regime: Regime = 'deliverology'): Sim {
-  const model = new Simulation(level, seed, regime);
+export interface SimOptions {
+  /** Keep every citizen's journey (for views that follow one citizen); off for speed. */
+  journal?: boolean;
+}
+
+export function createSim(level: Level, seed: number, regime: Regime = 'deliverology', options: SimOptions = {}): Sim {
+  const model = new Simulation(level, seed, regime, { journal: options.journal === true });
   return {
     level,
     seed,

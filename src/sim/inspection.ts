@@ -43,6 +43,10 @@ export interface Inspection {
   /** 1 = top of the league. */
   leaguePosition: number;
   leagueSize: number;
+  /** The weekly staff budget after this inspection (null: the level has none). */
+  budget: number | null;
+  /** How much this inspection changed it (negative: a cut for missed targets). */
+  budgetChange: number;
 }
 
 /** The approved process is the deliverology design: front/back office split, the clock rule. */
@@ -56,6 +60,7 @@ export function inspect(
   design: Design,
   approved: Design,
   now: number,
+  budget: number | null = null,
 ): Inspection {
   const dashboard = dashboardOf(quarter);
   const t = spec.targets;
@@ -70,6 +75,10 @@ export function inspect(
   const stars = Math.max(0, Math.min(4, 1 + met - (markedDown ? 1 : 0)));
   const ours = dashboard.processingDays ?? Infinity;
   const ahead = spec.league.filter((d) => d < ours).length;
+  // The centre's pressure: each missed target costs a share of the staff budget.
+  const missed = 3 - met;
+  let after = budget;
+  for (let i = 0; i < missed && after !== null; i++) after *= 1 - spec.budgetCutPerMissedTarget;
   return {
     day: now / DAY,
     dashboard,
@@ -78,5 +87,7 @@ export function inspect(
     stars,
     leaguePosition: ahead + 1,
     leagueSize: spec.league.length + 1,
+    budget: after,
+    budgetChange: budget === null || after === null ? 0 : after - budget,
   };
 }

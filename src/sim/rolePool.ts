@@ -1,5 +1,4 @@
 import type { Calendar } from './calendar';
-import { EventQueue } from './eventQueue';
 import type { Channel, Claim, ContactReason, Need } from './types';
 
 export type TaskKind = 'contact' | 'scan' | 'casework' | 'message' | 'rework';
@@ -21,12 +20,82 @@ export interface Task {
   decide: boolean;
 }
 
+/** A task's storage: the sim reuses them, so every one has the same shape. */
+export class TaskRecord implements Task {
+  kind: TaskKind = 'contact';
+  need: Need = null!;
+  claim: Claim | null = null;
+  enqueuedAt = Number.NaN;
+  channel: Channel = 'phone';
+  reason: ContactReason = 'new-claim';
+  items = 0;
+  contact = -1;
+  decide = false;
+}
+
 /** Contacts jump the queue (people are waiting), then messages, then casework. */
 export const TASK_CLASS: Record<TaskKind, number> = { contact: 0, message: 1, rework: 2, scan: 2, casework: 2 };
 
+/** A first-in, first-out line: a ring buffer that grows by doubling. */
+class Line<T> {
+  private buf: (T | undefined)[] = new Array<T | undefined>(16).fill(undefined);
+  private head = 0;
+  size = 0;
+
+  push(x: T): void {
+    if (this.size === this.buf.length) this.grow();
+    this.buf[(this.head + this.size) & (this.buf.length - 1)] = x;
+    this.size++;
+  }
+
+  shift(): T {
+    const x = this.buf[this.head]!;
+    this.buf[this.head] = undefined;
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    this.size--;
+    return x;
+  }
+
+  private grow(): void {
+    const old = this.buf;
+    const buf = new Array<T | undefined>(old.length * 2).fill(undefined);
+    for (let i = 0; i < this.size; i++) buf[i] = old[(this.head + i) & (old.length - 1)];
+    this.buf = buf;
+    this.head = 0;
+  }
+}
+
+/**
+ * A role's work waiting to start, in the order it is taken: by class (contacts, then messages,
+ * then casework), within a class the ordinary work before work put back (cherry-picking defers
+ * hard or incomplete claims), and within each of those first come, first served. That is the
+ * order of a priority queue keyed on (class, deferred, time queued, sequence): because sim time
+ * never runs backwards, each line is simply first in, first out, and taking the next is O(1).
+ */
+export class TaskQueue {
+  private readonly lines = [new Line<Task>(), new Line<Task>(), new Line<Task>(), new Line<Task>()];
+  size = 0;
+
+  push(task: Task, deferred: boolean): void {
+    const kind = task.kind;
+    // TASK_CLASS, spelt out: comparing interned strings is cheaper than a keyed look-up.
+    const line = kind === 'contact' ? 0 : kind === 'message' ? 1 : deferred ? 3 : 2;
+    this.lines[line]!.push(task);
+    this.size++;
+  }
+
+  /** Takes the next task; check size first. */
+  pop(): Task {
+    const lines = this.lines;
+    this.size--;
+    for (let i = 0; i < 3; i++) if (lines[i]!.size > 0) return lines[i]!.shift();
+    return lines[3]!.shift();
+  }
+}
+
 /** A team of staff in one role: its queue of work, who is busy, and its time accounts. */
 export class RolePool {
-  readonly queue = new EventQueue<Task>();
+  readonly queue = new TaskQueue();
   busy = 0;
   /** Integral of busy staff over time (staff-minutes). */
   busyMinutes = 0;
@@ -49,8 +118,9 @@ export class RolePool {
     private readonly calendar: Calendar,
   ) {}
 
-  enqueue(task: Task, subKey: number): void {
-    this.queue.push(TASK_CLASS[task.kind], subKey, task);
+  /** Queues work; deferred work (cherry-picking puts hard cases back) waits behind the rest of its class. */
+  enqueue(task: Task, deferred = false): void {
+    this.queue.push(task, deferred);
   }
 
   /**

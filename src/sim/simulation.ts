@@ -1,9 +1,10 @@
 import type { Level } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
-import { EventHeap } from './eventHeap';
+import { EventHeap, objectArray } from './eventHeap';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
-import { Stream } from './random';
-import { RolePool, type Task } from './rolePool';
+import { J, Journal, type JourneyStep } from './journal';
+import { prepare, type Sampler, Stream } from './random';
+import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import type {
   Action,
   ActionInput,
@@ -33,46 +34,104 @@ const INSPECTION = 10;
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
-type EventFields = {
-  need?: Need | null;
-  claim?: Claim | null;
-  task?: Task | null;
-  role?: RolePool | null;
-  token?: number;
-  reason?: ContactReason;
-  channel?: 'phone' | 'visit';
-  items?: number;
-  letter?: LetterKind;
-};
-
-/** One scheduled event. A class with every field set keeps the hot loop monomorphic. */
+/**
+ * One scheduled event. A class with every field set keeps the hot loop monomorphic. Events are
+ * recycled once handled (a free list), so the event loop allocates nothing per event; whoever
+ * schedules one sets every field its kind reads.
+ */
 class SimEvent {
+  // Time-valued fields start as NaN, not 0: V8 then stores them as doubles from the first, and
+  // objects made later keep the same hidden class as the ones the optimised code was built for.
+  t = Number.NaN;
   seq = 0;
-  need: Need | null;
-  claim: Claim | null;
-  task: Task | null;
-  role: RolePool | null;
-  token: number;
-  reason: ContactReason;
-  channel: 'phone' | 'visit';
-  items: number;
-  letter: LetterKind;
+  slot = -1;
+  bucket = -Infinity;
+  bpos = 0;
+  /** Its index in the sim's eventById. */
+  id = 0;
+  k = 0;
+  need: Need | null = null;
+  claim: Claim | null = null;
+  task: Task | null = null;
+  role: RolePool | null = null;
+  reason: ContactReason = 'new-claim';
+  channel: 'phone' | 'visit' = 'phone';
+  items = 0;
+  letter: LetterKind = 'form';
+}
 
-  constructor(
-    readonly t: number,
-    readonly k: number,
-    f: EventFields,
-  ) {
-    this.need = f.need ?? null;
-    this.claim = f.claim ?? null;
-    this.task = f.task ?? null;
-    this.role = f.role ?? null;
-    this.token = f.token ?? 0;
-    this.reason = f.reason ?? 'new-claim';
-    this.channel = f.channel ?? 'phone';
-    this.items = f.items ?? 0;
-    this.letter = f.letter ?? 'form';
+const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
+const REASONS: readonly ContactReason[] = [
+  'new-claim',
+  'send-evidence',
+  'progress-chasing',
+  'resend-evidence',
+  'reapply',
+  'correct-error',
+  'complaint',
+];
+/** A reason's index in REASONS (comparisons of interned strings: cheaper than a keyed look-up). */
+function reasonCode(r: ContactReason): number {
+  switch (r) {
+    case 'new-claim':
+      return 0;
+    case 'send-evidence':
+      return 1;
+    case 'progress-chasing':
+      return 2;
+    case 'resend-evidence':
+      return 3;
+    case 'reapply':
+      return 4;
+    case 'correct-error':
+      return 5;
+    case 'complaint':
+      return 6;
   }
+}
+
+/**
+ * A fresh copy of a design, spelt out field by field: every copy then has one hidden class in V8
+ * (an object spread's copies do not always), so the code that reads the design stays optimised.
+ */
+function copyDesign(d: Design): Design {
+  return {
+    expertsAtFront: d.expertsAtFront,
+    decideAtFirstContact: d.decideAtFirstContact,
+    caseOwner: d.caseOwner,
+    pullEvidence: d.pullEvidence,
+    nilQualifyDays: d.nilQualifyDays,
+    clockStart: d.clockStart,
+    cherryPick: d.cherryPick,
+    formHandOut: d.formHandOut,
+    outsourcedCallCentre: d.outsourcedCallCentre,
+    workflowIT: d.workflowIT,
+  };
+}
+
+/** The level's distributions, prepared once for fast draws. */
+interface Samplers {
+  call: Sampler;
+  visit: Sampler;
+  formHandOut: Sampler;
+  chase: Sampler;
+  takeDocuments: Sampler;
+  scan: Sampler;
+  assessEasy: Sampler;
+  assessHard: Sampler;
+  pickUpFile: Sampler;
+  request: Sampler;
+  message: Sampler;
+  rework: Sampler;
+  patience: Sampler | null;
+  gather: Sampler;
+  react: Sampler;
+  post: Sampler;
+}
+
+export interface SimulationOptions {
+  /** Record every citizen's journey (see journeyOf). Off by default: it costs memory, not results. */
+  journal?: boolean;
 }
 
 /**
@@ -84,11 +143,18 @@ export class Simulation {
   readonly calendar: Calendar;
   readonly roles: RolePool[];
   readonly roleById: Map<string, RolePool>;
-  readonly needs: Need[] = [];
-  readonly claims: Claim[] = [];
-  readonly contacts: Contact[] = [];
-  readonly actions: Action[] = [];
-  readonly inspections: Inspection[] = [];
+  readonly needs: Need[] = objectArray();
+  readonly claims: Claim[] = objectArray();
+  /** Contact records are kept by column (see contacts) and made into objects only when asked for. */
+  private contactCount = 0;
+  private cNeed = new Int32Array(4096);
+  private cAt = new Float64Array(4096);
+  private cWaited = new Float64Array(4096);
+  /** Channel * 8 + reason, as indices into CHANNELS and REASONS. */
+  private cCode = new Uint8Array(4096);
+  private readonly contactList: Contact[] = objectArray();
+  readonly actions: Action[] = objectArray();
+  readonly inspections: Inspection[] = objectArray();
   design: Design;
   regime: Regime;
   private readonly openMinutesPerDay: number;
@@ -105,6 +171,28 @@ export class Simulation {
   private readonly post: Stream;
 
   private readonly events = new EventHeap<SimEvent>();
+  /** Handled events, for reuse. */
+  private readonly spareEvents: SimEvent[] = objectArray();
+  private readonly spareTasks: Task[] = objectArray();
+  /** Each citizen's one pending chase and give-up, by need id: moved or cancelled, never left stale. */
+  /**
+   * By need id: the ids of its pending chase (at 2 * id) and give-up (at 2 * id + 1), -1 for none.
+   * Numbers, not references: a typed array costs the garbage collector nothing to keep.
+   */
+  private timers = new Int32Array(4096).fill(-1);
+  /** Every event object made, by its id (they are recycled, so this stays small). */
+  private readonly eventById: SimEvent[] = objectArray();
+  private readonly dist: Samplers;
+  private readonly phoneRole: RolePool;
+  private readonly visitRole: RolePool;
+  private readonly casework: RolePool;
+  private readonly scanRole: RolePool | null;
+  /** Every citizen's steps, when asked for (null: not recording). */
+  private readonly journal: Journal | null;
+  // Whether the office is open over [openFrom, openTo): a cache of the calendar, since time only moves on.
+  private openFrom = -Infinity;
+  private openTo = -Infinity;
+  private openNow = false;
 
   // Running totals for measures, from day 0 (the warm-up is not measured).
   lettersSent = 0;
@@ -118,21 +206,54 @@ export class Simulation {
   staffCost = 0;
   readonly tally: OfficialTally = emptyTally();
   private quarter: OfficialTally = emptyTally();
+  /** The weekly staff budget now (null: the level sets none); inspections may cut it. */
+  budget: number | null;
 
   constructor(
     readonly level: Level,
     readonly seed: number,
     startRegime: Regime = 'deliverology',
+    options: SimulationOptions = {},
   ) {
+    this.journal = options.journal === true ? new Journal() : null;
+    this.budget = level.budgetPerWeek ?? null;
+    // Start with some spare events and tasks, so the hot paths rarely meet the rare one that makes them.
+    for (let i = 0; i < 64; i++) {
+      this.spareEvents.push(this.newEvent());
+      this.spareTasks.push(new TaskRecord());
+    }
     this.calendar = new Calendar(level.hours);
     this.openMinutesPerDay = level.hours === 'always' ? DAY : level.hours.close - level.hours.open;
     this.regime = startRegime;
     const regime = level.regimes[startRegime];
-    this.design = { ...regime.design };
+    this.design = copyDesign(regime.design);
     this.roles = Object.entries(level.roles).map(
       ([id, r]) => new RolePool(id, r.label, r.expert, r.costPerHour, regime.staff[id] ?? 0, this.calendar),
     );
     this.roleById = new Map(this.roles.map((r) => [r.id, r]));
+    this.phoneRole = this.roleById.get(level.assign.phone)!;
+    this.visitRole = this.roleById.get(level.assign.visit)!;
+    this.casework = this.roleById.get(level.assign.casework)!;
+    this.scanRole = level.assign.scan ? this.roleById.get(level.assign.scan)! : null;
+    const w = level.work;
+    this.dist = {
+      call: prepare(w.call),
+      visit: prepare(w.visit),
+      formHandOut: prepare(w.formHandOut),
+      chase: prepare(w.chase),
+      takeDocuments: prepare(w.takeDocuments),
+      scan: prepare(w.scan),
+      assessEasy: prepare(w.assessEasy),
+      assessHard: prepare(w.assessHard),
+      pickUpFile: prepare(w.pickUpFile),
+      request: prepare(w.request),
+      message: prepare(w.message),
+      rework: prepare(w.rework),
+      patience: level.demand.patienceDays ? prepare(level.demand.patienceDays) : null,
+      gather: prepare(level.citizens.gatherDays),
+      react: prepare(level.citizens.reactDays),
+      post: prepare(level.postDays),
+    };
     this.demand = new Stream(seed, 'demand');
     this.citizen = new Stream(seed, 'citizen');
     this.work = new Stream(seed, 'work');
@@ -144,9 +265,9 @@ export class Simulation {
     this.now = start;
     this.lastDesignNote = start;
     for (const role of this.roles) role.resetAccounts(start);
-    this.schedule(start + this.demand.exponential(DAY / level.demand.needsPerDay), ARRIVAL, {});
-    if (!this.calendar.always) this.schedule(this.calendar.nextOpen(start), OPENS, {});
-    if (level.inspection) this.schedule(level.inspection.everyDays * DAY, INSPECTION, {});
+    this.schedule(this.event(ARRIVAL), start + this.demand.exponential(DAY / level.demand.needsPerDay));
+    if (!this.calendar.always) this.schedule(this.event(OPENS), this.calendar.nextOpen(start));
+    if (level.inspection) this.schedule(this.event(INSPECTION), level.inspection.everyDays * DAY);
     this.advanceTo(0);
     this.startMeasuring();
   }
@@ -161,24 +282,110 @@ export class Simulation {
     this.itLicenceMinutes = 0;
     Object.assign(this.tally, emptyTally());
     this.quarter = emptyTally();
-    this.firstMeasuredContact = this.contacts.length;
+    this.firstMeasuredContact = this.contactCount;
     this.firstMeasuredClaim = this.claims.length;
     this.eventsProcessed = 0;
   }
 
   // ---------------------------------------------------------------- public API
 
+  /**
+   * Every call, visit and letter from a citizen so far (the inherited history's too), oldest
+   * first. Built on demand from the sim's columns and kept up to date on each read: read it
+   * afresh rather than holding on to the array.
+   */
+  get contacts(): Contact[] {
+    const list = this.contactList;
+    for (let i = list.length; i < this.contactCount; i++) {
+      const code = this.cCode[i]!;
+      const reason = REASONS[code & 7]!;
+      list.push({
+        needId: this.cNeed[i]!,
+        at: this.cAt[i]!,
+        channel: CHANNELS[code >> 3]!,
+        reason,
+        failure: isFailureDemand(reason),
+        waited: this.waitedOf(i),
+      });
+    }
+    return list;
+  }
+
+  /**
+   * One citizen's journey so far: each contact and each handoff, in time order. Empty unless the
+   * sim was made with { journal: true }, and for unknown ids.
+   */
+  journeyOf(needId: number): JourneyStep[] {
+    const journal = this.journal;
+    const need = this.needs[needId - 1];
+    if (journal === null || need === undefined || need.id !== needId) return [];
+    const harmAfter = this.level.demand.harmAfterDays;
+    let harmedAt: number | null = null;
+    if (harmAfter !== null && (Math.min(need.closedAt, this.now) - need.arrivedAt) / DAY > harmAfter) {
+      harmedAt = need.arrivedAt + harmAfter * DAY;
+    }
+    return journal.steps(needId, this, harmedAt);
+  }
+
+  /** Whether the sim keeps a journal of every citizen's journey. */
+  get journaling(): boolean {
+    return this.journal !== null;
+  }
+
+  /** For the journal: a contact's channel, reason and wait, by index. */
+  contactChannel(i: number): Channel {
+    return CHANNELS[this.cCode[i]! >> 3]!;
+  }
+
+  contactReason(i: number): ContactReason {
+    return REASONS[this.cCode[i]! & 7]!;
+  }
+
+  /** Minutes the contact waited, or NaN while nobody has dealt with it. */
+  contactWaited(i: number): number {
+    return this.cWaited[i]!;
+  }
+
+  /** The need a contact was about, by index. */
+  contactNeedId(i: number): number {
+    return this.cNeed[i]!;
+  }
+
+  private waitedOf(i: number): number {
+    const w = this.cWaited[i]!;
+    return w === w ? w : 0;
+  }
+
+  /** How many contacts there have been (the inherited history's too), without building them. */
+  get contactsMade(): number {
+    return this.contactCount;
+  }
+
   /** Runs every event up to and including time t (minutes), then sets the clock to t. */
   advanceTo(t: number): void {
-    const events = this.events;
-    while (events.peekTime() <= t) {
+    this.run(t);
+    if (t > this.now) this.now = t;
+  }
+
+  /**
+   * The event loop. Every property it reads is read inside the loop, so V8 has seen each one many
+   * times before it optimises the loop, and the optimised code does not fall back on leaving it.
+   */
+  private run(t: number): void {
+    for (;;) {
+      const events = this.events;
       const time = events.peekTime();
+      if (time > t) return;
       const ev = events.pop();
       this.now = time;
       this.eventsProcessed++;
       this.handle(ev);
+      ev.need = null;
+      ev.claim = null;
+      ev.task = null;
+      ev.role = null;
+      this.spareEvents.push(ev);
     }
-    if (t > this.now) this.now = t;
   }
 
   /** Applies a player's action now (or at its own time, when replaying) and records it. */
@@ -201,7 +408,7 @@ export class Simulation {
       case 'regime': {
         const regime = this.level.regimes[action.regime];
         this.regime = action.regime;
-        this.design = { ...regime.design };
+        this.design = copyDesign(regime.design);
         for (const role of this.roles) {
           role.staff = regime.staff[role.id] ?? 0;
         }
@@ -230,8 +437,47 @@ export class Simulation {
 
   // ---------------------------------------------------------------- events
 
-  private schedule(at: number, k: number, fields: EventFields): void {
-    this.events.push(new SimEvent(at, k, fields));
+  /** A fresh (recycled) event of kind k: set the fields its kind reads, then schedule it. */
+  private event(k: number): SimEvent {
+    const ev = this.spareEvents.pop() ?? this.newEvent();
+    ev.k = k;
+    return ev;
+  }
+
+  private newEvent(): SimEvent {
+    const ev = new SimEvent();
+    ev.id = this.eventById.length;
+    this.eventById.push(ev);
+    return ev;
+  }
+
+  private schedule(ev: SimEvent, at: number): void {
+    ev.t = at;
+    this.events.push(ev);
+  }
+
+  /**
+   * A call or visit at time at. Only as the last act of an event handler: if it is due now and
+   * nothing else is, it would be the very next event, so it is handled there and then rather than
+   * round the heap (same order of everything, same count of events).
+   */
+  private contactNext(at: number, need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
+    if (at === this.now && this.events.peekTime() > at) {
+      this.eventsProcessed++;
+      this.onContact(need, channel, reason, items);
+      return;
+    }
+    this.contactAt(at, need, channel, reason, items);
+  }
+
+  /** Schedules a call or visit at time at. */
+  private contactAt(at: number, need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
+    const ev = this.event(CONTACT);
+    ev.need = need;
+    ev.channel = channel;
+    ev.reason = reason;
+    ev.items = items;
+    this.schedule(ev, at);
   }
 
   private handle(ev: SimEvent): void {
@@ -244,7 +490,7 @@ export class Simulation {
         return this.onTaskDone(ev.role!, ev.task!);
       case OPENS:
         for (const role of this.roles) this.tryStart(role);
-        return this.schedule(this.calendar.nextOpen(this.calendar.closesAt(this.now)), OPENS, {});
+        return this.schedule(this.event(OPENS), this.calendar.nextOpen(this.calendar.closesAt(this.now)));
       case LETTER_TO_CITIZEN:
         return this.onLetterToCitizen(ev.need!, ev.letter);
       case LETTER_TO_COUNCIL:
@@ -252,12 +498,14 @@ export class Simulation {
       case READY:
         return this.onReady(ev.need!);
       case CHASE:
-        return this.onChase(ev.need!, ev.token);
+        this.timers[2 * ev.need!.id] = -1;
+        return this.onChase(ev.need!);
       case GIVE_UP:
+        this.timers[2 * ev.need!.id + 1] = -1;
         if (ev.need!.outcome === 'open') this.close(ev.need!, 'abandoned');
         return;
       case DEADLINE:
-        return this.onDeadline(ev.claim!, ev.token);
+        return this.onDeadline(ev.claim!);
       case INSPECTION:
         return this.onInspection();
     }
@@ -271,9 +519,9 @@ export class Simulation {
     const required = s.int(d.evidenceItems.min, d.evidenceItems.max);
     const hard = s.chance(d.hardShare);
     const bringsEvidence = s.chance(d.bringsEvidenceShare);
-    const patience = d.patienceDays ? s.sample(d.patienceDays) * DAY : Infinity;
+    const patience = this.dist.patience ? s.draw(this.dist.patience) * DAY : Infinity;
     const at = this.whenOpen(this.now, s);
-    this.schedule(this.now + s.exponential(DAY / d.needsPerDay), ARRIVAL, {});
+    this.schedule(this.event(ARRIVAL), this.now + s.exponential(DAY / d.needsPerDay));
 
     const need: Need = {
       id: 0,
@@ -296,13 +544,31 @@ export class Simulation {
       stage: 'first-contact',
     };
     if (at === this.now) this.firstContact(need);
-    else this.schedule(at, CONTACT, { need, channel, reason: 'new-claim' });
+    else {
+      const ev = this.event(CONTACT);
+      ev.need = need;
+      ev.channel = channel;
+      ev.reason = 'new-claim';
+      ev.items = 0;
+      this.schedule(ev, at);
+    }
   }
 
   private firstContact(need: Need): void {
     need.id = this.needs.length + 1;
     this.needs.push(need);
-    if (need.givesUpAt < Infinity) this.schedule(need.givesUpAt, GIVE_UP, { need });
+    if (2 * need.id + 1 >= this.timers.length) {
+      const timers = new Int32Array(this.timers.length * 2).fill(-1);
+      timers.set(this.timers);
+      this.timers = timers;
+    }
+    if (need.givesUpAt < Infinity) {
+      const ev = this.event(GIVE_UP);
+      ev.need = need;
+      ev.t = need.givesUpAt;
+      this.events.park(ev);
+      this.timers[2 * need.id + 1] = ev.id;
+    }
     this.contact(need, need.firstChannel, 'new-claim', 0);
   }
 
@@ -316,19 +582,10 @@ export class Simulation {
   private contact(need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(channel);
-    const task: Task = {
-      kind: 'contact',
-      need,
-      claim: need.claim,
-      enqueuedAt: this.now,
-      channel,
-      reason,
-      items,
-      contact: this.contacts.length - 1,
-      decide: false,
-    };
-    this.waiting[channel]++;
-    role.enqueue(task, this.now);
+    const task = this.task('contact', need, need.claim, channel, reason, items, this.contactCount - 1);
+    if (channel === 'phone') this.waiting.phone++;
+    else this.waiting.visit++;
+    role.enqueue(task);
     this.tryStart(role);
   }
 
@@ -339,28 +596,112 @@ export class Simulation {
       need.failureContacts++;
       this.failureContacts++;
     }
-    this.contacts.push({ needId: need.id, at: this.now, channel, reason, failure, waited: 0 });
+    const i = this.contactCount++;
+    if (i === this.cAt.length) this.growContacts();
+    this.cNeed[i] = need.id;
+    this.cAt[i] = this.now;
+    // Calls and visits wait until someone deals with them (NaN till then); letters are simply received.
+    this.cWaited[i] = channel === 'letter' ? 0 : Number.NaN;
+    this.cCode[i] = (channel === 'phone' ? 0 : channel === 'visit' ? 8 : 16) + reasonCode(reason);
+    if (this.journal !== null) this.journal.add(need.id, this.now, J.contact, i);
     this.citizenWaits(need);
   }
 
   private frontRole(channel: 'phone' | 'visit'): RolePool {
-    const id = this.design.expertsAtFront ? this.level.assign.casework : this.level.assign[channel];
-    return this.roleById.get(id)!;
+    if (this.design.expertsAtFront) return this.casework;
+    return channel === 'phone' ? this.phoneRole : this.visitRole;
   }
 
   private caseRole(): RolePool {
-    return this.roleById.get(this.level.assign.casework)!;
+    return this.casework;
+  }
+
+  private growContacts(): void {
+    const n = this.cAt.length * 2;
+    const need = new Int32Array(n);
+    need.set(this.cNeed);
+    this.cNeed = need;
+    const at = new Float64Array(n);
+    at.set(this.cAt);
+    this.cAt = at;
+    const waited = new Float64Array(n);
+    waited.set(this.cWaited);
+    this.cWaited = waited;
+    const code = new Uint8Array(n);
+    code.set(this.cCode);
+    this.cCode = code;
+  }
+
+  /** Journals a step of a need still open (nothing happens to a need after it closes). */
+  private note(need: Need, kind: number, claimId = 0): void {
+    if (need.outcome === 'open' && need.id > 0) this.journal!.add(need.id, this.now, kind, claimId);
+  }
+
+  /** A fresh (recycled) task. */
+  private task(
+    kind: TaskKind,
+    need: Need,
+    claim: Claim | null,
+    channel: Channel,
+    reason: ContactReason,
+    items: number,
+    contact: number,
+  ): Task {
+    const task = this.spareTasks.pop() ?? new TaskRecord();
+    task.kind = kind;
+    task.need = need;
+    task.claim = claim;
+    task.enqueuedAt = this.now;
+    task.channel = channel;
+    task.reason = reason;
+    task.items = items;
+    task.contact = contact;
+    task.decide = false;
+    return task;
+  }
+
+  /** Returns a finished or dropped task for reuse: nothing may hold it afterwards. */
+  private releaseTask(task: Task): void {
+    task.need = null!;
+    task.claim = null;
+    this.spareTasks.push(task);
+  }
+
+  /** Is the office open at t? Answered from the last open or closed spell when t falls in it. */
+  private isOpen(t: number): boolean {
+    if (t >= this.openFrom && t < this.openTo) return this.openNow;
+    const cal = this.calendar;
+    if (cal.always) {
+      this.openFrom = -Infinity;
+      this.openTo = Infinity;
+      this.openNow = true;
+    } else if (cal.isOpen(t)) {
+      this.openFrom = t;
+      this.openTo = cal.closesAt(t);
+      this.openNow = true;
+    } else {
+      this.openFrom = t;
+      this.openTo = cal.nextOpen(t);
+      this.openNow = false;
+    }
+    return this.openNow;
   }
 
   // ---------------------------------------------------------------- work
 
   /** Starts queued work while someone in the role is free and the office is open. */
   private tryStart(role: RolePool): void {
-    if (!this.calendar.isOpen(this.now)) return;
+    if (!this.isOpen(this.now)) return;
     while (role.busy < role.staff && role.queue.size > 0) {
       const task = role.queue.pop();
-      if (task.kind === 'contact') this.waiting[task.channel as 'phone' | 'visit']--;
-      if (this.isStale(task)) continue;
+      if (task.kind === 'contact') {
+        if (task.channel === 'phone') this.waiting.phone--;
+        else this.waiting.visit--;
+      }
+      if (this.isStale(task)) {
+        this.releaseTask(task);
+        continue;
+      }
       const normal = this.taskMinutes(role, task);
       role.normalMinutes += normal;
       role.tasksEver++;
@@ -371,7 +712,10 @@ export class Simulation {
       if (task.kind === 'contact') this.noteContactWait(task, waited);
       role.noteBusy(this.now);
       role.busy++;
-      this.schedule(this.now + minutes, TASK_DONE, { role, task });
+      const ev = this.event(TASK_DONE);
+      ev.role = role;
+      ev.task = task;
+      this.schedule(ev, this.now + minutes);
     }
   }
 
@@ -387,7 +731,9 @@ export class Simulation {
   }
 
   private noteContactWait(task: Task, waited: number): void {
-    this.contacts[task.contact]!.waited = waited;
+    const i = task.contact;
+    this.cWaited[i] = waited;
+    if (i < this.contactList.length) this.contactList[i]!.waited = waited;
     const official = this.quarter;
     const all = this.tally;
     if (task.channel === 'phone') {
@@ -407,32 +753,34 @@ export class Simulation {
   }
 
   private taskMinutes(role: RolePool, task: Task): number {
-    const w = this.level.work;
+    const w = this.dist;
     const r = this.work;
     switch (task.kind) {
       case 'contact': {
-        if (task.reason === 'progress-chasing' || task.reason === 'complaint') return r.sample(w.chase);
-        if (task.reason === 'send-evidence' || task.reason === 'resend-evidence') return r.sample(w.takeDocuments);
-        const base = task.channel === 'phone' ? r.sample(w.call) : this.handsOutForms(role) ? r.sample(w.formHandOut) : r.sample(w.visit);
+        if (task.reason === 'progress-chasing' || task.reason === 'complaint') return r.draw(w.chase);
+        if (task.reason === 'send-evidence' || task.reason === 'resend-evidence') return r.draw(w.takeDocuments);
+        const base = task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role) ? r.draw(w.formHandOut) : r.draw(w.visit);
         if (this.decidesAtContact(role, task)) {
           task.decide = true;
-          return base + r.sample(task.need.hard ? w.assessHard : w.assessEasy);
+          return base + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
         }
         return base;
       }
       case 'scan':
-        return r.sample(w.scan);
+        return r.draw(w.scan);
       case 'message':
-        return r.sample(w.message);
+        return r.draw(w.message);
       case 'rework':
-        return r.sample(w.rework) + (this.design.caseOwner ? 0 : r.sample(w.pickUpFile));
+        if (this.journal !== null && !this.design.caseOwner) this.note(task.need, J['file-picked-up'], task.claim!.id);
+        return r.draw(w.rework) + (this.design.caseOwner ? 0 : r.draw(w.pickUpFile));
       case 'casework': {
         const claim = task.claim!;
         const decide = claim.completeAt !== null;
         task.decide = decide;
-        const pickUp = this.design.caseOwner ? 0 : r.sample(w.pickUpFile);
-        if (!decide) return pickUp + r.sample(w.request);
-        return pickUp + r.sample(task.need.hard ? w.assessHard : w.assessEasy);
+        if (this.journal !== null && !this.design.caseOwner) this.note(task.need, J['file-picked-up'], claim.id);
+        const pickUp = this.design.caseOwner ? 0 : r.draw(w.pickUpFile);
+        if (!decide) return pickUp + r.draw(w.request);
+        return pickUp + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
       }
     }
   }
@@ -468,6 +816,7 @@ export class Simulation {
         this.finishContact(role, task, task.decide);
         break;
       case 'scan':
+        if (this.journal !== null) this.note(task.need, J.scanned, task.claim!.id);
         this.fileDocuments(task.claim!, task.items, true);
         break;
       case 'casework':
@@ -479,6 +828,7 @@ export class Simulation {
       case 'message':
         break;
     }
+    this.releaseTask(task);
     this.tryStart(role);
   }
 
@@ -512,11 +862,14 @@ export class Simulation {
     const need = task.need;
     const h = this.level.handoffs;
     if (role.expert) {
-      if (this.citizen.chance(h.toldByExpert)) need.knows = 'told';
+      if (this.citizen.chance(h.toldByExpert)) {
+        need.knows = 'told';
+        if (this.journal !== null) this.note(need, J['told-what-to-bring']);
+      }
       const claim = this.openClaim(need, true);
       if (decideNow) {
         claim.received = need.required;
-        claim.completeAt = this.now;
+        if (claim.completeAt === null) claim.completeAt = this.now;
         this.decide(claim);
         return;
       }
@@ -533,7 +886,12 @@ export class Simulation {
     const told = this.citizen.chance(handOut ? h.toldByForm : h.toldByFront);
     if (told) need.knows = 'told';
     else if (task.reason === 'new-claim') need.knows = 'guessing';
-    if (task.channel === 'visit' && need.bringsEvidence && task.reason === 'new-claim') {
+    const withDocuments = task.channel === 'visit' && need.bringsEvidence && task.reason === 'new-claim';
+    if (this.journal !== null) {
+      if (handOut && !withDocuments) this.note(need, J['form-handed-out']);
+      if (told) this.note(need, J['told-what-to-bring']);
+    }
+    if (withDocuments) {
       const claim = this.openClaim(need, false);
       this.sendOnDocuments(claim, this.itemsBrought(need.required, 'guessing'));
       return;
@@ -560,6 +918,7 @@ export class Simulation {
     this.claims.push(claim);
     need.claim = claim;
     need.claims++;
+    if (this.journal !== null) this.note(need, J['claim-opened'], claim.id);
     return claim;
   }
 
@@ -571,9 +930,9 @@ export class Simulation {
   }
 
   private sendOnDocuments(claim: Claim, items: number): void {
-    const scanRole = this.level.assign.scan;
+    const scanRole = this.scanRole;
     if (scanRole && !this.design.caseOwner) {
-      this.queueWork(this.roleById.get(scanRole)!, 'scan', claim.need, claim, items);
+      this.queueWork(scanRole, 'scan', claim.need, claim, items);
     } else {
       this.fileDocuments(claim, items, false);
     }
@@ -585,6 +944,7 @@ export class Simulation {
     let kept = items;
     if (handedOff) {
       for (let i = 0; i < items; i++) if (this.work.chance(this.level.handoffs.itemLost)) kept--;
+      if (this.journal !== null) for (let i = kept; i < items; i++) this.note(claim.need, J['item-lost'], claim.id);
     }
     if (claim.status !== 'open') return; // documents for a closed claim go nowhere
     claim.received = Math.min(claim.need.required, claim.received + kept);
@@ -594,16 +954,20 @@ export class Simulation {
     claim.need.stage = 'casework';
   }
 
-  private queueWork(role: RolePool, kind: Task['kind'], need: Need, claim: Claim | null, items = 0): void {
-    const task: Task = { kind, need, claim, enqueuedAt: this.now, channel: 'letter', reason: 'send-evidence', items, contact: -1, decide: false };
+  private queueWork(role: RolePool, kind: TaskKind, need: Need, claim: Claim | null, items = 0): void {
+    const task = this.task(kind, need, claim, 'letter', 'send-evidence', items, -1);
     if (kind === 'casework' && claim) claim.queued = true;
-    // Cherry-picking: easy, complete claims first; otherwise first come, first served.
-    let key = this.now;
-    if (kind === 'casework' && this.design.cherryPick && claim) {
-      const easy = !need.hard && claim.completeAt !== null;
-      key = easy ? this.now : this.now + 1e9;
+    if (this.journal !== null) {
+      const step =
+        kind === 'scan' ? J['queued-for-scanning'] : kind === 'casework' ? J['queued-for-casework'] : kind === 'rework' ? J['queued-for-rework'] : J['message-passed'];
+      this.note(need, step, claim ? claim.id : 0);
     }
-    role.enqueue(task, key);
+    // Cherry-picking: easy, complete claims first; otherwise first come, first served.
+    let deferred = false;
+    if (kind === 'casework' && this.design.cherryPick && claim) {
+      deferred = need.hard || claim.completeAt === null;
+    }
+    role.enqueue(task, deferred);
     this.tryStart(role);
   }
 
@@ -620,10 +984,13 @@ export class Simulation {
     const need = claim.need;
     claim.awaitingEvidence = true;
     need.stage = 'awaiting-evidence';
+    if (this.journal !== null) this.note(need, J['evidence-requested'], claim.id);
     const days = this.design.nilQualifyDays;
     if (days !== null && claim.deadlineToken === 0) {
       claim.deadlineToken = 1;
-      this.schedule(this.now + days * DAY, DEADLINE, { claim, token: claim.deadlineToken });
+      const ev = this.event(DEADLINE);
+      ev.claim = claim;
+      this.schedule(ev, this.now + days * DAY);
     }
     if (claim.ownedByExpert && this.design.pullEvidence) {
       need.knows = 'told';
@@ -639,6 +1006,7 @@ export class Simulation {
     claim.status = 'decided';
     claim.awaitingEvidence = false;
     need.stage = 'decided';
+    if (this.journal !== null) this.note(need, J.decided, claim.id);
     if (firstDecision) {
       claim.decidedAt = this.now;
       claim.reportedDays = (this.now - this.clockStart(claim)) / DAY;
@@ -653,8 +1021,10 @@ export class Simulation {
     const wrong = this.work.chance((claim.ownedByExpert ? h.errorOwner : h.errorSplit) * rushed);
     if (claim.ownedByExpert) {
       // The owner tells the citizen there and then.
-      if (wrong) this.citizenReacts(need);
-      else this.close(need, 'met');
+      if (wrong) {
+        if (this.journal !== null) this.note(need, J['wrong-decision'], claim.id);
+        this.citizenReacts(need);
+      } else this.close(need, 'met');
     } else {
       this.sendLetter(need, wrong ? 'wrong-decision' : 'decision');
     }
@@ -684,10 +1054,13 @@ export class Simulation {
   /** The citizen goes off to find documents; the ball is in their court. */
   private startGathering(need: Need, pulled: boolean): void {
     need.waitingOnCouncil = false;
-    need.chaseToken++;
+    this.cancelChase(need);
     need.stage = 'gathering';
+    if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], need.claim ? need.claim.id : 0);
     const speed = pulled ? this.level.handoffs.pullSpeedup : 1;
-    this.schedule(this.now + this.citizen.sample(this.level.citizens.gatherDays) * speed * DAY, READY, { need });
+    const ev = this.event(READY);
+    ev.need = need;
+    this.schedule(ev, this.now + this.citizen.draw(this.dist.gather) * speed * DAY);
   }
 
   private onReady(need: Need): void {
@@ -697,12 +1070,17 @@ export class Simulation {
     const reason: ContactReason = need.submissions === 0 ? 'send-evidence' : 'resend-evidence';
     need.submissions++;
     if (this.citizen.chance(this.level.citizens.visitShare)) {
-      this.schedule(this.whenOpen(this.now, this.citizen), CONTACT, { need, channel: 'visit', reason, items });
+      this.contactNext(this.whenOpen(this.now, this.citizen), need, 'visit', reason, items);
     } else {
       need.stage = 'in-post';
-      this.schedule(this.now + this.post.sample(this.level.postDays) * DAY, LETTER_TO_COUNCIL, { need, items, reason });
+      if (this.journal !== null) this.note(need, J['documents-posted']);
+      const ev = this.event(LETTER_TO_COUNCIL);
+      ev.need = need;
+      ev.items = items;
+      ev.reason = reason;
+      this.schedule(ev, this.now + this.post.draw(this.dist.post) * DAY);
       need.waitingOnCouncil = true;
-      need.chaseToken++;
+      this.cancelChase(need);
     }
   }
 
@@ -714,21 +1092,31 @@ export class Simulation {
 
   private sendLetter(need: Need, letter: LetterKind): void {
     this.lettersSent++;
+    if (this.journal !== null) {
+      if (letter === 'form') this.note(need, J['form-posted']);
+      else if (letter === 'request') this.note(need, J['letter-sent']);
+    }
     need.stage = letter === 'decision' || letter === 'wrong-decision' ? 'decided' : need.stage;
-    this.schedule(this.now + this.post.sample(this.level.postDays) * DAY, LETTER_TO_CITIZEN, { need, letter });
+    const ev = this.event(LETTER_TO_CITIZEN);
+    ev.need = need;
+    ev.letter = letter;
+    this.schedule(ev, this.now + this.post.draw(this.dist.post) * DAY);
   }
 
   private onLetterToCitizen(need: Need, letter: LetterKind): void {
     if (need.outcome !== 'open') return;
     switch (letter) {
       case 'form':
+        if (this.journal !== null) this.note(need, J['letter-received']);
         return this.startGathering(need, false);
       case 'request':
+        if (this.journal !== null) this.note(need, J['letter-received']);
         if (need.knows === 'guessing') need.knows = 'letter';
         return this.startGathering(need, false);
       case 'decision':
         return this.close(need, 'met');
       case 'wrong-decision':
+        if (this.journal !== null) this.note(need, J['wrong-decision'], need.claim ? need.claim.id : 0);
         return this.citizenReacts(need);
       case 'nil':
         if (this.citizen.chance(this.level.citizens.giveUpOnNilQualify)) return this.close(need, 'abandoned');
@@ -740,41 +1128,74 @@ export class Simulation {
   /** A wrong decision: the citizen gets in touch to have it put right. */
   private citizenReacts(need: Need): void {
     need.waitingOnCouncil = false;
-    need.chaseToken++;
+    this.cancelChase(need);
     this.contactLater(need, 'correct-error');
   }
 
   private contactLater(need: Need, reason: ContactReason): void {
     const c = this.level.citizens;
-    const at = this.whenOpen(this.now + this.citizen.sample(c.reactDays) * DAY, this.citizen);
+    const at = this.whenOpen(this.now + this.citizen.draw(this.dist.react) * DAY, this.citizen);
     const channel = this.citizen.chance(c.visitShare) ? 'visit' : 'phone';
-    this.schedule(at, CONTACT, { need, channel, reason });
+    this.contactAt(at, need, channel, reason, 0);
   }
 
-  /** Hearing nothing, a citizen grows more likely to chase: a Rayleigh wait, a rising hazard. */
+  /**
+   * Hearing nothing, a citizen grows more likely to chase: a Rayleigh wait, a rising hazard. A
+   * citizen has at most one chase pending: news, or a newer wait, moves or cancels it.
+   */
   private citizenWaits(need: Need): void {
     need.waitingOnCouncil = true;
     need.chaseToken++;
     const scale = this.level.citizens.chaseScaleDays;
-    if (scale === null) return;
-    this.schedule(this.now + this.citizen.rayleigh(scale) * DAY, CHASE, { need, token: need.chaseToken });
+    const pending = this.pendingChase(need);
+    if (scale === null) {
+      if (pending) this.dropChase(need, pending);
+      return;
+    }
+    const at = this.now + this.citizen.rayleigh(scale) * DAY;
+    if (pending) {
+      this.events.repark(pending, at);
+    } else {
+      const ev = this.event(CHASE);
+      ev.need = need;
+      ev.t = at;
+      this.events.park(ev);
+      this.timers[2 * need.id] = ev.id;
+    }
   }
 
-  private onChase(need: Need, token: number): void {
-    if (need.outcome !== 'open' || token !== need.chaseToken || !need.waitingOnCouncil) return;
+  private pendingChase(need: Need): SimEvent | null {
+    const id = this.timers[2 * need.id]!;
+    return id < 0 ? null : this.eventById[id]!;
+  }
+
+  /** The citizen has news or has the ball in their court: no chase now. */
+  private cancelChase(need: Need): void {
+    need.chaseToken++;
+    const pending = this.pendingChase(need);
+    if (pending) this.dropChase(need, pending);
+  }
+
+  private dropChase(need: Need, pending: SimEvent): void {
+    this.events.remove(pending);
+    this.timers[2 * need.id] = -1;
+    pending.need = null;
+    this.spareEvents.push(pending);
+  }
+
+  private onChase(need: Need): void {
+    // Every change that would make this chase moot cancels it; the check is a safety net.
+    if (need.outcome !== 'open' || !need.waitingOnCouncil) return;
     const c = this.level.citizens;
     const complaint = c.complaintAfterDays !== null && this.now - need.arrivedAt > c.complaintAfterDays * DAY;
     const channel = this.citizen.chance(c.visitShare) ? 'visit' : 'phone';
-    this.schedule(this.whenOpen(this.now, this.citizen), CONTACT, {
-      need,
-      channel,
-      reason: complaint ? 'complaint' : 'progress-chasing',
-    });
+    this.contactNext(this.whenOpen(this.now, this.citizen), need, channel, complaint ? 'complaint' : 'progress-chasing', 0);
   }
 
-  private onDeadline(claim: Claim, token: number): void {
-    if (claim.status !== 'open' || token !== claim.deadlineToken || claim.completeAt !== null) return;
+  private onDeadline(claim: Claim): void {
+    if (claim.status !== 'open' || claim.completeAt !== null) return;
     if (this.design.nilQualifyDays === null) return; // the rule was switched off meanwhile
+    if (this.journal !== null) this.note(claim.need, J['nil-qualified'], claim.id);
     claim.status = 'nil-qualified';
     claim.awaitingEvidence = false;
     this.quarter.nilQualified++;
@@ -785,17 +1206,34 @@ export class Simulation {
   }
 
   private close(need: Need, outcome: 'met' | 'abandoned'): void {
+    if (this.journal !== null) this.note(need, outcome === 'met' ? J['need-met'] : J['gave-up']);
     need.outcome = outcome;
     need.closedAt = this.now;
     need.stage = outcome;
-    need.chaseToken++;
+    this.cancelChase(need);
+    const g = this.timers[2 * need.id + 1]!;
+    if (g >= 0) {
+      const giveUp = this.eventById[g]!;
+      this.events.remove(giveUp);
+      this.timers[2 * need.id + 1] = -1;
+      giveUp.need = null;
+      this.spareEvents.push(giveUp);
+    }
     if (outcome === 'abandoned' && need.claim && need.claim.status === 'open') need.claim.status = 'abandoned';
   }
 
   /** When a citizen acting at time t can reach the office: now if open, else spread over the next open day. */
   private whenOpen(t: number, stream: Stream): number {
-    if (this.calendar.isOpen(t)) return t;
-    const opens = this.calendar.nextOpen(t);
+    let opens: number;
+    if (t === this.now || (t >= this.openFrom && t < this.openTo)) {
+      // The cached spell: in a closed one, the office next opens where the spell ends.
+      if (this.isOpen(t)) return t;
+      opens = this.openTo;
+    } else {
+      // Some other time (a citizen acting days from now): ask the calendar, keep the cache for now.
+      if (this.calendar.isOpen(t)) return t;
+      opens = this.calendar.nextOpen(t);
+    }
     return opens + stream.uniform() * (this.calendar.closesAt(opens) - opens);
   }
 
@@ -803,8 +1241,10 @@ export class Simulation {
 
   private onInspection(): void {
     const spec = this.level.inspection!;
-    this.inspections.push(inspect(spec, this.quarter, this.design, this.level.regimes.deliverology.design, this.now));
+    const inspection = inspect(spec, this.quarter, this.design, this.level.regimes.deliverology.design, this.now, this.budget);
+    this.inspections.push(inspection);
+    this.budget = inspection.budget;
     this.quarter = emptyTally();
-    this.schedule(this.now + spec.everyDays * DAY, INSPECTION, {});
+    this.schedule(this.event(INSPECTION), this.now + spec.everyDays * DAY);
   }
 }

@@ -1,7 +1,7 @@
 import { DAY } from './calendar';
 import { dashboardOf, type Dashboard } from './inspection';
 import type { Simulation } from './simulation';
-import type { NeedStage, Regime } from './types';
+import type { Design, NeedStage, Regime } from './types';
 
 /** A plain-data picture of the running service, for a renderer: no references into the sim. */
 export interface Snapshot {
@@ -9,6 +9,10 @@ export interface Snapshot {
   day: number;
   open: boolean;
   regime: Regime;
+  /** The weekly staff budget now (null: the level sets none). */
+  budgetPerWeek: number | null;
+  /** The design in force now (which roles work where, which rules apply). */
+  design: Design;
   roles: { id: string; label: string; staff: number; busy: number; queued: number }[];
   needs: { arrived: number; open: number; met: number; abandoned: number };
   /** Open needs by where they are: piles of paper and people waiting. */
@@ -50,6 +54,8 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     day: sim.now / DAY,
     open: sim.calendar.isOpen(sim.now),
     regime: sim.regime,
+    budgetPerWeek: sim.budget,
+    design: { ...sim.design },
     roles,
     needs: { arrived: sim.needs.length, open: sim.needs.length - met - abandoned, met, abandoned },
     stages,
