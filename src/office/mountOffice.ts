@@ -1,0 +1,73 @@
+// Puts the Phaser office into a page element. Phaser is imported here, on demand, so the title
+// screen loads without it (and the build keeps it in its own chunk).
+import type { Level } from '../levels/schema';
+import type { Snapshot } from '../sim/snapshot';
+import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeView';
+import { createOfficeScene } from './OfficeScene';
+
+/** What the office draws: the level, the newest snapshot, and whether failure demand is visible yet. */
+export interface OfficeSource {
+  level: Level;
+  current(): Snapshot | null;
+  colourFailure(): boolean;
+}
+
+/**
+ * True when the browser offers WebGL drawn by a GPU. Where WebGL would be emulated in software
+ * (SwiftShader under Chromium's --disable-gpu, llvmpipe on a GPU-less Linux), Canvas 2D is faster
+ * for an office of flat shapes, and it avoids the "GPU stall due to ReadPixels" warnings that
+ * software WebGL writes to the console. `failIfMajorPerformanceCaveat` alone does not catch it.
+ */
+function acceleratedWebGL(): boolean {
+  try {
+    const probe = document.createElement('canvas');
+    const gl = probe.getContext('webgl2') ?? probe.getContext('webgl');
+    if (!gl) return false;
+    let renderer = String(gl.getParameter(gl.RENDERER) ?? '');
+    // Chromium masks RENDERER as "WebKit WebGL"; its debug extension gives the real name.
+    // (Firefox already unmasks RENDERER, and warns if the extension is used, so ask only when masked.)
+    if (/^WebKit WebGL$/i.test(renderer)) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      if (info) renderer = String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL) ?? renderer);
+    }
+    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+export async function mountOffice(parent: HTMLElement, source: OfficeSource): Promise<{ destroy(): void }> {
+  const Phaser = await import('phaser');
+  const scene = createOfficeScene(Phaser, source);
+  const game = new Phaser.Game({
+    type: acceleratedWebGL() ? Phaser.AUTO : Phaser.CANVAS,
+    parent,
+    width: OFFICE_WIDTH,
+    height: OFFICE_HEIGHT,
+    transparent: true,
+    banner: false,
+    audio: { noAudio: true },
+    // The office has no controls of its own: keyboard and pointer belong to the page around it.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    disableContextMenu: false,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene,
+  });
+  // The canvas exists once the game has booted (its textures are ready a moment later). It is
+  // decoration beside the accessible HUD, so screen readers skip it.
+  if (!game.isBooted || !game.canvas) {
+    await new Promise<void>((resolve) => game.events.once(Phaser.Core.Events.READY, () => resolve()));
+  }
+  game.canvas.setAttribute('aria-hidden', 'true');
+
+  let destroyed = false;
+  return {
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      game.destroy(true);
+      // Phaser removes its canvas on its next step; leave the parent empty now, as promised.
+      parent.replaceChildren();
+    },
+  };
+}

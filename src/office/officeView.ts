@@ -1,0 +1,658 @@
+// What the office looks like at one moment: a pure mapping from a snapshot of the sim to the
+// things to draw (zones, desks, the visitor queue, phones, piles of paper, the post, labels).
+// No Phaser, no DOM: the scene only paints what this returns, so the layout is tested in Node.
+import type { Level } from '../levels/schema';
+import { Calendar, DAY, weekday } from '../sim/calendar';
+import type { Snapshot } from '../sim/snapshot';
+import type { Point, Rect } from './geometry';
+
+export const OFFICE_WIDTH = 960;
+export const OFFICE_HEIGHT = 540;
+/** Queue figures drawn at most; the rest are a "+N" label. */
+export const QUEUE_CAP = 24;
+/** Waiting calls drawn as ringing handsets at most; the rest are a "+N" label. */
+export const CALLS_CAP = 12;
+/** Desks drawn per role at most (a player may staff a role heavily). */
+const DESKS_CAP = 24;
+/** Pile height stops growing at this many files (it still shows the number). */
+const PILE_FULL = 2000;
+/**
+ * Pixels of a full pile. One scale for every pile in every layout, so 35 files never look like
+ * 1,200 because they happen to sit in a roomier zone.
+ */
+export const PILE_MAX_HEIGHT = 96;
+
+/** Every citizen and call looks like this until the player has studied demand. */
+export const NEUTRAL_CITIZEN = 0x98a2b3;
+/** Failure demand, once the player can see it: warm, and far from every staff colour. */
+export const FAILURE_CITIZEN = 0xf07c3e;
+/** Staff colours by the role's order in the level: cool hues, so they never read as failure. */
+const ROLE_COLOURS = [0x4a78c8, 0x2b9a8c, 0x8467c2, 0x3b8a4e, 0x5a6b8c, 0x2f7fa8, 0x6f5aa8];
+
+export type ZoneId = 'calls' | 'front' | 'scanning' | 'casework' | 'post';
+
+export interface ZoneView {
+  id: ZoneId;
+  label: string;
+  rect: Rect;
+  /** Floor colour. */
+  floor: number;
+}
+
+export interface DeskView {
+  /** `${roleId}:${index}`, stable while the role keeps its staff. */
+  key: string;
+  roleId: string;
+  zone: ZoneId;
+  x: number;
+  y: number;
+  /** Someone sits here (the office is open, or they are finishing a job after closing). */
+  present: boolean;
+  working: boolean;
+  /** This desk answers the phone. */
+  phone: boolean;
+  colour: number;
+}
+
+export interface QueueView {
+  /** Visitors waiting now. */
+  count: number;
+  /** Figures drawn: min(count, QUEUE_CAP). */
+  shown: number;
+  overflow: number;
+  /** Slot positions, index 0 at the head of the queue; always QUEUE_CAP of them. */
+  slots: Point[];
+  /** Colour for a figure in each shown slot (index 0 at the head); the newest arrivals at the tail. */
+  colours: number[];
+  /** The roped-off floor where the queue stands. */
+  lane: Rect;
+  /** Where citizens come in (outside the door) and the way to the queue. */
+  entrance: Point;
+  enterVia: Point[];
+  /** Where they go out, from the aisle by the desks to the street. */
+  exitVia: Point[];
+  /** Where a visitor stands at each front desk being seen, one per desk with someone present. */
+  seats: Point[];
+}
+
+export interface CallsView {
+  count: number;
+  /** Ringing handsets for waiting calls, oldest first. */
+  icons: { x: number; y: number; colour: number }[];
+  overflow: number;
+  rect: Rect;
+}
+
+export type PileId = 'scanning' | 'casework' | 'awaiting-evidence';
+
+export interface PileView {
+  id: PileId;
+  count: number;
+  /** Centre of the pile's base. */
+  x: number;
+  y: number;
+  /** Target height in pixels: pileHeight(count, PILE_MAX_HEIGHT), cut to the room the zone has. */
+  height: number;
+  /** The room the zone has above the pile's base. */
+  room: number;
+  /** Stacks side by side, 1 to 4, growing with the pile. */
+  stacks: number;
+}
+
+export interface PostView {
+  inPost: number;
+  gathering: number;
+  /** Envelopes drawn moving along the path (a capped, sublinear number). */
+  envelopes: number;
+  /** From the office's post tray, out through the wall, to the post box, to the citizens' homes. */
+  path: Point[];
+  tray: Point;
+  box: Point;
+  homes: Point[];
+}
+
+export type LabelStyle = 'zone' | 'note' | 'count' | 'clock' | 'sign';
+
+export interface LabelView {
+  key: string;
+  text: string;
+  x: number;
+  y: number;
+  style: LabelStyle;
+  /** 0 = left-aligned at x, 0.5 = centred, 1 = right-aligned. */
+  originX: number;
+}
+
+export interface OfficeView {
+  width: number;
+  height: number;
+  open: boolean;
+  clock: string;
+  /** "Closed · opens Mon 09:00" when closed, else null. */
+  closedNote: string | null;
+  building: Rect;
+  street: Rect;
+  zones: ZoneView[];
+  desks: DeskView[];
+  queue: QueueView | null;
+  calls: CallsView | null;
+  piles: PileView[];
+  post: PostView | null;
+  labels: LabelView[];
+}
+
+export interface OfficeViewOptions {
+  /** The player has studied demand: failure demand gets its own colour. */
+  colourFailure: boolean;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+const FLOORS: Record<ZoneId, number> = {
+  calls: 0xe3edf9,
+  front: 0xf7efe0,
+  scanning: 0xeee8f8,
+  casework: 0xe4f2e6,
+  post: 0xdde3ea,
+};
+
+const ZONE_LABELS: Record<ZoneId, string> = {
+  calls: 'Call centre',
+  front: 'Front desk',
+  scanning: 'Back office: scanning',
+  casework: 'Casework',
+  post: 'Post',
+};
+
+const TOP_BAR = 40;
+const BUILDING: Rect = { x: 8, y: TOP_BAR + 4, w: OFFICE_WIDTH - 16, h: 396 };
+const STREET: Rect = { x: 0, y: BUILDING.y + BUILDING.h + 6, w: OFFICE_WIDTH, h: OFFICE_HEIGHT - (BUILDING.y + BUILDING.h + 6) };
+const GAP = 8;
+const SWITCHBOARD_W = 150;
+/** Vertical distance between rows of desks (a desk and the person sitting behind it). */
+const DESK_ROW = 50;
+
+// ------------------------------------------------------------------ text helpers
+
+/** "Day 13, Sat 10:40": day 0 is a Monday, as in the sim's calendar. */
+export function clockText(time: number): string {
+  const day = Math.floor(time / DAY);
+  const minutes = Math.floor(time - day * DAY);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  // Counted from 1, like the HUD and the debrief: day index 0 is "Day 1".
+  return `Day ${day + 1}, ${WEEKDAYS[weekday(day)]} ${hh}:${mm}`;
+}
+
+function closedText(level: Level, time: number): string {
+  const next = new Calendar(level.hours).nextOpen(time);
+  if (!Number.isFinite(next)) return 'Closed';
+  const day = Math.floor(next / DAY);
+  const minutes = Math.round(next - day * DAY);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `Closed · opens ${WEEKDAYS[weekday(day)]} ${hh}:${mm}`;
+}
+
+/** 1234 -> "1,234" (no locale data needed). */
+function formatCount(n: number): string {
+  const s = String(Math.round(Math.abs(n)));
+  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
+function plural(label: string): string {
+  return label.endsWith('s') ? label : `${label}s`;
+}
+
+// ------------------------------------------------------------------ pure helpers
+
+/**
+ * Height of a pile of `count` files: grows like a logarithm, so a handful of files is visible
+ * and 2000 still fit; never decreasing in the count, never above `maxHeight`.
+ */
+export function pileHeight(count: number, maxHeight: number): number {
+  if (!(count > 0) || !(maxHeight > 0)) return 0;
+  const g = Math.log1p(Math.min(count, PILE_FULL) / 5) / Math.log1p(PILE_FULL / 5);
+  return maxHeight * Math.min(1, g);
+}
+
+function pileStacks(count: number): number {
+  if (count <= 0) return 1;
+  return 1 + Math.min(3, Math.floor(Math.log10(count)));
+}
+
+/** The colour a citizen or call is drawn in. */
+function citizenColour(failure: boolean, colourFailure: boolean): number {
+  return colourFailure && failure ? FAILURE_CITIZEN : NEUTRAL_CITIZEN;
+}
+
+/** A cheap deterministic hash to [0, 1), for choices that should look random but not flicker. */
+function hash01(a: number, b = 0): number {
+  let h = Math.imul((a | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b | 0, 0xc2b2ae35);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x27d4eb2f);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+
+/**
+ * Colours for the `n` newest waiting contacts on a channel, oldest first. The newest waiting are
+ * the newest contacts on that channel; beyond the snapshot's short history, figures take the
+ * office's overall failure share.
+ */
+function contactColours(snap: Snapshot, channel: string, n: number, colourFailure: boolean): number[] {
+  const out: number[] = [];
+  if (n <= 0) return out;
+  if (!colourFailure) return new Array<number>(n).fill(NEUTRAL_CITIZEN);
+  const recent = snap.recentContacts.filter((c) => c.channel === channel);
+  const share = snap.contacts.total > 0 ? snap.contacts.failure / snap.contacts.total : 0;
+  for (let i = 0; i < n; i++) {
+    const fromNewest = n - 1 - i;
+    const c = recent[recent.length - 1 - fromNewest];
+    const failure = c ? c.failure : hash01(snap.needs.arrived, i) < share;
+    out.push(citizenColour(failure, true));
+  }
+  return out;
+}
+
+/** Desk centres in rows across a region, centred, at most `maxSpacing` apart. */
+function deskGrid(region: Rect, n: number, maxSpacing = 74, minSpacing = 46, rowGap = 54): Point[] {
+  if (n <= 0) return [];
+  const perRow = Math.max(1, Math.min(n, Math.floor(region.w / minSpacing)));
+  const spacing = Math.min(maxSpacing, region.w / perRow);
+  const out: Point[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = Math.floor(i / perRow);
+    const inRow = Math.min(perRow, n - row * perRow);
+    const col = i - row * perRow;
+    const x0 = region.x + region.w / 2 - ((inRow - 1) * spacing) / 2;
+    out.push({ x: x0 + col * spacing, y: region.y + row * rowGap });
+  }
+  return out;
+}
+
+function deskRows(n: number, width: number, minSpacing = 46): number {
+  if (n <= 0) return 0;
+  return Math.ceil(n / Math.max(1, Math.floor(width / minSpacing)));
+}
+
+/**
+ * Which desks of a role are working: exactly `busy` of them, keeping those that were working in
+ * the previous view, so lights don't jump from desk to desk as the count changes.
+ */
+function chooseWorking(staff: number, busy: number, previous: ReadonlySet<number>, salt: number): boolean[] {
+  const want = Math.max(0, Math.min(staff, busy));
+  const working = new Array<boolean>(staff).fill(false);
+  const kept = [...previous].filter((i) => i < staff);
+  // Drop the surplus in a scrambled but deterministic order.
+  kept.sort((a, b) => hash01(a, salt) - hash01(b, salt));
+  for (const i of kept.slice(0, want)) working[i] = true;
+  let missing = want - Math.min(kept.length, want);
+  if (missing > 0) {
+    const free = [];
+    for (let i = 0; i < staff; i++) if (!working[i]) free.push(i);
+    free.sort((a, b) => hash01(a, salt + 1) - hash01(b, salt + 1));
+    for (const i of free) {
+      if (missing-- <= 0) break;
+      working[i] = true;
+    }
+  }
+  return working;
+}
+
+// ------------------------------------------------------------------ the view
+
+interface Presence {
+  calls: boolean;
+  front: boolean;
+  scanning: boolean;
+  casework: boolean;
+  post: boolean;
+}
+
+/** Where each role sits, given the design in force. */
+function stationOf(level: Level, design: Snapshot['design'], roleId: string): ZoneId {
+  const a = level.assign;
+  const visitRole = design.expertsAtFront ? a.casework : a.visit;
+  const phoneRole = design.expertsAtFront ? a.casework : a.phone;
+  if (roleId === visitRole) return 'front';
+  if (roleId === phoneRole) return 'calls';
+  // A role whose work has moved elsewhere keeps its old desks (idle) until the player moves its staff.
+  if (roleId === a.visit) return 'front';
+  if (roleId === a.phone) return 'calls';
+  if (roleId === a.scan) return 'scanning';
+  return 'casework';
+}
+
+/**
+ * Maps a snapshot to what to draw. Pass the previous view to keep continuity (which desks are
+ * lit); without it, the first `busy` desks of each role are chosen by a fixed scramble.
+ */
+export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions, previous?: OfficeView | null): OfficeView {
+  const design = snap.design;
+  const roleIds = Object.keys(level.roles);
+  const staffOf = (id: string) => snap.roles.find((r) => r.id === id)?.staff ?? 0;
+  const phoneRole = design.expertsAtFront ? level.assign.casework : level.assign.phone;
+  const phonesAt = stationOf(level, design, phoneRole);
+
+  const hasCalls =
+    level.demand.visitShare < 1 || (level.citizens.chaseScaleDays !== null && level.citizens.visitShare < 1) || snap.phonesWaiting > 0;
+  const hasVisits = level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0;
+  const hasPaper = level.demand.evidenceItems.max > 0;
+  const staffedAt = (zone: ZoneId) => snap.roles.some((r) => r.staff > 0 && stationOf(level, design, r.id) === zone);
+
+  const present: Presence = {
+    calls: (hasCalls && phonesAt === 'calls') || staffedAt('calls'),
+    front: hasVisits || staffedAt('front') || (hasCalls && phonesAt === 'front'),
+    scanning:
+      staffedAt('scanning') || snap.stages.scanning > 0 || (hasPaper && level.assign.scan !== null && !design.caseOwner && staffOf(level.assign.scan) > 0),
+    casework: hasPaper || staffedAt('casework') || snap.stages.casework > 0 || snap.stages['awaiting-evidence'] > 0,
+    post: hasPaper || snap.stages['in-post'] > 0,
+  };
+  // Calls waiting with nowhere to ring (no call centre, no front desk) still need a place.
+  if (hasCalls && !present.calls && !present.front) present.calls = true;
+
+  // Who sits where, role by role (roles with no staff have no desks).
+  const byZone = new Map<ZoneId, { roleId: string; staff: number; busy: number; colour: number; label: string }[]>();
+  for (const r of snap.roles) {
+    if (r.staff <= 0) continue;
+    const zone = stationOf(level, design, r.id);
+    if (!present[zone as keyof Presence]) continue;
+    const index = roleIds.indexOf(r.id);
+    const colour = ROLE_COLOURS[(index < 0 ? 0 : index) % ROLE_COLOURS.length]!;
+    const list = byZone.get(zone) ?? [];
+    list.push({ roleId: r.id, staff: r.staff, busy: r.busy, colour, label: level.roles[r.id]?.label ?? r.label });
+    byZone.set(zone, list);
+  }
+  const phonesHereFront = hasCalls && phonesAt === 'front';
+  const reserveRight = (zone: ZoneId) =>
+    (zone === 'calls' && hasCalls && phonesAt === 'calls') || (zone === 'front' && phonesHereFront) ? SWITCHBOARD_W : zone === 'scanning' ? 130 : 0;
+  const deskWidth = (zone: ZoneId, zoneWidth: number) => zoneWidth - 32 - reserveRight(zone);
+  const rowsIn = (zone: ZoneId, zoneWidth: number) =>
+    (byZone.get(zone) ?? []).reduce((n, role) => n + deskRows(Math.min(role.staff, DESKS_CAP), deskWidth(zone, zoneWidth)), 0);
+  const headerOf = (zone: ZoneId) => 46 + Math.max(1, byZone.get(zone)?.length ?? 0) * 17;
+
+  const rects = layoutZones(present, staffedAt('casework') || present.scanning, rowsIn);
+  const zones: ZoneView[] = [];
+  for (const id of ['calls', 'front', 'scanning', 'casework'] as const) {
+    const rect = rects[id];
+    if (rect) zones.push({ id, label: ZONE_LABELS[id], rect, floor: FLOORS[id] });
+  }
+
+  const labels: LabelView[] = [];
+  const label = (key: string, text: string, x: number, y: number, style: LabelStyle, originX = 0) =>
+    labels.push({ key, text, x, y, style, originX });
+  for (const z of zones) label(`zone:${z.id}`, z.label, z.rect.x + 12, z.rect.y + 8, 'zone');
+
+  // ---- desks, role by role, in their zones
+  const prevWorking = new Map<string, Set<number>>();
+  for (const d of previous?.desks ?? []) {
+    if (!d.working) continue;
+    let set = prevWorking.get(d.roleId);
+    if (!set) prevWorking.set(d.roleId, (set = new Set()));
+    set.add(Number(d.key.slice(d.key.lastIndexOf(':') + 1)));
+  }
+  const desks: DeskView[] = [];
+  const deskArea = (zone: ZoneId, r: Rect): Rect => {
+    let top = r.y + headerOf(zone) + 14;
+    if (zone === 'front') {
+      // A roomy front office (the one-room tutorial) brings desks and queue down toward the doors,
+      // so visitors don't spend their visit crossing an empty floor.
+      const needed = headerOf(zone) + 14 + rowsIn(zone, r.w) * DESK_ROW + 200;
+      if (r.h > needed) top += Math.round((r.h - needed) * 0.7);
+    }
+    return { x: r.x + 16, y: top, w: deskWidth(zone, r.w), h: r.y + r.h - top - 10 };
+  };
+  const deskBottom = new Map<ZoneId, number>();
+  for (const [zone, roles] of byZone) {
+    const r = rects[zone]!;
+    const area = deskArea(zone, r);
+    let y = area.y;
+    let line = 0;
+    for (const role of roles) {
+      const drawn = Math.min(role.staff, DESKS_CAP);
+      const more = role.staff - drawn;
+      const summary = `${plural(role.label)}: ${role.busy} of ${role.staff} busy`;
+      label(`role:${role.roleId}`, summary, r.x + 12, r.y + 30 + line * 17, 'note');
+      line++;
+      const working = chooseWorking(drawn, Math.min(role.busy, drawn), prevWorking.get(role.roleId) ?? new Set(), roleIds.indexOf(role.roleId) + 7);
+      const points = deskGrid({ x: area.x, y, w: area.w, h: area.h }, drawn, 74, 46, DESK_ROW);
+      for (let i = 0; i < drawn; i++) {
+        const p = points[i]!;
+        desks.push({
+          key: `${role.roleId}:${i}`,
+          roleId: role.roleId,
+          zone,
+          x: p.x,
+          y: p.y,
+          present: snap.open || working[i]!,
+          working: working[i]!,
+          phone: role.roleId === phoneRole && hasCalls,
+          colour: role.colour,
+        });
+      }
+      if (more > 0) label(`more:${role.roleId}`, `+${more} more`, area.x + area.w, y + 16, 'note', 1);
+      y += deskRows(drawn, area.w) * DESK_ROW;
+    }
+    deskBottom.set(zone, y - DESK_ROW + 14);
+  }
+
+  // ---- the visitor queue
+  let queue: QueueView | null = null;
+  const front = rects.front;
+  if (front) {
+    const area = deskArea('front', front);
+    const frontDesks = desks.filter((d) => d.zone === 'front');
+    // Visitors are seen by the role that takes visits now; idle desks of a displaced role seat no one.
+    const visitRole = design.expertsAtFront ? level.assign.casework : level.assign.visit;
+    const seats = frontDesks.filter((d) => d.present && d.roleId === visitRole).map((d) => ({ x: d.x, y: d.y + 30 }));
+    const lastSeatY = frontDesks.length > 0 ? Math.max(...frontDesks.map((d) => d.y)) + 30 : front.y + 70;
+    // Eight abreast where there is room; more abreast, and rows closer, when the room is short.
+    const bottomLimit = front.y + front.h - 28;
+    let qTop = lastSeatY + 50;
+    const maxCols = Math.max(3, Math.floor((area.w - 40) / 24) + 1);
+    const rowsFit = Math.max(1, Math.floor((bottomLimit - qTop) / 16) + 1);
+    const rowsRoomy = Math.max(1, Math.floor((bottomLimit - qTop) / 26) + 1);
+    const preferred = Math.max(8, Math.ceil(QUEUE_CAP / rowsRoomy));
+    const cols = Math.min(maxCols, Math.max(Math.min(preferred, maxCols), Math.ceil(QUEUE_CAP / rowsFit)));
+    const rowsNeeded = Math.ceil(QUEUE_CAP / cols);
+    qTop = Math.min(qTop, bottomLimit - (rowsNeeded - 1) * 16);
+    const rowGap = Math.max(16, Math.min(26, (bottomLimit - qTop) / Math.max(1, rowsNeeded - 1)));
+    // The queue is centred under the desks, head first at the top left, snaking back and forth.
+    const qLeft = Math.round(area.x + area.w / 2 - ((cols - 1) * 24) / 2);
+    const qRight = qLeft + (cols - 1) * 24;
+    const slots: Point[] = [];
+    for (let i = 0; i <= QUEUE_CAP; i++) {
+      const row = Math.floor(i / cols);
+      const col = i % cols;
+      const c = row % 2 === 0 ? col : cols - 1 - col;
+      slots.push({ x: qLeft + c * 24, y: qTop + row * rowGap });
+    }
+    const overflowAt = slots.pop()!;
+    const count = snap.visitorsWaiting;
+    const shown = Math.min(count, QUEUE_CAP);
+    const bottom = front.y + front.h;
+    const entranceX = Math.max(front.x + 26, qLeft - 40);
+    const exitX = Math.min(front.x + front.w - 26, Math.max(qRight + 40, area.x + area.w + 4));
+    const lane: Rect = { x: qLeft - 15, y: qTop - 15, w: qRight - qLeft + 30, h: (rowsNeeded - 1) * rowGap + 30 };
+    queue = {
+      count,
+      shown,
+      overflow: count - shown,
+      slots,
+      colours: contactColours(snap, 'visit', shown, opts.colourFailure),
+      lane,
+      entrance: { x: entranceX, y: STREET.y + 34 },
+      enterVia: [{ x: entranceX, y: bottom - 12 }],
+      exitVia: [
+        { x: exitX, y: bottom - 12 },
+        { x: exitX, y: STREET.y + 30 },
+        { x: exitX + 70, y: STREET.y + 46 },
+      ],
+      seats,
+    };
+    if (count > shown) label('queue:overflow', `+${formatCount(count - shown)}`, overflowAt.x, overflowAt.y - 8, 'count', 0.5);
+    if (hasVisits) {
+      const text = count === 0 ? 'No one waiting' : `${formatCount(count)} waiting`;
+      label('queue:count', text, lane.x, lane.y - 17, 'note');
+    }
+  }
+
+  // ---- calls waiting
+  let calls: CallsView | null = null;
+  const callsZone = phonesAt === 'front' && front ? front : rects.calls;
+  if (hasCalls && callsZone) {
+    const top = callsZone === front ? callsZone.y + 70 : callsZone.y + 40;
+    const rect: Rect = { x: callsZone.x + callsZone.w - SWITCHBOARD_W + 4, y: top, w: SWITCHBOARD_W - 16, h: Math.min(120, callsZone.y + callsZone.h - top - 10) };
+    const count = snap.phonesWaiting;
+    const shown = Math.min(count, CALLS_CAP);
+    const colours = contactColours(snap, 'phone', shown, opts.colourFailure);
+    const icons = [];
+    for (let i = 0; i < shown; i++) {
+      icons.push({ x: rect.x + 24 + (i % 4) * 29, y: rect.y + 38 + Math.floor(i / 4) * 22, colour: colours[i]! });
+    }
+    calls = { count, icons, overflow: count - shown, rect };
+    label('calls:title', `Calls waiting: ${count === 0 ? 'none' : formatCount(count)}`, rect.x + rect.w / 2, rect.y + 7, 'note', 0.5);
+  }
+
+  // ---- piles of paper
+  const piles: PileView[] = [];
+  const addPile = (id: PileId, x: number, baseY: number, room: number, text: string) => {
+    const count = snap.stages[id];
+    const r = Math.max(20, room);
+    piles.push({ id, count, x, y: baseY, height: Math.min(r, pileHeight(count, PILE_MAX_HEIGHT)), room: r, stacks: pileStacks(count) });
+    label(`pile:${id}`, formatCount(count), x, baseY + 5, 'count', 0.5);
+    label(`pile:${id}:what`, text, x, baseY + 21, 'note', 0.5);
+  };
+  const scan = rects.scanning;
+  if (scan) {
+    // The pile sits at the right, clear of the zone's title, so it can rise nearly to the top.
+    const base = scan.y + scan.h - 40;
+    addPile('scanning', scan.x + scan.w - 70, base, base - (scan.y + 12), 'to scan');
+  }
+  const cw = rects.casework;
+  let tray: Point | null = null;
+  if (cw) {
+    const top = (deskBottom.get('casework') ?? cw.y + 40) + 30;
+    const base = cw.y + cw.h - 56;
+    addPile('casework', cw.x + cw.w * 0.24, base, base - top, 'waiting for\nan assessor');
+    addPile('awaiting-evidence', cw.x + cw.w * 0.57, base, base - top, 'waiting for\nevidence');
+    if (!staffedAt('casework') && snap.roles.some((r) => r.id === level.assign.casework && r.staff > 0)) {
+      label('casework:owner', 'Each case is owned by an expert at the front', cw.x + 12, cw.y + 30, 'note');
+    }
+    tray = { x: cw.x + cw.w - 52, y: cw.y + cw.h - 24 };
+  } else if (scan) {
+    tray = { x: scan.x + scan.w - 46, y: scan.y + scan.h - 46 };
+  }
+
+  // ---- the post and the citizens at home
+  let post: PostView | null = null;
+  if (present.post) {
+    const inPost = snap.stages['in-post'];
+    const gathering = snap.stages.gathering;
+    const trayAt = tray ?? { x: BUILDING.x + BUILDING.w - 60, y: BUILDING.y + BUILDING.h - 30 };
+    // The pillar box stands outside, below the out-tray; the homes are further along the street.
+    const box = { x: trayAt.x, y: STREET.y + 46 };
+    const homes = [0, 1, 2].map((i) => ({ x: box.x - 236 + i * 46, y: STREET.y + 30 }));
+    const path = [
+      trayAt,
+      { x: trayAt.x, y: BUILDING.y + BUILDING.h + 4 },
+      { x: box.x, y: box.y - 16 },
+      { x: box.x - 40, y: STREET.y + 22 },
+      { x: homes[2]!.x + 24, y: STREET.y + 20 },
+      { x: homes[1]!.x, y: homes[1]!.y },
+    ];
+    post = {
+      inPost,
+      gathering,
+      envelopes: inPost <= 0 ? 0 : Math.min(14, 1 + Math.floor(Math.sqrt(inPost))),
+      path,
+      tray: trayAt,
+      box,
+      homes,
+    };
+    label('zone:post', 'Post', box.x - 22, STREET.y + 8, 'zone', 1);
+    label('post:count', `${formatCount(inPost)} letters\nin the post`, box.x - 22, STREET.y + 28, 'note', 1);
+    label('post:homes', `${formatCount(gathering)} at home,\ngathering papers`, homes[1]!.x, STREET.y + 58, 'note', 0.5);
+  }
+
+  // ---- clock and open sign
+  const clock = clockText(snap.time);
+  const closedNote = snap.open ? null : closedText(level, snap.time);
+  label('clock', clock, 16, 10, 'clock');
+  label('sign', closedNote ?? 'Open', OFFICE_WIDTH - 16, 10, 'sign', 1);
+
+  return {
+    width: OFFICE_WIDTH,
+    height: OFFICE_HEIGHT,
+    open: snap.open,
+    clock,
+    closedNote,
+    building: zones.length > 0 ? union(zones.map((z) => z.rect)) : BUILDING,
+    street: STREET,
+    zones,
+    desks,
+    queue,
+    calls,
+    piles,
+    post,
+    labels,
+  };
+}
+
+/** Splits the building into up to two columns: the public side (calls, front) and the back office. */
+function layoutZones(
+  present: Presence,
+  backOfficeStaffed: boolean,
+  rowsIn: (zone: ZoneId, width: number) => number,
+): Partial<Record<ZoneId, Rect>> {
+  const left = (['calls', 'front'] as const).filter((z) => present[z]);
+  const right = (['scanning', 'casework'] as const).filter((z) => present[z]);
+  // Height shares for one row of desks; every extra row of desks asks for more.
+  const base: Record<ZoneId, number> = { calls: 0.8, front: 1.3, scanning: 0.62, casework: 1.38, post: 0 };
+  const perRow: Record<ZoneId, number> = { calls: 0.27, front: 0.5, scanning: 0.27, casework: 0.2, post: 0 };
+  const out: Partial<Record<ZoneId, Rect>> = {};
+  const b = BUILDING;
+  let leftW = b.w;
+  let leftX = b.x;
+  if (left.length > 0 && right.length === 0) {
+    // A one-room office (the front-desk tutorial): a room, not a hangar.
+    leftW = Math.min(b.w, 600);
+    leftX = Math.round(b.x + (b.w - leftW) / 2);
+  } else if (left.length > 0 && right.length > 0) {
+    // A back office nobody sits in (experts own the cases at the front) gets less room.
+    const rightShare = backOfficeStaffed ? 0.5 : 0.36;
+    leftW = Math.round((b.w - GAP) * (1 - rightShare));
+  } else if (left.length === 0) {
+    leftW = 0;
+  }
+  const column = (ids: readonly ZoneId[], x: number, w: number) => {
+    const weights = Object.fromEntries(ids.map((id) => [id, base[id] + perRow[id] * Math.max(0, rowsIn(id, w) - 1)])) as Record<ZoneId, number>;
+    const total = ids.reduce((s, id) => s + weights[id], 0);
+    let y = b.y;
+    const avail = b.h - GAP * (ids.length - 1);
+    for (const id of ids) {
+      const h = Math.round((avail * weights[id]) / total);
+      out[id] = { x, y, w, h };
+      y += h + GAP;
+    }
+    // Absorb rounding in the last zone so the column ends exactly at the building's floor.
+    const last = out[ids[ids.length - 1]!];
+    if (last) last.h = b.y + b.h - last.y;
+  };
+  if (left.length > 0) column(left, leftX, leftW);
+  if (right.length > 0) {
+    const x = left.length > 0 ? b.x + leftW + GAP : b.x;
+    column(right, x, b.x + b.w - x);
+  }
+  return out;
+}
+
+function union(rects: readonly Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.w));
+  const bottom = Math.max(...rects.map((r) => r.y + r.h));
+  return { x, y, w: right - x, h: bottom - y };
+}
