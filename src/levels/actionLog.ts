@@ -21,11 +21,17 @@ const actionSchema = z.union([
 
 export const actionLogSchema = z.array(actionSchema).max(MAX_ACTIONS);
 
-/** Validates an action log (untrusted: a file, an imported result code). Roles are checked against the level. */
+/**
+ * Validates an action log (untrusted: a file, an imported result code). Roles are checked against
+ * the level. A run exported from the game (an object with an "actions" array) is accepted too.
+ */
 export function parseActionLog(
   data: unknown,
   roles: readonly string[],
 ): { ok: true; actions: Action[] } | { ok: false; errors: string[] } {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'actions' in data) {
+    data = (data as { actions: unknown }).actions;
+  }
   const result = actionLogSchema.safeParse(data);
   if (!result.success) return { ok: false, errors: formatIssues(result.error.issues).map((e) => `actions.${e}`) };
   const actions = result.data as Action[];

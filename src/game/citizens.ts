@@ -1,0 +1,84 @@
+// Finding a citizen of the run and telling their story in plain words, from the core's journal.
+import { DAY, type Need, type Sim } from '../sim';
+import type { JourneyStep } from '../sim/journal';
+import { describeStep } from './journeyText';
+
+export interface StoryLine {
+  day: number;
+  text: string;
+  failure: boolean;
+}
+
+export interface Journey {
+  needId: number;
+  name: string;
+  /** One line: who, and where things stand. */
+  headline: string;
+  outcome: Need['outcome'];
+  arrivedDay: number;
+  closedDay: number | null;
+  contacts: number;
+  failureContacts: number;
+  lines: StoryLine[];
+}
+
+const TITLES = ['Ms', 'Mr', 'Mrs', 'Mx', 'Miss'];
+const LETTERS = 'ABCDEFGHIJKLMNOPRSTVW';
+
+/** A stable, anonymous name for a need: the same citizen has the same name in every view. */
+export function citizenName(id: number): string {
+  return `${TITLES[id % TITLES.length]} ${LETTERS[(id * 7) % LETTERS.length]}.`;
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+export function ordinal(n: number): string {
+  return ORDINALS[n - 1] ?? `${n}th`;
+}
+
+export function findNeed(sim: Sim, id: number): Need | null {
+  const needs = sim.model.needs;
+  const guess = needs[id - 1];
+  if (guess && guess.id === id) return guess;
+  return needs.find((n) => n.id === id) ?? null;
+}
+
+export function journeyOf(sim: Sim, id: number): Journey | null {
+  const need = findNeed(sim, id);
+  if (!need) return null;
+  const steps: JourneyStep[] = sim.model.journeyOf(id);
+  const name = citizenName(id);
+  const lines = steps.map((s) => ({ day: s.at / DAY, text: describeStep(s), failure: s.failure === true }));
+  const waited = Math.max(0, (Math.min(need.closedAt, sim.now) - need.arrivedAt) / DAY);
+  const days = `${Math.round(waited)} day${Math.round(waited) === 1 ? '' : 's'}`;
+  let headline: string;
+  if (need.outcome === 'met') headline = `${name}: help with the rent after ${days} and ${need.contacts} contact${need.contacts === 1 ? '' : 's'}.`;
+  else if (need.outcome === 'abandoned') headline = `${name} gave up after ${days} and ${need.contacts} contacts.`;
+  else headline = `${name}, ${ordinal(need.contacts)} contact, still waiting after ${days}.`;
+  return {
+    needId: id,
+    name,
+    headline,
+    outcome: need.outcome,
+    arrivedDay: need.arrivedAt / DAY,
+    closedDay: need.outcome === 'open' ? null : need.closedAt / DAY,
+    contacts: need.contacts,
+    failureContacts: need.failureContacts,
+    lines,
+  };
+}
+
+/**
+ * A citizen worth a story card now: of the newest contacts, the open need that has had to get in
+ * touch most often (at least three times), so the card shows the repeat contact the dashboard hides.
+ */
+export function storyCandidate(sim: Sim, shownBefore: ReadonlySet<number>): number | null {
+  const contacts = sim.model.contacts;
+  let best: Need | null = null;
+  for (let i = contacts.length - 1; i >= Math.max(0, contacts.length - 40); i--) {
+    const need = findNeed(sim, contacts[i]!.needId);
+    if (!need || need.outcome !== 'open' || need.contacts < 3 || shownBefore.has(need.id)) continue;
+    if (!best || need.contacts > best.contacts) best = need;
+  }
+  return best ? best.id : null;
+}

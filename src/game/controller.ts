@@ -1,0 +1,273 @@
+// The game's one place that changes state: intents from the views (buttons, keys) become sim
+// actions or screen changes; each frame the sim advances and a fresh snapshot goes to the store.
+import type { DesignKey, Regime, Report } from '../sim';
+import { journeyOf, storyCandidate } from './citizens';
+import { buildDebrief } from './debriefData';
+import { runExportJson, runNeedsCsv } from './exportRun';
+import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
+import { isLevelId, otherRegime, type LevelId } from './levels';
+import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
+import { Session, type StopReason } from './session';
+import { SPEEDS } from './speeds';
+import type { GameStore } from './store';
+import { nextStep, type WalkthroughEvent } from './walkthrough';
+
+export type SoundName = 'door' | 'ring' | 'inspection' | 'click' | 'end';
+
+/** What the controller needs from the world outside: sound, a background worker, storage. */
+export interface Effects {
+  sound(name: SoundName): void;
+  /** Runs (level, seed, regime, days) with no actions, off the main thread where possible. */
+  compare(levelId: LevelId, seed: number, regime: Regime, days: number): Promise<Report>;
+  storage: ProgressStorage | null;
+}
+
+/** Sim days between citizen story cards. */
+const STORY_EVERY_DAYS = 30;
+
+export type Controller = ReturnType<typeof createController>;
+
+export function createController(store: GameStore, effects: Effects) {
+  let session: Session | null = null;
+  let storiesShown = new Set<number>();
+  let nextStoryDay = STORY_EVERY_DAYS / 2;
+
+  const get = store.getState;
+  const set = store.setState;
+
+  function saveAndSet(progress: Progress) {
+    saveProgress(effects.storage, progress);
+    set({ progress });
+  }
+
+  function walk(event: WalkthroughEvent) {
+    const step = get().walkthrough;
+    if (step === null) return;
+    const next = nextStep(step, event);
+    if (next !== step) {
+      set({ walkthrough: next });
+      if (next === null) saveAndSet({ ...get().progress, walkthroughDone: true });
+    }
+  }
+
+  function publish() {
+    if (!session) return;
+    const before = get().snapshot;
+    const snapshot = session.sim.snapshot();
+    if (before && !get().paused) {
+      if (snapshot.visitorsWaiting > before.visitorsWaiting) effects.sound('door');
+      else if (snapshot.phonesWaiting > before.phonesWaiting) effects.sound('ring');
+    }
+    set({ snapshot, actions: [...session.sim.actions] });
+  }
+
+  function onStop(reason: StopReason) {
+    if (!session) return;
+    if (reason === 'inspection') {
+      const inspection = session.takeInspection();
+      if (inspection) {
+        effects.sound('inspection');
+        set({
+          inspection,
+          paused: true,
+          message: `Inspection: ${inspection.stars} star${inspection.stars === 1 ? '' : 's'}, league position ${inspection.leaguePosition} of ${inspection.leagueSize}.`,
+        });
+      }
+    }
+    if (session.finished) endRun();
+  }
+
+  function maybeStory() {
+    if (!session || get().story || get().inspection) return;
+    const day = session.sim.now / 1440;
+    if (day < nextStoryDay) return;
+    nextStoryDay = day + STORY_EVERY_DAYS;
+    const id = storyCandidate(session.sim, storiesShown);
+    if (id === null) return;
+    storiesShown.add(id);
+    set({ story: journeyOf(session.sim, id) });
+  }
+
+  function endRun() {
+    if (!session) return;
+    const s = session;
+    const report = s.sim.report();
+    const debrief = buildDebrief(s.sim, s.levelId, report);
+    const other = otherRegime(s.startRegime);
+    effects.sound('end');
+    walk('end');
+    set({
+      screen: 'debrief',
+      paused: true,
+      inspection: null,
+      story: null,
+      journey: null,
+      snapshot: s.sim.snapshot(),
+      debrief,
+      comparison: { regime: other, status: 'running', report: null },
+      message: 'The run is over. Here is what really happened.',
+    });
+    saveAndSet(complete(get().progress, s.levelId));
+    effects.compare(s.levelId, s.seed, other, s.level.days).then(
+      (r) => {
+        if (session === s) set({ comparison: { regime: other, status: 'done', report: r } });
+      },
+      () => {
+        if (session === s) set({ comparison: { regime: other, status: 'failed', report: null } });
+      },
+    );
+  }
+
+  return {
+    get session() {
+      return session;
+    },
+
+    showLevels() {
+      set({ screen: 'levels', message: '' });
+    },
+    showTitle() {
+      session = null;
+      set({ screen: 'title', snapshot: null, debrief: null, comparison: null, message: '' });
+    },
+
+    chooseLevel(id: string) {
+      if (!isLevelId(id) || !get().progress.unlocked.includes(id)) return;
+      set({ screen: 'briefing', levelId: id, message: '' });
+    },
+    unlockAll() {
+      saveAndSet(unlockAll(get().progress));
+      set({ message: 'All levels unlocked.' });
+    },
+    setRegime(regime: Regime) {
+      set({ regime });
+    },
+    setSeed(seed: number) {
+      if (Number.isSafeInteger(seed) && seed >= 0) set({ seed });
+    },
+
+    startRun() {
+      const { levelId, regime, seed, progress } = get();
+      session = new Session(levelId, regime, seed);
+      storiesShown = new Set();
+      nextStoryDay = STORY_EVERY_DAYS / 2;
+      const walkthrough = levelId === 'front-desk' && !progress.walkthroughDone ? 0 : null;
+      set({
+        screen: 'office',
+        paused: true,
+        speed: 1,
+        inspection: null,
+        story: null,
+        journey: null,
+        debrief: null,
+        comparison: null,
+        walkthrough,
+        message: 'Paused. Press Play to start.',
+      });
+      publish();
+    },
+
+    /** Called every animation frame with the real milliseconds since the last. */
+    tick(realMs: number) {
+      const st = get();
+      if (!session || st.screen !== 'office' || st.paused || st.inspection) return;
+      const reason = session.tick(realMs, st.speed);
+      publish();
+      onStop(reason);
+      maybeStory();
+    },
+
+    togglePause() {
+      if (!session || get().screen !== 'office' || get().inspection) return;
+      const paused = !get().paused;
+      set({ paused, message: paused ? 'Paused.' : `Running at ${SPEEDS[get().speed]!.label.toLowerCase()} speed.` });
+      walk(paused ? 'pause' : 'play');
+    },
+    setSpeed(speed: number) {
+      if (speed < 0 || speed >= SPEEDS.length || !session) return;
+      set({ speed, message: `Speed: ${SPEEDS[speed]!.label}.` });
+      if (speed >= 2) walk('speed');
+    },
+    skipToNextStop() {
+      if (!session || get().screen !== 'office' || get().inspection) return;
+      const reason = session.skipToNextStop();
+      publish();
+      onStop(reason);
+    },
+    finishRun() {
+      if (!session || get().screen !== 'office') return;
+      set({ inspection: null });
+      session.finish();
+      publish();
+      endRun();
+    },
+    closeInspection() {
+      set({ inspection: null, message: 'Paused after the inspection. Press Play to go on.' });
+      if (session?.finished) endRun();
+    },
+    closeStory() {
+      set({ story: null });
+    },
+
+    setStaff(role: string, count: number) {
+      if (!session || session.finished) return;
+      const clamped = Math.max(0, Math.min(MAX_STAFF, Math.round(count)));
+      const r = session.sim.model.roleById.get(role);
+      if (!r || r.staff === clamped) return;
+      const budget = session.sim.model.budget;
+      if (budget !== null && clamped > r.staff) {
+        const staff = Object.fromEntries(session.sim.model.roles.map((x) => [x.id, x.id === role ? clamped : x.staff]));
+        if (weeklyStaffCost(session.level, staff) > budget) {
+          set({ message: `Over budget: another ${r.label} would cost more than the ${Math.round(budget)} pounds a week you have.` });
+          return;
+        }
+      }
+      session.apply({ kind: 'staff', role, count: clamped });
+      effects.sound('click');
+      set({ message: `${r.label}: ${clamped} on shift.` });
+      walk('staff');
+      publish();
+    },
+    setDesign(key: DesignKey, choice: number) {
+      if (!session || session.finished) return;
+      const lever = DESIGN_LEVERS[key];
+      if (!lever) return;
+      const action = designAction(lever as never, choice);
+      session.apply(action);
+      effects.sound('click');
+      set({ message: `${lever.label}: ${lever.choices[choice]!.label}.` });
+      publish();
+    },
+
+    showJourney(id: number) {
+      if (!session) return;
+      set({ journey: journeyOf(session.sim, id) });
+    },
+
+    playAgainOtherRegime() {
+      set({ regime: otherRegime(get().regime) });
+      this.startRun();
+    },
+    playAgain() {
+      this.startRun();
+    },
+
+    toggleMute() {
+      const muted = !get().progress.muted;
+      saveAndSet({ ...get().progress, muted });
+      set({ message: muted ? 'Sound off.' : 'Sound on.' });
+    },
+    skipWalkthrough() {
+      set({ walkthrough: null });
+      saveAndSet({ ...get().progress, walkthroughDone: true });
+    },
+
+    exportJson(): string | null {
+      const d = get().debrief;
+      return session && d ? runExportJson(session.levelId, session.sim, d.report) : null;
+    },
+    exportCsv(): string | null {
+      return session ? runNeedsCsv(session.sim) : null;
+    },
+  };
+}

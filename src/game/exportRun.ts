@@ -1,0 +1,36 @@
+// A run as files a trainer or student can keep: the action log with the report (replayable with
+// `npm run sim -- --actions`), and one row per citizen as CSV.
+import type { Action, Report, Sim } from '../sim';
+import { needsCsv } from '../sim/needsCsv';
+
+export interface RunExport {
+  format: 'its-the-system/run';
+  version: 1;
+  level: string;
+  regime: Report['startRegime'];
+  seed: number;
+  days: number;
+  actions: readonly Action[];
+  report: Report;
+}
+
+export function runExport(levelId: string, sim: Sim, report: Report): RunExport {
+  return {
+    format: 'its-the-system/run',
+    version: 1,
+    level: levelId,
+    regime: report.startRegime,
+    seed: sim.seed,
+    days: report.days,
+    actions: sim.actions,
+    report,
+  };
+}
+
+export function runExportJson(levelId: string, sim: Sim, report: Report): string {
+  return `${JSON.stringify(runExport(levelId, sim, report), null, 2)}\n`;
+}
+
+export function runNeedsCsv(sim: Sim): string {
+  return needsCsv(sim.model);
+}

@@ -1,0 +1,72 @@
+// What a player has unlocked and finished, kept between visits. Saved data is untrusted: it is
+// parsed and checked, and anything odd falls back to a fresh start rather than breaking the page.
+import { LEVEL_IDS, isLevelId, type LevelId } from './levels';
+
+export interface Progress {
+  unlocked: LevelId[];
+  completed: LevelId[];
+  walkthroughDone: boolean;
+  muted: boolean;
+}
+
+export const FRESH: Progress = { unlocked: ['front-desk'], completed: [], walkthroughDone: false, muted: false };
+
+const KEY = 'its-the-system/progress/v1';
+const MAX_BYTES = 4096;
+
+export function parseProgress(text: string | null): Progress {
+  if (!text || text.length > MAX_BYTES) return { ...FRESH };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ...FRESH };
+  }
+  if (typeof data !== 'object' || data === null) return { ...FRESH };
+  const d = data as Record<string, unknown>;
+  const ids = (x: unknown): LevelId[] => (Array.isArray(x) ? [...new Set(x.filter(isLevelId))] : []);
+  const unlocked = ids(d.unlocked);
+  if (!unlocked.includes('front-desk')) unlocked.unshift('front-desk');
+  return {
+    unlocked: LEVEL_IDS.filter((id) => unlocked.includes(id)),
+    completed: LEVEL_IDS.filter((id) => ids(d.completed).includes(id)),
+    walkthroughDone: d.walkthroughDone === true,
+    muted: d.muted === true,
+  };
+}
+
+/** Finishing a level unlocks the next one. */
+export function complete(p: Progress, id: LevelId): Progress {
+  const next = LEVEL_IDS[LEVEL_IDS.indexOf(id) + 1];
+  const unlocked = new Set([...p.unlocked, ...(next ? [next] : [])]);
+  return {
+    ...p,
+    unlocked: LEVEL_IDS.filter((l) => unlocked.has(l)),
+    completed: LEVEL_IDS.filter((l) => l === id || p.completed.includes(l)),
+  };
+}
+
+export function unlockAll(p: Progress): Progress {
+  return { ...p, unlocked: [...LEVEL_IDS] };
+}
+
+export interface ProgressStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export function loadProgress(storage: ProgressStorage | null): Progress {
+  try {
+    return parseProgress(storage?.getItem(KEY) ?? null);
+  } catch {
+    return { ...FRESH }; // storage blocked (private mode): play without saving
+  }
+}
+
+export function saveProgress(storage: ProgressStorage | null, p: Progress): void {
+  try {
+    storage?.setItem(KEY, JSON.stringify(p));
+  } catch {
+    // storage full or blocked: progress just is not kept
+  }
+}

@@ -1,0 +1,82 @@
+// One run of a level being played: the sim, its clock against the player's, and the points where
+// play stops (an inspection, the end of the run). No DOM here, so it is tested in Node.
+import type { Level } from '../levels/schema';
+import { createSim, DAY, type Action, type ActionInput, type Regime, type Sim } from '../sim';
+import type { Inspection } from '../sim/inspection';
+import { loadLevel, type LevelId } from './levels';
+import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from './speeds';
+
+export type StopReason = 'inspection' | 'end' | null;
+
+export class Session {
+  readonly level: Level;
+  readonly sim: Sim;
+  /** Sim minutes at which the run ends. */
+  readonly end: number;
+  private inspectionsSeen = 0;
+
+  constructor(
+    readonly levelId: LevelId,
+    readonly startRegime: Regime,
+    readonly seed: number,
+  ) {
+    this.level = loadLevel(levelId);
+    this.sim = createSim(this.level, seed, startRegime, { journal: true });
+    this.end = this.level.days * DAY;
+  }
+
+  get finished(): boolean {
+    return this.sim.now >= this.end;
+  }
+
+  /** When the next inspection falls (or the end of the run, if sooner or if there are none). */
+  nextStop(): number {
+    const spec = this.level.inspection;
+    if (!spec) return this.end;
+    const every = spec.everyDays * DAY;
+    const next = (Math.floor(this.sim.now / every) + 1) * every;
+    return Math.min(next, this.end);
+  }
+
+  /** Runs sim time for a frame of real time at a speed; stops at an inspection or the end. */
+  tick(realMs: number, speed: number): StopReason {
+    if (this.finished) return 'end';
+    const s = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, speed))]!;
+    const ms = Math.min(Math.max(realMs, 0), MAX_FRAME_MS);
+    const open = this.sim.model.calendar.isOpen(this.sim.now);
+    const minutes = (ms / 1000) * s.minutesPerSecond * (open ? 1 : CLOSED_SPEEDUP);
+    return this.advanceTo(Math.min(this.sim.now + minutes, this.nextStop()));
+  }
+
+  skipToNextStop(): StopReason {
+    return this.advanceTo(this.nextStop());
+  }
+
+  /** Runs to the end of the run without stopping. */
+  finish(): void {
+    this.advanceTo(this.end);
+  }
+
+  private advanceTo(t: number): StopReason {
+    this.sim.advanceTo(Math.min(t, this.end));
+    if (this.sim.model.inspections.length > this.inspectionsSeen) return 'inspection';
+    return this.finished ? 'end' : null;
+  }
+
+  /** The newest inspection not yet shown to the player, marking it seen. */
+  takeInspection(): Inspection | null {
+    const all = this.sim.model.inspections;
+    if (all.length <= this.inspectionsSeen) return null;
+    this.inspectionsSeen = all.length;
+    return all[all.length - 1]!;
+  }
+
+  apply(action: ActionInput): Action {
+    if (this.finished) throw new Error('The run has ended');
+    return this.sim.apply(action);
+  }
+
+  get regime(): Regime {
+    return this.sim.model.regime;
+  }
+}

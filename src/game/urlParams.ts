@@ -1,0 +1,23 @@
+// Settings from the page address, so a trainer can hand everyone the same link
+// (e.g. ?level=housing-benefit&regime=deliverology&seed=42). Untrusted: checked, and ignored if odd.
+import { isLevelId, isRegime, type LevelId } from './levels';
+import type { Regime } from '../sim';
+
+export interface UrlSettings {
+  levelId?: LevelId;
+  regime?: Regime;
+  seed?: number;
+}
+
+export function parseUrlSettings(search: string): UrlSettings {
+  if (search.length > 500) return {};
+  const p = new URLSearchParams(search);
+  const out: UrlSettings = {};
+  const level = p.get('level');
+  if (isLevelId(level)) out.levelId = level;
+  const regime = p.get('regime');
+  if (isRegime(regime)) out.regime = regime;
+  const seed = p.get('seed');
+  if (seed !== null && /^\d{1,9}$/.test(seed)) out.seed = Number(seed);
+  return out;
+}

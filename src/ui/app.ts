@@ -1,0 +1,135 @@
+// Mounts the game in the page: one screen at a time, a frame loop that drives the controller,
+// and keyboard shortcuts.
+import { createController, type Controller } from '../game/controller';
+import { loadProgress } from '../game/progress';
+import { createGameStore, initialState, type GameState, type GameStore } from '../game/store';
+import { parseUrlSettings } from '../game/urlParams';
+import { compareInWorker } from './compare';
+import { h } from './dom';
+import { briefingScreen } from './screens/briefing';
+import { debriefScreen } from './screens/debrief';
+import { levelsScreen } from './screens/levels';
+import { officeScreen, type ScreenView } from './screens/office';
+import { titleScreen } from './screens/title';
+import { createSound } from './sound';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function randomSeed(): number {
+  // The page's own choice of seed is the one place chance enters from outside the sim; a run is
+  // still fully reproducible from the seed shown on the briefing.
+  const a = new Uint32Array(1);
+  crypto.getRandomValues(a);
+  return a[0]! % 100000;
+}
+
+function staticView(el: HTMLElement): ScreenView {
+  return { el, update() {}, destroy() {} };
+}
+
+/**
+ * A simple screen drawn again whenever the part of the state it shows changes (progress on the
+ * level screen, the chosen regime on the briefing), keeping keyboard focus where it was.
+ */
+function rebuildingView(state: GameState, build: (s: GameState) => HTMLElement, keyOf: (s: GameState) => unknown): ScreenView {
+  const el = h('div', { className: 'screen-host' }, build(state));
+  let key = keyOf(state);
+  return {
+    el,
+    update(s) {
+      if (keyOf(s) === key) return;
+      key = keyOf(s);
+      const focusedId = document.activeElement?.id || null;
+      const focusedLabel = document.activeElement?.getAttribute('aria-label') ?? null;
+      el.replaceChildren(build(s));
+      const byId = focusedId ? el.querySelector<HTMLElement>(`#${CSS.escape(focusedId)}`) : null;
+      const byLabel = focusedLabel
+        ? [...el.querySelectorAll<HTMLElement>('[aria-label]')].find((x) => x.getAttribute('aria-label') === focusedLabel)
+        : undefined;
+      (byId ?? byLabel)?.focus();
+    },
+    destroy() {},
+  };
+}
+
+function viewFor(state: GameState, store: GameStore, ctl: Controller): ScreenView {
+  switch (state.screen) {
+    case 'title':
+      return staticView(titleScreen(ctl));
+    case 'levels':
+      return rebuildingView(state, (s) => levelsScreen(s, ctl), (s) => s.progress.unlocked.join());
+    case 'briefing':
+      return rebuildingView(state, (s) => briefingScreen(s, ctl), (s) => s.regime);
+    case 'office':
+      return officeScreen(store, ctl);
+    case 'debrief':
+      return debriefScreen(state, ctl);
+  }
+}
+
+function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const s = store.getState();
+  const target = e.target as HTMLElement | null;
+  const typing = target?.closest('input, select, textarea') !== null && target !== null;
+  const onButton = target?.closest('button') !== null && target !== null;
+  if (s.screen !== 'office' || typing || s.inspection) return;
+  const key = e.key.toLowerCase();
+  if ((key === ' ' && !onButton) || key === 'p') ctl.togglePause();
+  else if (key >= '1' && key <= '4') ctl.setSpeed(Number(key) - 1);
+  else if (key === 'n') ctl.skipToNextStop();
+  else if (key === 'f') ctl.finishRun();
+  else if (key === 'm') ctl.toggleMute();
+  else if (key === 'escape' && s.story) ctl.closeStory();
+  else return;
+  e.preventDefault();
+}
+
+export function mountGame(root: HTMLElement): { store: GameStore; controller: Controller } {
+  const url = parseUrlSettings(window.location.search);
+  const st = storage();
+  const state = initialState(loadProgress(st), url.seed ?? randomSeed());
+  if (url.regime) state.regime = url.regime;
+  if (url.levelId && state.progress.unlocked.includes(url.levelId)) state.levelId = url.levelId;
+  const store = createGameStore(state);
+  const sound = createSound(() => store.getState().progress.muted);
+  const ctl = createController(store, { sound, compare: compareInWorker, storage: st });
+
+  const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
+  let view = viewFor(store.getState(), store, ctl);
+  let screen = store.getState().screen;
+  root.replaceChildren(view.el, live);
+  store.subscribe((s) => {
+    if (s.screen !== screen) {
+      screen = s.screen;
+      view.destroy();
+      view = viewFor(s, store, ctl);
+      root.replaceChildren(view.el, live);
+      // Move focus to the new screen, so keyboard and screen-reader users land where things changed.
+      const target = view.el.querySelector<HTMLElement>('[autofocus]') ?? view.el.querySelector<HTMLElement>('h1');
+      if (target && target.tagName === 'H1') target.tabIndex = -1;
+      target?.focus();
+      document.title = `It's the System · ${view.el.getAttribute('aria-label') ?? view.el.querySelector('h1')?.textContent ?? ''}`;
+    } else {
+      view.update(s);
+    }
+  });
+  window.addEventListener('keydown', (e) => onKey(e, store, ctl));
+
+  let last = performance.now();
+  const frame = (t: number) => {
+    ctl.tick(t - last);
+    last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  root.dataset.ready = 'true';
+  performance.mark('title-interactive');
+  return { store, controller: ctl };
+}

@@ -1,0 +1,20 @@
+// Runs the other regime on the same seed in a Web Worker, so the debrief stays responsive.
+import { loadLevel, type LevelId } from '../game/levels';
+import type { Regime, Report } from '../sim';
+
+export function compareInWorker(levelId: LevelId, seed: number, regime: Regime, days: number): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./compareWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<{ report?: Report; error?: string }>) => {
+      worker.terminate();
+      if (e.data.report) resolve(e.data.report);
+      else reject(new Error(e.data.error ?? 'comparison failed'));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
+    // The validated level goes over as data, so the worker needs no validator of its own.
+    worker.postMessage({ level: loadLevel(levelId), seed, regime, days });
+  });
+}

@@ -1,0 +1,64 @@
+// Briefing: who you are and what you are asked to achieve, in the regime's own language.
+import type { Controller } from '../../game/controller';
+import { loadLevel, REGIMES } from '../../game/levels';
+import type { GameState } from '../../game/store';
+import { h } from '../dom';
+import { days, percent } from '../format';
+
+export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
+  const level = loadLevel(state.levelId);
+  const regime = level.regimes[state.regime];
+  const targets = level.inspection?.targets;
+  const choices = h('fieldset', { className: 'regimes' }, h('legend', {}, 'How the service is run'));
+  for (const r of REGIMES) {
+    const id = `regime-${r}`;
+    choices.appendChild(
+      h(
+        'label',
+        { for: id },
+        h('input', {
+          type: 'radio',
+          name: 'regime',
+          id,
+          value: r,
+          checked: r === state.regime,
+          onchange: () => ctl.setRegime(r),
+        }),
+        ` ${level.regimes[r].name}`,
+      ),
+    );
+  }
+  const seed = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: state.seed, inputmode: 'numeric' });
+  seed.addEventListener('change', () => ctl.setSeed(Number(seed.value)));
+  return h(
+    'section',
+    { className: 'screen briefing', 'aria-labelledby': 'briefing-heading' },
+    h('h1', { id: 'briefing-heading' }, level.title),
+    choices,
+    h('h2', {}, regime.name),
+    h('p', { className: 'brief' }, regime.briefing),
+    targets
+      ? h(
+          'ul',
+          { className: 'targets', 'aria-label': 'Your targets' },
+          h('li', {}, `Process claims within ${days(targets.processingDays)} on average`),
+          h('li', {}, `Answer ${percent(targets.callsAnsweredIn20s)} of calls within 20 seconds`),
+          h('li', {}, `See ${percent(targets.visitorsSeenIn15m)} of visitors within 15 minutes`),
+          h('li', {}, `Inspectors visit every ${level.inspection!.everyDays} days and award up to 4 stars`),
+        )
+      : null,
+    h('p', {}, `The run lasts ${level.days} days.${level.warmUpDays > 0 ? ' You inherit an office that is already running, backlog and all.' : ''}`),
+    h(
+      'p',
+      { className: 'row' },
+      h('label', { for: 'seed' }, 'Seed (the same seed gives everyone the same citizens) '),
+      seed,
+    ),
+    h(
+      'p',
+      { className: 'row' },
+      h('button', { type: 'button', onclick: () => ctl.showLevels() }, 'Back'),
+      h('button', { type: 'button', className: 'primary big', onclick: () => ctl.startRun(), autofocus: true }, 'Start'),
+    ),
+  );
+}

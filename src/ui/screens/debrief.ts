@@ -1,0 +1,131 @@
+// The debrief, the point of the game: what the dashboard said beside what the same citizens
+// lived; the two distributions; one citizen's journey; the other regime on the same seed; export.
+import type { Controller } from '../../game/controller';
+import { loadLevel } from '../../game/levels';
+import type { GameState } from '../../game/store';
+import type { Report } from '../../sim';
+import { distributionChart } from '../charts';
+import { dashboardFigures, livedFigures, type Figure } from '../debriefFigures';
+import { download, h } from '../dom';
+import { days, moneyExact, percent, ratio } from '../format';
+import type { ScreenView } from './office';
+import { timeline } from './timeline';
+
+function figureList(title: string, figures: Figure[], className: string): HTMLElement {
+  const dl = h('dl', { className: 'figures' });
+  for (const f of figures) {
+    dl.appendChild(h('div', { 'data-figure': f.id }, h('dt', {}, f.label), h('dd', {}, f.value)));
+  }
+  return h('section', { className: `column ${className}`, 'aria-label': title }, h('h2', {}, title), dl);
+}
+
+function comparisonTable(mine: Report, other: Report, names: Record<string, string>): HTMLElement {
+  const rows: [string, (r: Report) => string][] = [
+    ['Reported processing time', (r) => days(r.reportedDays.mean)],
+    ['True average time to help', (r) => days(r.endToEndDays.mean)],
+    ['Failure demand share', (r) => percent(r.failureDemandShare)],
+    ['Contacts per citizen', (r) => ratio(r.contactsPerNeed)],
+    ['Helped in one contact', (r) => percent(r.oneStopShare)],
+    ['Cost per citizen helped', (r) => moneyExact(r.cost.perNeedMet)],
+    ['Citizens harmed', (r) => String(r.needs.harmed)],
+  ];
+  const body = h('tbody', {});
+  for (const [label, f] of rows) body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, f(mine)), h('td', {}, f(other))));
+  return h(
+    'table',
+    { className: 'data compare' },
+    h('caption', {}, 'The same citizens, the same seed, two ways of running the service'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, `${names[mine.startRegime]} (your run)`), h('th', { scope: 'col' }, `${names[other.startRegime]} (no changes)`))),
+    body,
+  );
+}
+
+export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
+  const d = state.debrief!;
+  const level = loadLevel(d.levelId);
+  const names = { deliverology: level.regimes.deliverology.name, systems: level.regimes.systems.name };
+  const r = d.report;
+
+  const compareSlot = h('section', { className: 'compare-slot', 'aria-labelledby': 'compare-h', 'aria-live': 'polite' });
+  const journeySlot = h('div', { className: 'journey-slot', 'aria-live': 'polite' });
+
+  const picker = h('select', { id: 'citizen-pick' });
+  for (const n of d.notable) picker.appendChild(h('option', { value: n.needId }, n.label));
+  const idInput = h('input', { id: 'citizen-id', type: 'number', min: d.firstNeedId, max: d.lastNeedId, step: 1, value: d.notable[0]?.needId ?? d.firstNeedId });
+  picker.addEventListener('change', () => {
+    idInput.value = picker.value;
+    ctl.showJourney(Number(picker.value));
+  });
+  const showId = () => {
+    const id = Math.round(Number(idInput.value));
+    if (id >= d.firstNeedId && id <= d.lastNeedId) ctl.showJourney(id);
+  };
+
+  const el = h(
+    'section',
+    { className: 'screen debrief', 'aria-labelledby': 'debrief-h' },
+    h('h1', { id: 'debrief-h' }, `What really happened: ${level.title}`),
+    h('p', { className: 'lede' }, `${names[r.startRegime]}${r.regime !== r.startRegime ? ` then ${names[r.regime]}` : ''} · seed ${r.seed} · ${r.days} days · ${r.needs.arrived} citizens came to you.`),
+    h('div', { className: 'columns' }, figureList('What the dashboard said', dashboardFigures(r), 'said'), figureList('What citizens lived', livedFigures(r), 'lived')),
+    distributionChart(
+      'How long it took: the official clock per claim against the citizen’s wait per need met',
+      { label: 'Official days per claim', className: 'series-said', hist: d.reported },
+      { label: 'Citizen’s days, first contact to help', className: 'series-lived', hist: d.lived },
+    ),
+    h(
+      'section',
+      { className: 'journey', 'aria-labelledby': 'journey-h' },
+      h('h2', { id: 'journey-h' }, 'Follow one citizen'),
+      h(
+        'div',
+        { className: 'row' },
+        h('label', { for: 'citizen-pick' }, 'A citizen to follow '),
+        picker,
+        h('label', { for: 'citizen-id' }, ` or by number (${d.firstNeedId}–${d.lastNeedId}) `),
+        idInput,
+        h('button', { type: 'button', onclick: showId }, 'Show journey'),
+      ),
+      journeySlot,
+    ),
+    compareSlot,
+    h(
+      'section',
+      { className: 'actions', 'aria-label': 'What next' },
+      h('button', { type: 'button', className: 'primary', onclick: () => ctl.playAgainOtherRegime() }, `Play again as ${names[r.startRegime === 'deliverology' ? 'systems' : 'deliverology']}, same seed`),
+      h('button', { type: 'button', onclick: () => ctl.playAgain() }, 'Play the same again'),
+      h('button', { type: 'button', onclick: () => ctl.showLevels() }, 'Menu'),
+      h('button', { type: 'button', onclick: () => {
+        const json = ctl.exportJson();
+        if (json) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}.json`, json, 'application/json');
+      } }, 'Export run (JSON)'),
+      h('button', { type: 'button', onclick: () => {
+        const csv = ctl.exportCsv();
+        if (csv) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}-needs.csv`, csv, 'text/csv');
+      } }, 'Export citizens (CSV)'),
+    ),
+  );
+
+  let shownJourney: unknown = undefined;
+  let shownComparison: unknown = undefined;
+  function update(s: GameState) {
+    if (s.journey !== shownJourney) {
+      shownJourney = s.journey;
+      journeySlot.replaceChildren(
+        s.journey ? h('div', { className: 'card' }, h('h3', {}, s.journey.headline), timeline(s.journey.lines, true)) : '',
+      );
+    }
+    if (s.comparison !== shownComparison) {
+      shownComparison = s.comparison;
+      const c = s.comparison;
+      compareSlot.replaceChildren(h('h2', { id: 'compare-h' }, 'The other way, same citizens'));
+      if (!c || c.status === 'running') compareSlot.appendChild(h('p', {}, `Running ${names[c?.regime ?? 'systems']} on the same seed…`));
+      else if (c.status === 'failed' || !c.report) compareSlot.appendChild(h('p', { className: 'error' }, 'The comparison run failed.'));
+      else compareSlot.appendChild(comparisonTable(r, c.report, names));
+    }
+  }
+  update(state);
+  // After this screen is mounted, so its update() is the one that draws the journey.
+  const first = d.notable[0];
+  if (first) queueMicrotask(() => ctl.showJourney(first.needId));
+  return { el, update, destroy() {} };
+}

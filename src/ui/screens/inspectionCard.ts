@@ -1,0 +1,51 @@
+// The quarterly inspection's report card: stars, a headline, and the pressure that follows a miss.
+import type { Level } from '../../levels/schema';
+import type { Inspection } from '../../sim/inspection';
+import { h } from '../dom';
+import { days, money, percent } from '../format';
+
+const HEADLINES = [
+  'Failing: the centre will intervene',
+  'Poor: special measures are being considered',
+  'Requires improvement',
+  'Good, with some areas for improvement',
+  'Excellent: a beacon authority',
+];
+
+export function inspectionDialog(ins: Inspection, level: Level, onClose: () => void): HTMLDialogElement {
+  const t = level.inspection!.targets;
+  const missed: string[] = [];
+  if (!ins.targetsMet.processingDays) missed.push('processing time');
+  if (!ins.targetsMet.callsAnsweredIn20s) missed.push('calls answered in 20 seconds');
+  if (!ins.targetsMet.visitorsSeenIn15m) missed.push('visitors seen in 15 minutes');
+  const line = (label: string, value: string, target: string, ok: boolean) =>
+    h('li', { className: ok ? 'ok' : 'miss' }, `${label}: ${value} (target ${target}) ${ok ? '✓ met' : '✗ missed'}`);
+  const pressure: string[] = [];
+  if (missed.length > 0) pressure.push(`Scrutiny: the regional office wants a recovery plan for ${missed.join(' and ')} before the next visit.`);
+  if (ins.budget !== null && ins.budgetChange < 0) pressure.push(`Budget: the centre cuts your staff budget by ${money(-ins.budgetChange)} to ${money(ins.budget)} a week.`);
+  if (ins.markedDown) pressure.push('Marked down one star for departing from the approved process.');
+  if (pressure.length === 0) pressure.push('The inspectors are satisfied. Keep the numbers where they are.');
+
+  const dialog = h(
+    'dialog',
+    { className: 'card inspection', 'aria-labelledby': 'inspection-h' },
+    h('h2', { id: 'inspection-h' }, `Inspection report, day ${Math.round(ins.day)}`),
+    h('p', { className: 'stars big', 'aria-label': `${ins.stars} of 4 stars` }, '★'.repeat(ins.stars) + '☆'.repeat(4 - ins.stars)),
+    h('p', { className: 'headline' }, HEADLINES[ins.stars] ?? HEADLINES[0]!),
+    h(
+      'ul',
+      {},
+      line('Processing time', days(ins.dashboard.processingDays), days(t.processingDays), ins.targetsMet.processingDays),
+      line('Calls answered in 20 s', percent(ins.dashboard.callsAnsweredIn20s), percent(t.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s),
+      line('Visitors seen in 15 min', percent(ins.dashboard.visitorsSeenIn15m), percent(t.visitorsSeenIn15m), ins.targetsMet.visitorsSeenIn15m),
+    ),
+    h('p', {}, `League table: ${ins.leaguePosition} of ${ins.leagueSize}.`),
+    ...pressure.map((p) => h('p', { className: 'pressure' }, p)),
+    h('button', { type: 'button', className: 'primary', autofocus: true, onclick: onClose }, 'Back to work'),
+  );
+  dialog.addEventListener('cancel', (e) => {
+    e.preventDefault();
+    onClose();
+  });
+  return dialog;
+}

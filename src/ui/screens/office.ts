@@ -1,0 +1,258 @@
+// The office screen: the Phaser view of the office, the manager's dashboard above it, and the
+// controls beside it (time, staff, rules). Everything here reads the store; every button sends
+// an intent to the controller.
+import type { Controller } from '../../game/controller';
+import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, weeklyStaffCost } from '../../game/levers';
+import { loadLevel } from '../../game/levels';
+import { SPEEDS } from '../../game/speeds';
+import type { GameState, GameStore } from '../../game/store';
+import { WALKTHROUGH } from '../../game/walkthrough';
+import type { DesignKey } from '../../sim';
+import { h, setText } from '../dom';
+import { clock, count, days, money, percent } from '../format';
+import { inspectionDialog } from './inspectionCard';
+import { storyCard } from './storyCard';
+
+export interface ScreenView {
+  el: HTMLElement;
+  update(state: GameState): void;
+  destroy(): void;
+}
+
+function stars(n: number): string {
+  return '★'.repeat(n) + '☆'.repeat(Math.max(0, 4 - n));
+}
+
+export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
+  const state = store.getState();
+  const level = loadLevel(state.levelId);
+  const targets = level.inspection?.targets ?? null;
+
+  // ---- dashboard (HUD)
+  const clockEl = h('span', { className: 'clock' });
+  const openEl = h('span', { className: 'open-state' });
+  const costEl = h('span', { className: 'cost' });
+  const dash = h('ul', { className: 'dashboard', 'aria-label': 'Official dashboard' });
+  const measures: { key: 'processingDays' | 'callsAnsweredIn20s' | 'visitorsSeenIn15m'; label: string; el: HTMLElement }[] = [];
+  if (targets) {
+    for (const [key, label] of [
+      ['processingDays', 'Days to process'],
+      ['callsAnsweredIn20s', 'Calls in 20 s'],
+      ['visitorsSeenIn15m', 'Visitors in 15 min'],
+    ] as const) {
+      const el = h('li', { className: 'measure' });
+      dash.appendChild(el);
+      measures.push({ key, label, el });
+    }
+  }
+  const starsEl = h('span', { className: 'stars', 'aria-label': 'No inspection yet' }, level.inspection ? 'No inspection yet' : '');
+  const waitingEl = h('ul', { className: 'dashboard', 'aria-label': 'Waiting now' });
+  const visitorsEl = h('li', {});
+  const phonesEl = h('li', {});
+  const openNeedsEl = h('li', {});
+  waitingEl.append(visitorsEl, phonesEl, openNeedsEl);
+
+  const hud = h(
+    'header',
+    { className: 'hud', role: 'region', 'aria-label': 'Dashboard' },
+    h('div', { className: 'hud-time' }, clockEl, openEl),
+    dash,
+    waitingEl,
+    h('div', { className: 'hud-side' }, starsEl, costEl),
+  );
+
+  // ---- time controls
+  const playBtn = h('button', { type: 'button', className: 'primary', 'aria-keyshortcuts': 'Space P', onclick: () => ctl.togglePause() }, 'Play');
+  const speedBtns = SPEEDS.map((s, i) =>
+    h('button', { type: 'button', 'aria-pressed': 'false', 'aria-keyshortcuts': s.key, onclick: () => ctl.setSpeed(i) }, s.label),
+  );
+  const nextBtn = h(
+    'button',
+    { type: 'button', 'aria-keyshortcuts': 'N', onclick: () => ctl.skipToNextStop() },
+    level.inspection ? 'Next inspection' : 'Skip to the end',
+  );
+  const finishBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'F', onclick: () => ctl.finishRun() }, 'Finish run');
+  const muteBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'M', 'aria-pressed': 'false', onclick: () => ctl.toggleMute() }, 'Sound');
+  const time = h(
+    'section',
+    { className: 'panel-part', 'aria-labelledby': 'time-h' },
+    h('h2', { id: 'time-h' }, 'Time'),
+    h('div', { className: 'row' }, playBtn, nextBtn, finishBtn),
+    h('div', { className: 'row speeds', role: 'group', 'aria-label': 'Speed' }, ...speedBtns),
+    h('div', { className: 'row' }, muteBtn),
+    h('p', { className: 'hint' }, 'Keys: Space or P play/pause · 1–4 speed · N next stop · F finish · M sound'),
+  );
+
+  // ---- staffing
+  const hours = openHoursPerWeek(level);
+  const staffRows = new Map<string, { count: HTMLElement; minus: HTMLButtonElement; plus: HTMLButtonElement; row: HTMLElement }>();
+  const staffList = h('ul', { className: 'staff' });
+  for (const [id, role] of Object.entries(level.roles)) {
+    const countEl = h('output', { className: 'count', 'aria-live': 'off' }, '0');
+    const minus = h('button', { type: 'button', className: 'step', 'aria-label': `One fewer ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) - 1) }, '−');
+    const plus = h('button', { type: 'button', className: 'step', 'aria-label': `One more ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) + 1) }, '+');
+    const row = h(
+      'li',
+      {},
+      h('span', { className: 'role' }, role.label),
+      h('span', { className: 'stepper' }, minus, countEl, plus),
+      h('span', { className: 'rate' }, `${money(role.costPerHour * hours)}/week each`),
+    );
+    staffList.appendChild(row);
+    staffRows.set(id, { count: countEl, minus, plus, row });
+  }
+  function currentStaff(id: string): number {
+    return store.getState().snapshot?.roles.find((r) => r.id === id)?.staff ?? 0;
+  }
+  const staffing = h('section', { className: 'panel-part', 'aria-labelledby': 'staff-h' }, h('h2', { id: 'staff-h' }, 'Staff on shift'), staffList);
+
+  // ---- rules (levers)
+  const rules = h('section', { className: 'panel-part', 'aria-labelledby': 'rules-h' }, h('h2', { id: 'rules-h' }, 'Rules'));
+  let leverKey = '';
+  const leverSelects = new Map<DesignKey, HTMLSelectElement>();
+  function buildLevers(s: GameState) {
+    const regime = s.snapshot?.regime ?? s.regime;
+    const levers = leversFor(level, regime);
+    const key = `${regime}:${levers.map((l) => l.key).join(',')}`;
+    if (key === leverKey) return;
+    leverKey = key;
+    leverSelects.clear();
+    rules.replaceChildren(h('h2', { id: 'rules-h' }, 'Rules'));
+    if (levers.length === 0) rules.appendChild(h('p', { className: 'hint' }, 'No rules to change here: just the staff.'));
+    for (const lever of levers) {
+      const id = `lever-${lever.key}`;
+      const select = h('select', { id, 'aria-describedby': `${id}-why` });
+      lever.choices.forEach((c, i) => select.appendChild(h('option', { value: i }, c.label)));
+      select.addEventListener('change', () => ctl.setDesign(lever.key, Number(select.value)));
+      leverSelects.set(lever.key, select);
+      rules.appendChild(
+        h('div', { className: 'lever' }, h('label', { for: id }, lever.label), select, h('p', { className: 'why', id: `${id}-why` }, lever.consequence)),
+      );
+    }
+  }
+
+  const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules);
+
+  // ---- stage, cards, coach
+  const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above` });
+  const storySlot = h('div', { className: 'story-slot' });
+  const coach = h('div', { className: 'coach', role: 'region', 'aria-label': 'Walkthrough', 'aria-live': 'polite' });
+  const status = h('p', { className: 'status', role: 'status' });
+  const dialogSlot = h('div', {});
+  const el = h(
+    'section',
+    { className: 'screen office', 'aria-label': `${level.title}: the office` },
+    h('h1', { className: 'visually-hidden' }, `${level.title}: the office`),
+    hud,
+    coach,
+    h('div', { className: 'office-main' }, h('div', { className: 'stage-wrap' }, stage, storySlot), panel),
+    status,
+    dialogSlot,
+  );
+
+  let destroyed = false;
+  let office: { destroy(): void } | null = null;
+  import('../../office/mountOffice')
+    .then(({ mountOffice }) =>
+      mountOffice(stage, { level, current: () => store.getState().snapshot, colourFailure: () => false }),
+    )
+    .then((o) => {
+      if (destroyed) o.destroy();
+      else office = o;
+    })
+    .catch((e: unknown) => {
+      stage.replaceChildren(h('p', { className: 'error' }, `The office view could not start: ${(e as Error).message}`));
+    });
+
+  let shownInspection: unknown = null;
+  let shownStory: unknown = null;
+
+  function update(s: GameState) {
+    const snap = s.snapshot;
+    buildLevers(s);
+    if (snap) {
+      setText(clockEl, clock(snap.time));
+      setText(openEl, snap.open ? 'Open' : 'Closed');
+      openEl.className = snap.open ? 'open-state open' : 'open-state closed';
+      const staff = Object.fromEntries(snap.roles.map((r) => [r.id, r.staff]));
+      const spend = weeklyStaffCost(level, staff);
+      const budget = snap.budgetPerWeek;
+      setText(costEl, budget === null ? `Staff ${money(spend)} a week` : `Staff ${money(spend)} a week of ${money(budget)} budget`);
+      costEl.className = budget !== null && spend > budget ? 'cost over' : 'cost';
+      for (const m of measures) {
+        const value = snap.dashboard[m.key];
+        const t = targets![m.key];
+        const ok = value === null ? null : m.key === 'processingDays' ? value <= t : value >= t;
+        const shown = m.key === 'processingDays' ? days(value) : percent(value);
+        const goal = m.key === 'processingDays' ? `target ${days(t)}` : `target ${percent(t)}`;
+        setText(m.el, `${m.label}: ${shown} (${goal})`);
+        m.el.className = `measure ${ok === null ? '' : ok ? 'ok' : 'miss'}`;
+      }
+      setText(visitorsEl, `Visitors waiting: ${count(snap.visitorsWaiting)}`);
+      setText(phonesEl, level.demand.visitShare < 1 ? `Calls waiting: ${count(snap.phonesWaiting)}` : '');
+      setText(openNeedsEl, `Cases open: ${count(snap.needs.open)}`);
+      const last = snap.lastInspection;
+      if (last) {
+        setText(starsEl, `${stars(last.stars)} · league ${last.leaguePosition} of ${last.leagueSize}`);
+        starsEl.setAttribute('aria-label', `${last.stars} of 4 stars, league position ${last.leaguePosition} of ${last.leagueSize}`);
+      }
+      for (const r of snap.roles) {
+        const row = staffRows.get(r.id);
+        if (!row) continue;
+        setText(row.count, String(r.staff));
+        row.minus.disabled = r.staff <= 0;
+        const rate = level.roles[r.id]!.costPerHour * hours;
+        row.plus.disabled = r.staff >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
+        row.count.setAttribute('aria-label', `${r.staff} on shift, ${r.busy} busy`);
+      }
+      for (const [key, select] of leverSelects) {
+        const i = choiceIndex(DESIGN_LEVERS[key] as never, snap.design[key]);
+        if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
+      }
+    }
+    setText(playBtn, s.paused ? 'Play' : 'Pause');
+    speedBtns.forEach((b, i) => b.setAttribute('aria-pressed', String(i === s.speed)));
+    muteBtn.setAttribute('aria-pressed', String(!s.progress.muted));
+    setText(muteBtn, s.progress.muted ? 'Sound: off' : 'Sound: on');
+    setText(status, s.message);
+
+    if (s.walkthrough !== null) {
+      const step = WALKTHROUGH[s.walkthrough]!;
+      if (coach.dataset.step !== String(s.walkthrough)) {
+        coach.dataset.step = String(s.walkthrough);
+        coach.replaceChildren(
+          h('p', {}, h('strong', {}, `Step ${s.walkthrough + 1} of ${WALKTHROUGH.length}: `), step.text),
+          h('button', { type: 'button', className: 'quiet', onclick: () => ctl.skipWalkthrough() }, 'Skip the walkthrough'),
+        );
+      }
+      coach.hidden = false;
+    } else {
+      coach.hidden = true;
+      delete coach.dataset.step;
+    }
+
+    if (s.inspection !== shownInspection) {
+      shownInspection = s.inspection;
+      dialogSlot.replaceChildren();
+      if (s.inspection) {
+        const d = inspectionDialog(s.inspection, level, () => ctl.closeInspection());
+        dialogSlot.appendChild(d);
+        d.showModal();
+      }
+    }
+    if (s.story !== shownStory) {
+      shownStory = s.story;
+      storySlot.replaceChildren(s.story ? storyCard(s.story, () => ctl.closeStory()) : '');
+    }
+  }
+
+  update(state);
+  return {
+    el,
+    update,
+    destroy() {
+      destroyed = true;
+      office?.destroy();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// A citizen's journey as an ordered list: day, what happened.
+import type { StoryLine } from '../../game/citizens';
+import { h } from '../dom';
+
+export function timeline(lines: readonly StoryLine[], colour: boolean): HTMLElement {
+  const list = h('ol', { className: 'timeline' });
+  for (const l of lines) {
+    list.appendChild(
+      h(
+        'li',
+        { className: colour && l.failure ? 'failure' : '' },
+        h('span', { className: 'when' }, `Day ${Math.floor(l.day) + 1}`),
+        h('span', { className: 'what' }, l.text),
+        colour && l.failure ? h('span', { className: 'tag' }, 'failure demand') : null,
+      ),
+    );
+  }
+  return list;
+}

@@ -1,0 +1,20 @@
+// Title screen: what this is, and one button to begin.
+import type { Controller } from '../../game/controller';
+import { h } from '../dom';
+
+export function titleScreen(ctl: Controller): HTMLElement {
+  return h(
+    'section',
+    { className: 'screen title', 'aria-labelledby': 'title-heading' },
+    h('h1', { id: 'title-heading' }, "It's the System"),
+    h('p', { className: 'tagline' }, 'Run a council service. Hit your targets. Then find out what your citizens lived.'),
+    h(
+      'p',
+      {},
+      'You manage a UK council office. Under targets and inspection the dashboard may look fine while people call again and again. ' +
+        'Play a year, then compare what the dashboard said with what the same citizens went through.',
+    ),
+    h('button', { className: 'primary big', type: 'button', onclick: () => ctl.showLevels(), autofocus: true }, 'Play'),
+    h('p', { className: 'hint' }, 'Everything works with the keyboard: Tab to move, Enter to press.'),
+  );
+}

@@ -1,0 +1,164 @@
+// Plays the game through its UI in real Chromium, as a person would, and checks that what the
+// debrief shows is exactly what the Node sim reports for the same level, seed and action log.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import frontDeskJson from '../../levels/front-desk.json' with { type: 'json' };
+import housingBenefitJson from '../../levels/housing-benefit.json' with { type: 'json' };
+import { parseLevel } from '../../src/levels/load';
+import { parseActionLog } from '../../src/levels/actionLog';
+import type { Level } from '../../src/levels/schema';
+import { runSim, type Regime } from '../../src/sim';
+import { dashboardFigures, livedFigures } from '../../src/ui/debriefFigures';
+
+const LEVELS: Record<string, unknown> = { 'front-desk': frontDeskJson, 'housing-benefit': housingBenefitJson };
+
+function level(id: string): Level {
+  const r = parseLevel(LEVELS[id]);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.level;
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`);
+  });
+  return errors;
+}
+
+async function shot(page: Page, name: string, testInfo: import('@playwright/test').TestInfo, fullPage = false) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+async function openBriefing(page: Page, levelTitle: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Choose a service' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
+  await page.getByRole('button', { name: `Play ${levelTitle}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: levelTitle })).toBeVisible();
+}
+
+/** Reads the debrief's two columns from the page: figure id -> shown value. */
+async function shownFigures(page: Page): Promise<Record<string, string>> {
+  return page.locator('[data-figure]').evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-figure'), e.querySelector('dd')?.textContent ?? ''])),
+  );
+}
+
+for (const regime of ['deliverology', 'systems'] as Regime[]) {
+  test(`a full housing-benefit run under ${regime}, played by clicks, matches the Node sim`, async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    const hb = level('housing-benefit');
+    await openBriefing(page, 'Housing benefit');
+    await page.getByLabel(hb.regimes[regime].name).check();
+    await page.getByLabel(/^Seed/).fill('5');
+    await page.getByLabel(/^Seed/).press('Tab');
+    await page.getByRole('button', { name: 'Start' }).click();
+
+    const dashboard = page.getByRole('region', { name: 'Dashboard', exact: true });
+    await expect(dashboard).toContainText('Day 1');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: 'Fastest' }).click();
+    await expect(dashboard).toContainText(/Day [2-9]/, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForTimeout(300); // let the office draw a few frames
+    await shot(page, `office-${regime}`, testInfo);
+
+    // A fixed set of lever changes, made through the controls.
+    await page.getByRole('button', { name: 'One more Benefit assessor' }).click();
+    if (regime === 'deliverology') {
+      await page.getByLabel('Close incomplete claims').selectOption({ label: 'After 56 days' });
+    } else {
+      await page.getByLabel('Pull missing evidence').selectOption({ label: 'Off' });
+    }
+
+    // First inspection: the report card, then on to the end.
+    await page.getByRole('button', { name: 'Next inspection' }).click();
+    const card = page.getByRole('dialog');
+    await expect(card).toContainText('Inspection report');
+    await expect(card).toContainText(/League table: \d+ of \d+/);
+    await shot(page, `inspection-${regime}`, testInfo);
+    await card.getByRole('button', { name: 'Back to work' }).click();
+    await expect(card).toBeHidden();
+    await page.getByRole('button', { name: 'Finish run' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: /What really happened/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('table', { name: /two ways of running the service/ })).toBeVisible({ timeout: 30_000 });
+    await shot(page, `debrief-${regime}`, testInfo, true);
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export run (JSON)' }).click();
+    const file = await (await downloadPromise).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { level: string; seed: number; regime: Regime; days: number; actions: unknown };
+    expect(exported.level).toBe('housing-benefit');
+    expect(exported.seed).toBe(5);
+    expect(exported.regime).toBe(regime);
+    const parsed = parseActionLog(exported.actions, Object.keys(hb.roles));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(parsed.actions.map((a) => a.kind)).toEqual(['staff', 'design']);
+
+    // The same core in Node, on the same inputs, must give the very figures the page shows.
+    const report = runSim(hb, 5, regime, exported.days, parsed.actions).report();
+    const expected = Object.fromEntries([...dashboardFigures(report), ...livedFigures(report)].map((f) => [f.id, f.value]));
+    expect(await shownFigures(page)).toEqual(expected);
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a keyboard-only run of the front desk reaches the debrief', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Choose a service' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Play The front desk' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Walkthrough' })).toContainText('Step 1 of 5');
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('4');
+  await expect(page.getByRole('button', { name: 'Fastest' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('f');
+  await expect(page.getByRole('heading', { level: 1, name: /What really happened/ })).toBeVisible({ timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
+
+test('the walkthrough teaches the controls by doing, and finishing unlocks the next level', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: /Locked: Housing benefit/ })).toBeDisabled();
+  await page.getByRole('button', { name: 'Play The front desk' }).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const coach = page.getByRole('region', { name: 'Walkthrough' });
+  await expect(coach).toContainText('Step 1 of 5');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(coach).toContainText('Step 2 of 5');
+  await page.getByRole('button', { name: 'Fast', exact: true }).click();
+  await expect(coach).toContainText('Step 3 of 5');
+  await page.getByRole('button', { name: 'One more Desk clerk' }).click();
+  await expect(coach).toContainText('Step 4 of 5');
+  await page.keyboard.press('p');
+  await expect(coach).toContainText('Step 5 of 5');
+  await page.getByRole('button', { name: 'Finish run' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /What really happened/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('button', { name: 'Play Housing benefit' })).toBeEnabled();
+  // Progress is kept between visits.
+  await page.reload();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Play Housing benefit' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});

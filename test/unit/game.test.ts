@@ -1,0 +1,228 @@
+// The game layer without a browser: the session's clock, the controller's intents and recording,
+// saved progress, URL settings, levers and the walkthrough.
+import { describe, expect, it } from 'vitest';
+import { createController, type Effects, type SoundName } from '../../src/game/controller';
+import { DESIGN_LEVERS, choiceIndex, designAction, leversFor, weeklyStaffCost } from '../../src/game/levers';
+import { loadLevel } from '../../src/game/levels';
+import { complete, FRESH, loadProgress, parseProgress, saveProgress, unlockAll } from '../../src/game/progress';
+import { Session } from '../../src/game/session';
+import { SPEEDS } from '../../src/game/speeds';
+import { createGameStore, initialState } from '../../src/game/store';
+import { parseUrlSettings } from '../../src/game/urlParams';
+import { nextStep, WALKTHROUGH } from '../../src/game/walkthrough';
+import { DAY, runSim, type Regime, type Report } from '../../src/sim';
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+}
+
+function setup(regime: Regime = 'deliverology', levelId: 'front-desk' | 'housing-benefit' = 'housing-benefit') {
+  const sounds: SoundName[] = [];
+  const compared: { regime: Regime }[] = [];
+  const storage = memoryStorage();
+  const effects: Effects = {
+    sound: (s) => sounds.push(s),
+    compare: (id, seed, r, days) => {
+      compared.push({ regime: r });
+      return Promise.resolve(runSim(loadLevel(id), seed, r, days).report());
+    },
+    storage,
+  };
+  const store = createGameStore({ ...initialState(unlockAll(FRESH), 3), levelId, regime });
+  const ctl = createController(store, effects);
+  return { store, ctl, sounds, compared, storage };
+}
+
+describe('Session', () => {
+  it('runs sim time in proportion to real time and speed while open', () => {
+    const s = new Session('front-desk', 'deliverology', 1);
+    expect(s.tick(100, 1)).toBeNull();
+    expect(s.sim.now).toBeCloseTo(0.1 * SPEEDS[1]!.minutesPerSecond, 9);
+    s.tick(100, 3);
+    expect(s.sim.now).toBeCloseTo(0.1 * SPEEDS[1]!.minutesPerSecond + 0.1 * SPEEDS[3]!.minutesPerSecond, 9);
+  });
+
+  it('caps a long frame so a hidden tab does not jump ahead', () => {
+    const s = new Session('front-desk', 'deliverology', 1);
+    s.tick(60_000, 0);
+    expect(s.sim.now).toBeCloseTo(0.1 * SPEEDS[0]!.minutesPerSecond, 9);
+  });
+
+  it('stops exactly at each inspection, then at the end', () => {
+    const s = new Session('housing-benefit', 'deliverology', 1);
+    const every = s.level.inspection!.everyDays * DAY;
+    expect(s.skipToNextStop()).toBe('inspection');
+    expect(s.sim.now).toBe(every);
+    expect(s.takeInspection()?.day).toBe(every / DAY);
+    expect(s.takeInspection()).toBeNull();
+    let reason = s.skipToNextStop();
+    while (reason === 'inspection') {
+      s.takeInspection();
+      reason = s.skipToNextStop();
+    }
+    expect(reason).toBe('end');
+    expect(s.sim.now).toBe(s.end);
+    expect(s.finished).toBe(true);
+  });
+});
+
+describe('controller', () => {
+  it('records lever changes as actions, and replaying them gives the same report', async () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    expect(store.getState().screen).toBe('office');
+    ctl.togglePause();
+    for (let i = 0; i < 20; i++) ctl.tick(50);
+    ctl.setStaff('assessor', 6);
+    ctl.setDesign('nilQualifyDays', choiceIndex(DESIGN_LEVERS.nilQualifyDays as never, null));
+    ctl.skipToNextStop();
+    ctl.closeInspection();
+    ctl.finishRun();
+    const s = store.getState();
+    expect(s.screen).toBe('debrief');
+    expect(s.actions.map((a) => a.kind)).toEqual(['staff', 'design']);
+    const replay = runSim(loadLevel('housing-benefit'), 3, 'deliverology', 365, s.actions).report();
+    expect(JSON.stringify(s.debrief!.report)).toBe(JSON.stringify(replay));
+    const exported = JSON.parse(ctl.exportJson()!) as { actions: unknown; seed: number };
+    expect(exported.actions).toEqual(s.actions);
+    expect(exported.seed).toBe(3);
+    expect(ctl.exportCsv()!.split('\n')[0]).toBe('id,arrivedDay,closedDay,outcome,contacts,failureContacts,claims');
+  });
+
+  it('pauses at an inspection and shows its card until read', () => {
+    const { store, ctl, sounds } = setup();
+    ctl.startRun();
+    ctl.togglePause();
+    ctl.skipToNextStop();
+    expect(store.getState().inspection).not.toBeNull();
+    expect(store.getState().paused).toBe(true);
+    expect(sounds).toContain('inspection');
+    const t = store.getState().snapshot!.time;
+    ctl.togglePause(); // ignored while the card is open
+    ctl.tick(50);
+    expect(store.getState().snapshot!.time).toBe(t);
+    ctl.closeInspection();
+    expect(store.getState().inspection).toBeNull();
+  });
+
+  it('runs the other regime on the same seed for the debrief', async () => {
+    const { store, ctl, compared } = setup('systems');
+    ctl.startRun();
+    ctl.finishRun();
+    expect(compared).toEqual([{ regime: 'deliverology' }]);
+    await Promise.resolve();
+    await Promise.resolve();
+    const c = store.getState().comparison!;
+    expect(c.status).toBe('done');
+    expect((c.report as Report).startRegime).toBe('deliverology');
+    expect((c.report as Report).seed).toBe(3);
+  });
+
+  it('clamps staff counts to the allowed range and ignores unknown roles', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.setStaff('assessor', -3);
+    ctl.setStaff('nobody', 4);
+    const roles = store.getState().snapshot!.roles;
+    expect(roles.find((r) => r.id === 'assessor')!.staff).toBe(0);
+    expect(store.getState().actions).toHaveLength(1);
+  });
+
+  it('walks a new player through the front desk, step by step', () => {
+    const { store, ctl } = setup('deliverology', 'front-desk');
+    store.setState({ progress: FRESH });
+    ctl.startRun();
+    expect(store.getState().walkthrough).toBe(0);
+    ctl.setSpeed(3); // not yet: the first step asks for Play
+    expect(store.getState().walkthrough).toBe(0);
+    ctl.togglePause();
+    ctl.setSpeed(2);
+    ctl.setStaff('clerk', 3);
+    ctl.togglePause();
+    expect(store.getState().walkthrough).toBe(4);
+    ctl.finishRun();
+    expect(store.getState().walkthrough).toBeNull();
+    expect(store.getState().progress.walkthroughDone).toBe(true);
+    expect(store.getState().progress.unlocked).toContain('housing-benefit');
+  });
+
+  it('shows a citizen story now and then, about someone who has had to come back', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.togglePause();
+    ctl.setSpeed(3);
+    let story = null;
+    for (let i = 0; i < 5000 && !story; i++) {
+      ctl.tick(100);
+      if (store.getState().inspection) ctl.closeInspection();
+      if (store.getState().paused) ctl.togglePause();
+      story = store.getState().story;
+    }
+    expect(story).not.toBeNull();
+    expect(story!.contacts).toBeGreaterThanOrEqual(3);
+    expect(story!.lines.filter((l) => l.text.length > 0).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('progress', () => {
+  it('starts with the tutorial unlocked and survives garbage', () => {
+    for (const bad of [null, '', '{', '[]', '"x"', JSON.stringify({ unlocked: ['nope', 3] }), 'x'.repeat(10_000)]) {
+      expect(parseProgress(bad)).toEqual(FRESH);
+    }
+  });
+
+  it('finishing a level unlocks the next, and it is saved', () => {
+    const storage = memoryStorage();
+    const p = complete(FRESH, 'front-desk');
+    expect(p.unlocked).toEqual(['front-desk', 'housing-benefit']);
+    saveProgress(storage, p);
+    expect(loadProgress(storage)).toEqual(p);
+  });
+
+  it('a blocked storage does not break the game', () => {
+    const throwing = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    expect(loadProgress(throwing)).toEqual(FRESH);
+    expect(() => saveProgress(throwing, FRESH)).not.toThrow();
+  });
+});
+
+describe('URL settings', () => {
+  it('takes a level, regime and seed, and ignores anything odd', () => {
+    expect(parseUrlSettings('?level=housing-benefit&regime=systems&seed=42')).toEqual({ levelId: 'housing-benefit', regime: 'systems', seed: 42 });
+    expect(parseUrlSettings('?level=<script>&regime=chaos&seed=-1')).toEqual({});
+    expect(parseUrlSettings('?seed=1e9')).toEqual({});
+    expect(parseUrlSettings(`?seed=${'1'.repeat(600)}`)).toEqual({});
+  });
+});
+
+describe('levers', () => {
+  it('offer what each regime lists, each choice becoming a valid design action', () => {
+    const hb = loadLevel('housing-benefit');
+    for (const regime of ['deliverology', 'systems'] as const) {
+      const levers = leversFor(hb, regime);
+      expect(levers.map((l) => l.key)).toEqual(hb.regimes[regime].levers);
+      for (const l of levers) {
+        expect(l.consequence.length).toBeGreaterThan(20);
+        expect(choiceIndex(l, hb.regimes[regime].design[l.key])).toBeGreaterThanOrEqual(0);
+        l.choices.forEach((c, i) => expect(designAction(l, i)).toEqual({ kind: 'design', key: l.key, value: c.value }));
+      }
+    }
+  });
+
+  it('cost a week of staff at the level rates', () => {
+    const hb = loadLevel('housing-benefit');
+    expect(weeklyStaffCost(hb, { assessor: 1 })).toBe(hb.roles.assessor!.costPerHour * 40);
+  });
+});
+
+describe('walkthrough', () => {
+  it('moves on only with the event each step asks for, and ends', () => {
+    let step: number | null = 0;
+    for (const s of WALKTHROUGH) {
+      expect(nextStep(step, s.until === 'play' ? 'pause' : 'play')).toBe(step);
+      step = nextStep(step, s.until);
+    }
+    expect(step).toBeNull();
+  });
+});
