@@ -49,27 +49,25 @@ try {
   await page.waitForTimeout(1000);
   await page.getByRole('button', { name: 'Fastest' }).click();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  const result = await page.evaluate(async (ms) => {
-    const deltas: number[] = [];
-    const end = performance.now() + ms;
+  // In-page code as a string: tsx would otherwise wrap its functions in helpers the page lacks.
+  const result = (await page.evaluate(`new Promise((resolve) => {
+    const deltas = [];
+    const end = performance.now() + ${seconds * 1000};
     let last = performance.now();
-    await new Promise<void>((resolve) => {
-      const frame = (t: number) => {
-        deltas.push(t - last);
-        last = t;
-        // Inspection cards pause play; close them so the minute is all top-speed play.
-        const back = [...document.querySelectorAll('dialog button')].find((b) => b.textContent === 'Back to work') as HTMLButtonElement | undefined;
-        if (back) {
-          back.click();
-          (document.querySelector('.panel button.primary') as HTMLButtonElement | null)?.click();
-        }
-        if (t < end) requestAnimationFrame(frame);
-        else resolve();
-      };
-      requestAnimationFrame(frame);
-    });
-    return { deltas: deltas.slice(1), clock: document.querySelector('.clock')?.textContent ?? '' };
-  }, seconds * 1000);
+    const frame = (t) => {
+      deltas.push(t - last);
+      last = t;
+      // Inspection cards pause play; close them so the minute is all top-speed play.
+      const back = [...document.querySelectorAll('dialog button')].find((b) => b.textContent === 'Back to work');
+      if (back) {
+        back.click();
+        document.querySelector('.panel button.primary')?.click();
+      }
+      if (t < end) requestAnimationFrame(frame);
+      else resolve({ deltas: deltas.slice(1), clock: document.querySelector('.clock')?.textContent ?? '' });
+    };
+    requestAnimationFrame(frame);
+  })`)) as { deltas: number[]; clock: string };
   const out = {
     titleInteractiveMs: Math.round(quantile(loads, 0.5)),
     frameMs: { median: Math.round(quantile(result.deltas, 0.5) * 10) / 10, p95: Math.round(quantile(result.deltas, 0.95) * 10) / 10, frames: result.deltas.length },

@@ -33,7 +33,18 @@ export function citizenName(id: number): string {
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 export function ordinal(n: number): string {
-  return ORDINALS[n - 1] ?? `${n}th`;
+  const word = ORDINALS[n - 1];
+  if (word) return word;
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** "Day 12" counted from 1 at the start of the run; before that, how long before the player took over. */
+export function dayLabel(day: number): string {
+  if (day >= 0) return `Day ${Math.floor(day) + 1}`;
+  const before = Math.ceil(-day);
+  return `${before} day${before === 1 ? '' : 's'} before`;
 }
 
 export function findNeed(sim: Sim, id: number): Need | null {

@@ -86,6 +86,8 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
   else if (key === 'n') ctl.skipToNextStop();
   else if (key === 'f') ctl.finishRun();
   else if (key === 'm') ctl.toggleMute();
+  else if (key === 's') document.querySelector<HTMLElement>('.staff button:not(:disabled)')?.focus();
+  else if (key === 'r') document.querySelector<HTMLElement>('.lever select')?.focus();
   else if (key === 'escape' && s.story) ctl.closeStory();
   else return;
   e.preventDefault();

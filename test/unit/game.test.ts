@@ -226,3 +226,16 @@ describe('walkthrough', () => {
     expect(step).toBeNull();
   });
 });
+
+describe('citizen words', () => {
+  it('counts contacts and days the way people say them', async () => {
+    const { ordinal, dayLabel, citizenName } = await import('../../src/game/citizens');
+    expect([1, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual(['first', 'fourth', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st']);
+    expect(dayLabel(0)).toBe('Day 1');
+    expect(dayLabel(11.9)).toBe('Day 12');
+    expect(dayLabel(-0.5)).toBe('1 day before');
+    expect(dayLabel(-6)).toBe('6 days before');
+    expect(citizenName(7)).toBe(citizenName(7));
+    expect(citizenName(7)).toMatch(/^(Ms|Mr|Mrs|Mx|Miss) [A-Z]\.$/);
+  });
+});

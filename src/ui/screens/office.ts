@@ -80,7 +80,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h('div', { className: 'row' }, playBtn, nextBtn, finishBtn),
     h('div', { className: 'row speeds', role: 'group', 'aria-label': 'Speed' }, ...speedBtns),
     h('div', { className: 'row' }, muteBtn),
-    h('p', { className: 'hint' }, 'Keys: Space or P play/pause · 1–4 speed · N next stop · F finish · M sound'),
+    h('p', { className: 'hint' }, 'Keys: Space or P play/pause · 1–4 speed · N next stop · F finish · M sound · S staff · R rules'),
   );
 
   // ---- staffing

@@ -8,7 +8,7 @@ export function storyCard(story: Journey, onClose: () => void): HTMLElement {
     'aside',
     { className: 'card story', 'aria-label': `Citizen story: ${story.name}` },
     h('h2', {}, story.headline),
-    timeline(story.lines.slice(-6), false),
+    timeline(story.lines.slice(-4), false),
     h('button', { type: 'button', onclick: onClose }, 'Close story'),
   );
 }

@@ -1,5 +1,5 @@
 // A citizen's journey as an ordered list: day, what happened.
-import type { StoryLine } from '../../game/citizens';
+import { dayLabel, type StoryLine } from '../../game/citizens';
 import { h } from '../dom';
 
 export function timeline(lines: readonly StoryLine[], colour: boolean): HTMLElement {
@@ -9,7 +9,7 @@ export function timeline(lines: readonly StoryLine[], colour: boolean): HTMLElem
       h(
         'li',
         { className: colour && l.failure ? 'failure' : '' },
-        h('span', { className: 'when' }, `Day ${Math.floor(l.day) + 1}`),
+        h('span', { className: 'when' }, dayLabel(l.day)),
         h('span', { className: 'what' }, l.text),
         colour && l.failure ? h('span', { className: 'tag' }, 'failure demand') : null,
       ),
