@@ -1,6 +1,8 @@
 // What the debrief shows, computed once from the finished run: the dashboard's story and the
 // citizens' story, on the same citizens.
 import { DAY, type Report, type Sim } from '../sim';
+import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
+import { xmr, type XmR } from '../analysis/xmr';
 import { citizenName, findNeed } from './citizens';
 
 export interface Histogram {
@@ -28,6 +30,9 @@ export interface Debrief {
   /** First contact to need met, per need met (the citizen's clock). */
   lived: Histogram;
   notable: NotableCitizen[];
+  /** Weekly mean end-to-end days of needs met, and its process behaviour chart. */
+  weeks: WeekPoint[];
+  xmr: XmR | null;
   /** Ids of the citizens who arrived during the run. */
   firstNeedId: number;
   lastNeedId: number;
@@ -81,6 +86,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
     if (n.outcome === 'abandoned' && gaveUp === null) gaveUp = n.id;
     if (!busiest || n.contacts > busiest.contacts) busiest = { id: n.id, contacts: n.contacts };
   }
+  const weeks = weeklyEndToEnd(needRows(sim));
   const bin = binWidth(Math.max(p95(reported), p95(lived), 1 / 24));
   const notable: NotableCitizen[] = [];
   const add = (id: number | null | undefined, why: string) => {
@@ -102,7 +108,17 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
     reported: histogram(reported, bin),
     lived: histogram(lived, bin),
     notable,
+    weeks,
+    xmr: xmr(weeks.map((w) => w.meanDays)),
     firstNeedId,
     lastNeedId,
   };
+}
+
+/** The run's cohort as the rows of the needs CSV (days from the start of the run). */
+export function* needRows(sim: Sim): Generator<NeedRow> {
+  for (const n of sim.model.needs) {
+    if (n.arrivedAt < 0) continue;
+    yield { arrivedDay: n.arrivedAt / DAY, closedDay: n.outcome === 'open' ? null : n.closedAt / DAY, outcome: n.outcome };
+  }
 }

@@ -173,6 +173,14 @@ export const levelSchema = z
       maxPace: z.number().min(1).max(5),
       errorGain: z.number().min(0).max(100),
     }),
+    /**
+     * Changing how the work is done costs a learning dip: experts take up to (1 + dip) times as
+     * long just after a redesign lever changes, recovering linearly over recoverDays.
+     */
+    transition: z.strictObject({
+      dip: z.number().min(0).max(0.9),
+      recoverDays: z.number().positive().max(365),
+    }),
     roles: z.record(roleId, roleSchema).refine((r) => Object.keys(r).length >= 1, 'at least one role'),
     /** Which role does which work when experts are not at the front. */
     assign: z.strictObject({

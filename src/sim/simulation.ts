@@ -13,6 +13,7 @@ import type {
   Contact,
   ContactReason,
   Design,
+  DesignKey,
   Knowledge,
   Need,
   Regime,
@@ -31,6 +32,9 @@ const CHASE = 7;
 const GIVE_UP = 8;
 const DEADLINE = 9;
 const INSPECTION = 10;
+
+/** Design keys that change how the work is done, so changing one brings a learning dip. */
+const WAYS_OF_WORKING: readonly DesignKey[] = ['expertsAtFront', 'decideAtFirstContact', 'caseOwner', 'pullEvidence'];
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
@@ -208,6 +212,8 @@ export class Simulation {
   private quarter: OfficialTally = emptyTally();
   /** The weekly staff budget now (null: the level sets none); inspections may cut it. */
   budget: number | null;
+  /** When the way of working last changed (null: settled); see learning(). */
+  private learningSince: number | null = null;
 
   constructor(
     readonly level: Level,
@@ -403,10 +409,12 @@ export class Simulation {
         break;
       }
       case 'design':
+        if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.learningSince = this.now;
         (this.design as Record<string, unknown>)[action.key] = action.value;
         break;
       case 'regime': {
         const regime = this.level.regimes[action.regime];
+        if (WAYS_OF_WORKING.some((k) => regime.design[k] !== this.design[k])) this.learningSince = this.now;
         this.regime = action.regime;
         this.design = copyDesign(regime.design);
         for (const role of this.roles) {
@@ -705,7 +713,7 @@ export class Simulation {
       const normal = this.taskMinutes(role, task);
       role.normalMinutes += normal;
       role.tasksEver++;
-      const minutes = normal / this.pace(role);
+      const minutes = (normal / this.pace(role)) * this.learning(role);
       const waited = this.now - task.enqueuedAt;
       role.waitTotal += waited;
       role.started++;
@@ -783,6 +791,21 @@ export class Simulation {
         return pickUp + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
       }
     }
+  }
+
+  /**
+   * Just after the way of working changes, experts are slower while they learn it: a dip that
+   * fades linearly to nothing over the level's recovery time.
+   */
+  private learning(role: RolePool): number {
+    if (!role.expert || this.learningSince === null) return 1;
+    const t = this.level.transition;
+    const left = 1 - (this.now - this.learningSince) / (t.recoverDays * DAY);
+    if (left <= 0) {
+      this.learningSince = null;
+      return 1;
+    }
+    return 1 + t.dip * left;
   }
 
   /** Work speeds up as the backlog grows, up to a limit: corners cut. */

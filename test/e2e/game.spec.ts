@@ -9,6 +9,9 @@ import { parseActionLog } from '../../src/levels/actionLog';
 import type { Level } from '../../src/levels/schema';
 import { runSim, type Regime } from '../../src/sim';
 import { dashboardFigures, livedFigures } from '../../src/ui/debriefFigures';
+import { parseNeedsCsv, weeklyEndToEnd } from '../../src/analysis/endToEnd';
+import { xmr } from '../../src/analysis/xmr';
+import { ratio } from '../../src/ui/format';
 
 const LEVELS: Record<string, unknown> = { 'front-desk': frontDeskJson, 'housing-benefit': housingBenefitJson };
 
@@ -107,6 +110,18 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
     const expected = Object.fromEntries([...dashboardFigures(report), ...livedFigures(report)].map((f) => [f.id, f.value]));
     expect(await shownFigures(page)).toEqual(expected);
     expect(Object.keys(expected).length).toBeGreaterThan(10);
+
+    // The process behaviour chart on the page has the limits a spreadsheet gets from the CSV.
+    const csvPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export citizens (CSV)' }).click();
+    const csv = readFileSync(await (await csvPromise).path(), 'utf8');
+    const chart = xmr(weeklyEndToEnd(parseNeedsCsv(csv)).map((w) => w.meanDays))!;
+    const shownXmr = await page.locator('[data-xmr]').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-xmr'), e.querySelector('dd')?.textContent ?? ''])),
+    );
+    expect(shownXmr.centre).toBe(`${ratio(chart.centre)} days`);
+    expect(shownXmr.upper).toBe(`${ratio(chart.upper)} days`);
+    expect(shownXmr.lower).toBe(`${ratio(chart.lower)} days`);
 
     expect(errors).toEqual([]);
   });

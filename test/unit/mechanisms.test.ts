@@ -147,4 +147,15 @@ describe('each mechanism moves its outcome', () => {
     expect(switched.regime).toBe('systems');
     expect(switched.failureDemandShare!).toBeLessThan(base.failureDemandShare!);
   });
+
+  it('a redesign costs a learning dip: the deeper the dip, the slower the weeks after the change', () => {
+    const change = [{ at: 30 * 1440, kind: 'regime' as const, regime: 'systems' as const }];
+    const noDip = simulate(level('housing-benefit', { 'transition.dip': 0 }), seed, 'deliverology', 90, change);
+    const dip = simulate(level('housing-benefit', { 'transition.dip': 0.8 }), seed, 'deliverology', 90, change);
+    expect(dip.needs.met).toBeLessThan(noDip.needs.met);
+    expect(dip.wip.meanNeedsOpen).toBeGreaterThan(noDip.wip.meanNeedsOpen);
+    // A design that never changes pays nothing.
+    const settled = simulate(level('housing-benefit', { 'transition.dip': 0.8 }), seed, 'systems', 90);
+    expect(JSON.stringify(settled)).toBe(JSON.stringify(simulate(level('housing-benefit'), seed, 'systems', 90)));
+  });
 });

@@ -10,6 +10,7 @@ import { download, h } from '../dom';
 import { days, moneyExact, percent, ratio } from '../format';
 import type { ScreenView } from './office';
 import { timeline } from './timeline';
+import { xmrFigure } from '../xmrChart';
 
 function figureList(title: string, figures: Figure[], className: string): HTMLElement {
   const dl = h('dl', { className: 'figures' });
@@ -72,6 +73,15 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
       { label: 'Official days per claim', className: 'series-said', hist: d.reported },
       { label: 'Citizen’s days, first contact to help', className: 'series-lived', hist: d.lived },
     ),
+    d.xmr
+      ? h(
+          'section',
+          { className: 'journey', 'aria-labelledby': 'xmr-h' },
+          h('h2', { id: 'xmr-h' }, 'The voice of the process'),
+          h('p', {}, 'Not a target: what this system actually delivers, week by week, and what it will go on delivering unless the system changes.'),
+          xmrFigure(d.weeks, d.xmr),
+        )
+      : null,
     h(
       'section',
       { className: 'journey', 'aria-labelledby': 'journey-h' },
