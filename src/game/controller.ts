@@ -2,7 +2,11 @@
 // actions or screen changes; each frame the sim advances and a fresh snapshot goes to the store.
 import type { DesignKey, Regime, Report } from '../sim';
 import { journeyOf, storyCandidate } from './citizens';
-import { buildDebrief } from './debriefData';
+import { buildDebrief, needRows } from './debriefData';
+import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
+import { weeklyEndToEnd } from '../analysis/endToEnd';
+import { xmr } from '../analysis/xmr';
+import type { ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
 import { isLevelId, otherRegime, type LevelId } from './levels';
@@ -31,6 +35,8 @@ export function createController(store: GameStore, effects: Effects) {
   let session: Session | null = null;
   let storiesShown = new Set<number>();
   let nextStoryDay = STORY_EVERY_DAYS / 2;
+  let liveDay = -1;
+  let stoppedDuringStudy: StopReason = null;
 
   const get = store.getState;
   const set = store.setState;
@@ -59,6 +65,13 @@ export function createController(store: GameStore, effects: Effects) {
       else if (snapshot.phonesWaiting > before.phonesWaiting) effects.sound('ring');
     }
     set({ snapshot, actions: [...session.sim.actions] });
+    // End-to-end measures, once a sim day: what a manager who measures the work would watch.
+    const day = Math.floor(session.sim.now / 1440);
+    if (day !== liveDay) {
+      liveDay = day;
+      const weeks = weeklyEndToEnd(needRows(session.sim));
+      set({ live: { weeks, xmr: xmr(weeks.map((w) => w.meanDays)) } });
+    }
   }
 
   function onStop(reason: StopReason) {
@@ -151,6 +164,8 @@ export function createController(store: GameStore, effects: Effects) {
       session = new Session(levelId, regime, seed);
       storiesShown = new Set();
       nextStoryDay = STORY_EVERY_DAYS / 2;
+      liveDay = -1;
+      stoppedDuringStudy = null;
       const walkthrough = levelId === 'front-desk' && !progress.walkthroughDone ? 0 : null;
       set({
         screen: 'office',
@@ -161,6 +176,10 @@ export function createController(store: GameStore, effects: Effects) {
         journey: null,
         debrief: null,
         comparison: null,
+        study: null,
+        learnt: {},
+        seesFailure: false,
+        live: null,
         walkthrough,
         message: 'Paused. Press Play to start.',
       });
@@ -170,7 +189,7 @@ export function createController(store: GameStore, effects: Effects) {
     /** Called every animation frame with the real milliseconds since the last. */
     tick(realMs: number) {
       const st = get();
-      if (!session || st.screen !== 'office' || st.paused || st.inspection) return;
+      if (!session || st.screen !== 'office' || st.paused || st.inspection || st.study) return;
       const reason = session.tick(realMs, st.speed);
       publish();
       onStop(reason);
@@ -178,7 +197,7 @@ export function createController(store: GameStore, effects: Effects) {
     },
 
     togglePause() {
-      if (!session || get().screen !== 'office' || get().inspection) return;
+      if (!session || get().screen !== 'office' || get().inspection || get().study) return;
       const paused = !get().paused;
       set({ paused, message: paused ? 'Paused.' : `Running at ${SPEEDS[get().speed]!.label.toLowerCase()} speed.` });
       walk(paused ? 'pause' : 'play');
@@ -189,14 +208,14 @@ export function createController(store: GameStore, effects: Effects) {
       if (speed >= 2) walk('speed');
     },
     skipToNextStop() {
-      if (!session || get().screen !== 'office' || get().inspection) return;
+      if (!session || get().screen !== 'office' || get().inspection || get().study) return;
       const reason = session.skipToNextStop();
       publish();
       onStop(reason);
     },
     finishRun() {
       if (!session || get().screen !== 'office') return;
-      set({ inspection: null });
+      set({ inspection: null, study: null });
       session.finish();
       publish();
       endRun();
@@ -237,6 +256,66 @@ export function createController(store: GameStore, effects: Effects) {
       effects.sound('click');
       set({ message: `${lever.label}: ${lever.choices[choice]!.label}.` });
       publish();
+    },
+
+    /** Stop and listen: a sample of the last four weeks' real contacts. */
+    startStudy() {
+      if (!session || session.finished || get().screen !== 'office' || get().inspection || get().study) return;
+      const study = drawStudy(session.sim);
+      if (study.items.length === 0) {
+        set({ message: 'No contacts in the last four weeks to listen to yet.' });
+        return;
+      }
+      set({ study, paused: true, story: null, message: `Studying demand: ${study.items.length} contacts to listen to.` });
+    },
+    /** The player's verdict on the current contact; listening costs the manager's time. */
+    answerStudy(reason: ContactReason) {
+      const study = get().study;
+      if (!session || !study || study.answers.length >= study.items.length) return;
+      set({ study: answer(study, reason) });
+      const stop = session.advanceBy(MINUTES_PER_CONTACT);
+      if (stop) stoppedDuringStudy = stop;
+      publish();
+    },
+    closeStudy() {
+      const study = get().study;
+      if (!study) return;
+      const learnt = learn(get().learnt, study);
+      const heard = Object.values(learnt).reduce((a, b) => a + (b ?? 0), 0);
+      const seesFailure = heard >= STUDIED_ENOUGH;
+      set({
+        study: null,
+        learnt,
+        seesFailure,
+        message: seesFailure
+          ? 'You can now see failure demand in the office: it shows in a warm colour as it arrives.'
+          : `You have listened to ${heard} contacts so far.`,
+      });
+      const stop = stoppedDuringStudy;
+      stoppedDuringStudy = null;
+      if (stop) onStop(stop);
+    },
+    /** Stop managing the numbers: the redesigned flow as a whole (the inspectors will notice). */
+    adoptRedesign() {
+      if (!session || session.finished || session.regime === 'systems') return;
+      session.apply({ kind: 'regime', regime: 'systems' });
+      effects.sound('click');
+      set({ message: 'You have dropped the targets: experts at the front, one owner per case, measured end to end.' });
+      publish();
+    },
+    /** Answering an inspector who marked the redesign down. */
+    answerInspector(choice: 'comply' | 'stand-firm') {
+      if (choice === 'comply' && session && !session.finished && session.regime !== 'deliverology') {
+        session.apply({ kind: 'regime', regime: 'deliverology' });
+        publish();
+      }
+      this.closeInspection();
+      set({
+        message:
+          choice === 'comply'
+            ? 'Back to the approved process, as the inspectors asked.'
+            : 'You showed the inspectors your end-to-end measures and kept the redesign.',
+      });
     },
 
     showJourney(id: number) {

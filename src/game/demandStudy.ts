@@ -53,7 +53,8 @@ export const STUDIED_ENOUGH = 15;
 export function drawStudy(sim: Sim, size = STUDY_SIZE): DemandStudy {
   const m = sim.model;
   const to = sim.now;
-  const from = Math.max(0, to - STUDY_WINDOW_DAYS * DAY);
+  // The inherited weeks before day 0 count too: those citizens were real.
+  const from = to - STUDY_WINDOW_DAYS * DAY;
   const contacts = m.contacts;
   const inWindow: number[] = [];
   let failure = 0;

@@ -48,6 +48,11 @@ export class Session {
     return this.advanceTo(Math.min(this.sim.now + minutes, this.nextStop()));
   }
 
+  /** Lets sim time pass (a manager busy studying), stopping at an inspection or the end. */
+  advanceBy(minutes: number): StopReason {
+    return this.advanceTo(Math.min(this.sim.now + minutes, this.nextStop()));
+  }
+
   skipToNextStop(): StopReason {
     return this.advanceTo(this.nextStop());
   }

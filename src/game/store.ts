@@ -6,6 +6,9 @@ import type { Action, Regime, Report, Snapshot } from '../sim';
 import type { LevelId } from './levels';
 import { FRESH, type Progress } from './progress';
 import type { Journey } from './citizens';
+import type { DemandStudy, Learnt } from './demandStudy';
+import type { WeekPoint } from '../analysis/endToEnd';
+import type { XmR } from '../analysis/xmr';
 import type { Debrief } from './debriefData';
 
 export type Screen = 'title' | 'levels' | 'briefing' | 'office' | 'debrief';
@@ -39,6 +42,14 @@ export interface GameState {
   message: string;
   debrief: Debrief | null;
   comparison: Comparison | null;
+  /** A demand study in progress (play pauses while the manager listens). */
+  study: DemandStudy | null;
+  /** What studying demand has taught so far this run: contacts heard, by reason. */
+  learnt: Learnt;
+  /** Enough studied to see failure demand: the office colours it from now on. */
+  seesFailure: boolean;
+  /** End-to-end days week by week so far, for a manager who measures the work instead of targets. */
+  live: { weeks: WeekPoint[]; xmr: XmR | null } | null;
 }
 
 export function initialState(progress: Progress = FRESH, seed = 1): GameState {
@@ -59,6 +70,10 @@ export function initialState(progress: Progress = FRESH, seed = 1): GameState {
     message: '',
     debrief: null,
     comparison: null,
+    study: null,
+    learnt: {},
+    seesFailure: false,
+    live: null,
   };
 }
 

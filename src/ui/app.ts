@@ -79,13 +79,14 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
   const target = e.target as HTMLElement | null;
   const typing = target?.closest('input, select, textarea') !== null && target !== null;
   const onButton = target?.closest('button') !== null && target !== null;
-  if (s.screen !== 'office' || typing || s.inspection) return;
+  if (s.screen !== 'office' || typing || s.inspection || s.study) return;
   const key = e.key.toLowerCase();
   if ((key === ' ' && !onButton) || key === 'p') ctl.togglePause();
   else if (key >= '1' && key <= '4') ctl.setSpeed(Number(key) - 1);
   else if (key === 'n') ctl.skipToNextStop();
   else if (key === 'f') ctl.finishRun();
   else if (key === 'm') ctl.toggleMute();
+  else if (key === 'd') ctl.startStudy();
   else if (key === 's') document.querySelector<HTMLElement>('.staff button:not(:disabled)')?.focus();
   else if (key === 'r') document.querySelector<HTMLElement>('.lever select')?.focus();
   else if (key === 'escape' && s.story) ctl.closeStory();

@@ -86,7 +86,8 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
     await expect(card).toContainText('Inspection report');
     await expect(card).toContainText(/League table: \d+ of \d+/);
     await shot(page, `inspection-${regime}`, testInfo);
-    await card.getByRole('button', { name: 'Back to work' }).click();
+    // A redesigned office is marked down for leaving the approved process, and must answer.
+    await card.getByRole('button', { name: regime === 'systems' ? /Stand firm/ : 'Back to work' }).click();
     await expect(card).toBeHidden();
     await page.getByRole('button', { name: 'Finish run' }).click();
 
@@ -175,5 +176,63 @@ test('the walkthrough teaches the controls by doing, and finishing unlocks the n
   await page.reload();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play Housing benefit' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('a player studies demand, finds the failure share the core measured, redesigns, and beats the targets run', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  const hb = level('housing-benefit');
+  await openBriefing(page, 'Housing benefit');
+  await page.getByLabel('Deliverology').check();
+  await page.getByLabel(/^Seed/).fill('5');
+  await page.getByLabel(/^Seed/).press('Tab');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('region', { name: 'Dashboard', exact: true })).toContainText('Day 1');
+
+  // Listen to every contact of the sample; the answers need not be right for the analysis to build.
+  await page.getByRole('button', { name: 'Study demand' }).click();
+  const study = page.getByRole('dialog', { name: /Studying demand/ });
+  await expect(study).toBeVisible();
+  await expect(study.locator('blockquote')).toContainText(/\w/);
+  await shot(page, 'study', testInfo);
+  for (let i = 0; i < 40; i++) {
+    const progress = study.getByRole('button', { name: 'Progress chasing' });
+    if (!(await progress.isVisible())) break;
+    await progress.click();
+    await expect(study.locator('.feedback')).toContainText(/Right|Not quite/);
+  }
+  await expect(study).toContainText('You have listened to all');
+  const band = study.locator('[data-band-low]');
+  const low = Number(await band.getAttribute('data-band-low'));
+  const high = Number(await band.getAttribute('data-band-high'));
+  const core = Number(await study.locator('[data-study="population"]').getAttribute('data-share'));
+  expect(core).toBeGreaterThan(0.5);
+  expect(core).toBeGreaterThanOrEqual(low);
+  expect(core).toBeLessThanOrEqual(high);
+  await study.getByRole('button', { name: 'Back to the office' }).click();
+  await expect(study).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('failure demand');
+
+  // Redesign from what was learnt: experts at the front, one owner, pull evidence, decide at once.
+  for (const label of ['Experts at the front', 'One owner per case', 'Pull missing evidence', 'Decide at first contact']) {
+    await page.getByLabel(new RegExp(`^${label}`)).selectOption({ label: 'On' });
+  }
+  await expect(page.locator('.redesign')).toContainText('(you know why)');
+  await page.getByLabel('Close incomplete claims').selectOption({ label: 'Never' });
+  for (const [role, n] of [['Call-centre agent', 6], ['Front-office receptionist', 4], ['Scanning clerk', 3]] as const) {
+    for (let i = 0; i < n; i++) await page.getByRole('button', { name: `One fewer ${role}` }).click();
+  }
+  for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'One more Benefit assessor' }).click();
+  await page.getByRole('button', { name: 'Finish run' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /What really happened/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('table', { name: /two ways of running the service/ })).toBeVisible({ timeout: 30_000 });
+
+  const shown = await shownFigures(page);
+  const deliverology = runSim(hb, 5, 'deliverology', 365).report();
+  const days = (t: string) => Number(t.replace(/[^\d.]/g, ''));
+  expect(days(shown['e2e-mean']!)).toBeLessThan(deliverology.endToEndDays.mean!);
+  expect(days(shown['cost-per-need']!)).toBeLessThan(deliverology.cost.perNeedMet!);
+  await expect(page.locator('[data-xmr="upper"]')).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 // The quarterly inspection's report card: stars, a headline, and the pressure that follows a miss.
+import type { Controller } from '../../game/controller';
 import type { Level } from '../../levels/schema';
 import type { Inspection } from '../../sim/inspection';
 import { h } from '../dom';
@@ -12,7 +13,8 @@ const HEADLINES = [
   'Excellent: a beacon authority',
 ];
 
-export function inspectionDialog(ins: Inspection, level: Level, onClose: () => void): HTMLDialogElement {
+export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller): HTMLDialogElement {
+  const onClose = () => ctl.closeInspection();
   const t = level.inspection!.targets;
   const missed: string[] = [];
   if (!ins.targetsMet.processingDays) missed.push('processing time');
@@ -41,7 +43,15 @@ export function inspectionDialog(ins: Inspection, level: Level, onClose: () => v
     ),
     h('p', {}, `League table: ${ins.leaguePosition} of ${ins.leagueSize}.`),
     ...pressure.map((p) => h('p', { className: 'pressure' }, p)),
-    h('button', { type: 'button', className: 'primary', autofocus: true, onclick: onClose }, 'Back to work'),
+    ins.markedDown
+      ? h(
+          'div',
+          { className: 'row', role: 'group', 'aria-label': 'How do you answer the inspector?' },
+          h('p', {}, 'The inspector asks why you have left the approved process. How do you answer?'),
+          h('button', { type: 'button', className: 'primary', autofocus: true, onclick: () => ctl.answerInspector('stand-firm') }, 'Stand firm: show them the end-to-end measures'),
+          h('button', { type: 'button', onclick: () => ctl.answerInspector('comply') }, 'Comply: go back to the approved process'),
+        )
+      : h('button', { type: 'button', className: 'primary', autofocus: true, onclick: onClose }, 'Back to work'),
   );
   dialog.addEventListener('cancel', (e) => {
     e.preventDefault();

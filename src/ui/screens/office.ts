@@ -2,7 +2,7 @@
 // controls beside it (time, staff, rules). Everything here reads the store; every button sends
 // an intent to the controller.
 import type { Controller } from '../../game/controller';
-import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, weeklyStaffCost } from '../../game/levers';
+import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, weeklyStaffCost, type DesignLever } from '../../game/levers';
 import { loadLevel } from '../../game/levels';
 import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore } from '../../game/store';
@@ -11,6 +11,10 @@ import type { DesignKey } from '../../sim';
 import { h, setText } from '../dom';
 import { clock, count, days, money, percent } from '../format';
 import { inspectionDialog } from './inspectionCard';
+import { studyDialog } from './studyDialog';
+import { isLearnt, REDESIGN_LEVERS } from '../../game/redesign';
+import { REASON_LABELS } from '../../game/demandText';
+import { ratio } from '../format';
 import { storyCard } from './storyCard';
 
 export interface ScreenView {
@@ -45,6 +49,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       measures.push({ key, label, el });
     }
   }
+  const liveEl = h('span', { className: 'live', hidden: true });
   const starsEl = h('span', { className: 'stars', 'aria-label': 'No inspection yet' }, level.inspection ? 'No inspection yet' : '');
   const waitingEl = h('ul', { className: 'dashboard', 'aria-label': 'Waiting now' });
   const visitorsEl = h('li', {});
@@ -57,6 +62,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     { className: 'hud', role: 'region', 'aria-label': 'Dashboard' },
     h('div', { className: 'hud-time' }, clockEl, openEl),
     dash,
+    liveEl,
     waitingEl,
     h('div', { className: 'hud-side' }, starsEl, costEl),
   );
@@ -80,7 +86,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h('div', { className: 'row' }, playBtn, nextBtn, finishBtn),
     h('div', { className: 'row speeds', role: 'group', 'aria-label': 'Speed' }, ...speedBtns),
     h('div', { className: 'row' }, muteBtn),
-    h('p', { className: 'hint' }, 'Keys: Space or P play/pause · 1–4 speed · N next stop · F finish · M sound · S staff · R rules'),
+    h('p', { className: 'hint' }, 'Keys: Space or P play/pause · 1–4 speed · N next stop · F finish · M sound · S staff · R rules · D study'),
   );
 
   // ---- staffing
@@ -88,7 +94,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const staffRows = new Map<string, { count: HTMLElement; minus: HTMLButtonElement; plus: HTMLButtonElement; row: HTMLElement }>();
   const staffList = h('ul', { className: 'staff' });
   for (const [id, role] of Object.entries(level.roles)) {
-    const countEl = h('output', { className: 'count', 'aria-live': 'off' }, '0');
+    const countEl = h('span', { className: 'count' }, '0');
     const minus = h('button', { type: 'button', className: 'step', 'aria-label': `One fewer ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) - 1) }, '−');
     const plus = h('button', { type: 'button', className: 'step', 'aria-label': `One more ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) + 1) }, '+');
     const row = h(
@@ -131,7 +137,52 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
   }
 
-  const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules);
+  // ---- study and redesign
+  const studyBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'D', onclick: () => ctl.startStudy() }, 'Study demand');
+  const learntEl = h('p', { className: 'hint' }, 'Listen to real contacts from the last four weeks and sort them. It takes your time, not the staff’s.');
+  const redesignList = h('div', { className: 'redesign' });
+  const adoptBtn = h('button', { type: 'button', onclick: () => ctl.adoptRedesign() }, 'Drop the targets: adopt the redesigned flow');
+  const study = h(
+    'section',
+    { className: 'panel-part', 'aria-labelledby': 'study-h2' },
+    h('h2', { id: 'study-h2' }, 'Study and redesign'),
+    h('div', { className: 'row' }, studyBtn),
+    learntEl,
+    redesignList,
+    h('div', { className: 'row' }, adoptBtn),
+  );
+  let redesignKey = '';
+  const redesignSelects = new Map<DesignKey, HTMLSelectElement>();
+  function buildRedesign(s: GameState) {
+    const regime = s.snapshot?.regime ?? s.regime;
+    const offered = new Set(level.regimes[regime].levers);
+    const levers = level.inspection ? REDESIGN_LEVERS.filter((l) => !offered.has(l.key)) : [];
+    const key = `${regime}:${levers.map((l) => `${l.key}${isLearnt(l, s.learnt) ? '+' : ''}`).join(',')}`;
+    if (key === redesignKey) return;
+    redesignKey = key;
+    redesignSelects.clear();
+    redesignList.replaceChildren();
+    for (const l of levers) {
+      const lever = DESIGN_LEVERS[l.key] as DesignLever;
+      const id = `redesign-${l.key}`;
+      const learnt = isLearnt(l, s.learnt);
+      const select = h('select', { id, 'aria-describedby': `${id}-why` });
+      lever.choices.forEach((c, i) => select.appendChild(h('option', { value: i }, c.label)));
+      select.addEventListener('change', () => ctl.setDesign(l.key, Number(select.value)));
+      redesignSelects.set(l.key, select);
+      redesignList.appendChild(
+        h(
+          'div',
+          { className: 'lever' },
+          h('label', { for: id }, lever.label, ' ', h('span', { className: learnt ? 'badge-learnt' : 'badge-blind' }, learnt ? '(you know why)' : '(best practice from elsewhere)')),
+          select,
+          h('p', { className: 'why', id: `${id}-why` }, learnt ? l.insight : lever.consequence),
+        ),
+      );
+    }
+  }
+
+  const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules, level.inspection ? study : null);
 
   // ---- stage, cards, coach
   const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above` });
@@ -139,6 +190,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const coach = h('div', { className: 'coach', role: 'region', 'aria-label': 'Walkthrough', 'aria-live': 'polite' });
   const status = h('p', { className: 'status', role: 'status' });
   const dialogSlot = h('div', {});
+  const studySlot = h('div', {});
   const el = h(
     'section',
     { className: 'screen office', 'aria-label': `${level.title}: the office` },
@@ -148,13 +200,14 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h('div', { className: 'office-main' }, h('div', { className: 'stage-wrap' }, stage, storySlot), panel),
     status,
     dialogSlot,
+    studySlot,
   );
 
   let destroyed = false;
   let office: { destroy(): void } | null = null;
   import('../../office/mountOffice')
     .then(({ mountOffice }) =>
-      mountOffice(stage, { level, current: () => store.getState().snapshot, colourFailure: () => false }),
+      mountOffice(stage, { level, current: () => store.getState().snapshot, colourFailure: () => store.getState().seesFailure }),
     )
     .then((o) => {
       if (destroyed) o.destroy();
@@ -165,11 +218,46 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     });
 
   let shownInspection: unknown = null;
+  let shownStudy: unknown = null;
   let shownStory: unknown = null;
 
   function update(s: GameState) {
     const snap = s.snapshot;
     buildLevers(s);
+    buildRedesign(s);
+    const heard = Object.values(s.learnt).reduce((a, b) => a + (b ?? 0), 0);
+    if (heard > 0) {
+      const top = Object.entries(s.learnt)
+        .filter(([r]) => r !== 'new-claim' && r !== 'send-evidence')
+        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
+      setText(learntEl, `Heard ${heard} contacts.${top ? ` Most common failure: ${REASON_LABELS[top[0] as keyof typeof REASON_LABELS].toLowerCase()}.` : ''}`);
+    }
+    const systems = snap?.regime === 'systems';
+    adoptBtn.hidden = systems || !level.inspection;
+    dash.hidden = systems;
+    liveEl.hidden = !systems;
+    if (systems) {
+      const x = s.live?.xmr;
+      setText(liveEl, x ? `End to end: average ${ratio(x.centre)} days, expect ${ratio(Math.max(0, x.lower))} to ${ratio(x.upper)}` : 'End to end: measuring…');
+    }
+    for (const [key, select] of redesignSelects) {
+      const i = choiceIndex(DESIGN_LEVERS[key] as never, snap?.design[key]);
+      if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
+    }
+    if (s.study !== shownStudy) {
+      const wasOpen = shownStudy !== null;
+      shownStudy = s.study;
+      studySlot.replaceChildren();
+      if (s.study) {
+        const d = studyDialog(s.study, ctl);
+        studySlot.appendChild(d);
+        d.showModal();
+        // Keep the keyboard on the answers from one contact to the next.
+        (d.querySelector<HTMLElement>('.sort button') ?? d.querySelector<HTMLElement>('button.primary'))?.focus();
+      } else if (wasOpen) {
+        studyBtn.focus();
+      }
+    }
     if (snap) {
       setText(clockEl, clock(snap.time));
       setText(openEl, snap.open ? 'Open' : 'Closed');
@@ -203,7 +291,6 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         row.minus.disabled = r.staff <= 0;
         const rate = level.roles[r.id]!.costPerHour * hours;
         row.plus.disabled = r.staff >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
-        row.count.setAttribute('aria-label', `${r.staff} on shift, ${r.busy} busy`);
       }
       for (const [key, select] of leverSelects) {
         const i = choiceIndex(DESIGN_LEVERS[key] as never, snap.design[key]);
@@ -235,7 +322,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       shownInspection = s.inspection;
       dialogSlot.replaceChildren();
       if (s.inspection) {
-        const d = inspectionDialog(s.inspection, level, () => ctl.closeInspection());
+        const d = inspectionDialog(s.inspection, level, ctl);
         dialogSlot.appendChild(d);
         d.showModal();
       }
