@@ -261,7 +261,8 @@ export function createController(store: GameStore, effects: Effects) {
     /** Stop and listen: a sample of the last four weeks' real contacts. */
     startStudy() {
       if (!session || session.finished || get().screen !== 'office' || get().inspection || get().study) return;
-      const study = drawStudy(session.sim);
+      // The tutorial desk gets a short version: five visitors.
+      const study = drawStudy(session.sim, session.level.inspection ? undefined : 5);
       if (study.items.length === 0) {
         set({ message: 'No contacts in the last four weeks to listen to yet.' });
         return;
@@ -291,6 +292,7 @@ export function createController(store: GameStore, effects: Effects) {
           ? 'You can now see failure demand in the office: it shows in a warm colour as it arrives.'
           : `You have listened to ${heard} contacts so far.`,
       });
+      walk('study');
       const stop = stoppedDuringStudy;
       stoppedDuringStudy = null;
       if (stop) onStop(stop);

@@ -1,7 +1,7 @@
 // The first-time walkthrough on the front desk: each step teaches one control by asking the
 // player to use it, and moves on when they have.
 
-export type WalkthroughEvent = 'play' | 'pause' | 'speed' | 'staff' | 'end';
+export type WalkthroughEvent = 'play' | 'pause' | 'speed' | 'staff' | 'study' | 'end';
 
 export interface WalkthroughStep {
   text: string;
@@ -14,6 +14,7 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
   { text: 'Time runs slowly. Pick a faster speed: click "Fast", or press 3.', until: 'speed' },
   { text: 'Watch the queue and the clerks. When it grows, add a clerk with the "+" beside Desk clerk.', until: 'staff' },
   { text: 'See how the queue changes. Pause with P (or the space bar) whenever you want to look closely.', until: 'pause' },
+  { text: 'Managers who study the work listen to demand. Press "Study demand" (or D), sort what a few visitors say, then go back to the office.', until: 'study' },
   { text: 'That is all the controls. Press "Finish run" (or F) to jump to the end and see what really happened.', until: 'end' },
 ];
 

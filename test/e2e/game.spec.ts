@@ -140,7 +140,7 @@ test('a keyboard-only run of the front desk reaches the debrief', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Start' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Walkthrough' })).toContainText('Step 1 of 5');
+  await expect(page.getByRole('region', { name: 'Walkthrough' })).toContainText('Step 1 of 6');
   await page.keyboard.press('p');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('4');
@@ -159,15 +159,23 @@ test('the walkthrough teaches the controls by doing, and finishing unlocks the n
   await page.getByRole('button', { name: 'Play The front desk' }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   const coach = page.getByRole('region', { name: 'Walkthrough' });
-  await expect(coach).toContainText('Step 1 of 5');
+  await expect(coach).toContainText('Step 1 of 6');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(coach).toContainText('Step 2 of 5');
+  await expect(coach).toContainText('Step 2 of 6');
   await page.getByRole('button', { name: 'Fast', exact: true }).click();
-  await expect(coach).toContainText('Step 3 of 5');
+  await expect(coach).toContainText('Step 3 of 6');
   await page.getByRole('button', { name: 'One more Desk clerk' }).click();
-  await expect(coach).toContainText('Step 4 of 5');
+  await expect(coach).toContainText('Step 4 of 6');
   await page.keyboard.press('p');
-  await expect(coach).toContainText('Step 5 of 5');
+  await expect(coach).toContainText('Step 5 of 6');
+  // A small study of demand: five visitors, all value demand at a plain front desk.
+  await page.getByRole('button', { name: 'Study demand' }).click();
+  const study = page.getByRole('dialog', { name: /Studying demand/ });
+  for (let i = 0; i < 5; i++) await study.getByRole('button', { name: 'New claim' }).click();
+  await expect(study).toContainText('You have listened to all 5');
+  await expect(study.locator('.feedback')).toContainText('Right.');
+  await study.getByRole('button', { name: 'Back to the office' }).click();
+  await expect(coach).toContainText('Step 6 of 6');
   await page.getByRole('button', { name: 'Finish run' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /What really happened/ })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Menu' }).click();

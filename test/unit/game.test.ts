@@ -141,6 +141,16 @@ describe('controller', () => {
     ctl.setStaff('clerk', 3);
     ctl.togglePause();
     expect(store.getState().walkthrough).toBe(4);
+    ctl.togglePause();
+    for (let i = 0; i < 30; i++) ctl.tick(100);
+    ctl.togglePause();
+    ctl.startStudy();
+    const study = store.getState().study!;
+    expect(study.items).toHaveLength(5);
+    for (const item of study.items) ctl.answerStudy(item.reason);
+    expect(store.getState().study!.answers.every((a) => a.correct)).toBe(true);
+    ctl.closeStudy();
+    expect(store.getState().walkthrough).toBe(5);
     ctl.finishRun();
     expect(store.getState().walkthrough).toBeNull();
     expect(store.getState().progress.walkthroughDone).toBe(true);
@@ -162,6 +172,37 @@ describe('controller', () => {
     expect(story).not.toBeNull();
     expect(story!.contacts).toBeGreaterThanOrEqual(3);
     expect(story!.lines.filter((l) => l.text.length > 0).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('studying demand in play', () => {
+  it('pauses the office, costs the manager time per contact, and teaches what it finds', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.startStudy();
+    const s0 = store.getState();
+    expect(s0.paused).toBe(true);
+    const study = s0.study!;
+    expect(study.items.length).toBe(40);
+    const t0 = s0.snapshot!.time;
+    ctl.tick(100); // the office does not run on its own while the manager listens
+    expect(store.getState().snapshot!.time).toBe(t0);
+    for (const item of study.items.slice(0, 20)) ctl.answerStudy(item.reason === 'new-claim' ? 'complaint' : item.reason);
+    expect(store.getState().snapshot!.time).toBeGreaterThan(t0);
+    ctl.closeStudy();
+    const s1 = store.getState();
+    expect(s1.study).toBeNull();
+    expect(s1.seesFailure).toBe(true);
+    const heard = Object.values(s1.learnt).reduce((a, b) => a + (b ?? 0), 0);
+    expect(heard).toBe(20);
+  });
+
+  it('drops the targets by moving to the redesigned flow, recorded as an action', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.adoptRedesign();
+    expect(store.getState().snapshot!.regime).toBe('systems');
+    expect(store.getState().actions.map((a) => a.kind)).toEqual(['regime']);
   });
 });
 

@@ -145,7 +145,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const study = h(
     'section',
     { className: 'panel-part', 'aria-labelledby': 'study-h2' },
-    h('h2', { id: 'study-h2' }, 'Study and redesign'),
+    h('h2', { id: 'study-h2' }, level.inspection ? 'Study and redesign' : 'Study'),
     h('div', { className: 'row' }, studyBtn),
     learntEl,
     redesignList,
@@ -182,7 +182,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
   }
 
-  const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules, level.inspection ? study : null);
+  const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules, study);
 
   // ---- stage, cards, coach
   const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above` });
@@ -232,7 +232,8 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
       setText(learntEl, `Heard ${heard} contacts.${top ? ` Most common failure: ${REASON_LABELS[top[0] as keyof typeof REASON_LABELS].toLowerCase()}.` : ''}`);
     }
-    const systems = snap?.regime === 'systems';
+    // A manager who has redesigned the work measures it end to end instead of against targets.
+    const systems = snap !== null && (snap.regime === 'systems' || (snap.design.expertsAtFront && snap.design.caseOwner)) && !!level.inspection;
     adoptBtn.hidden = systems || !level.inspection;
     dash.hidden = systems;
     liveEl.hidden = !systems;

@@ -1,7 +1,7 @@
 // Studying demand: one real contact at a time, in the citizen's words. The player sorts it into
 // value or failure demand and names its type; the analysis builds beside it.
 import type { Controller } from '../../game/controller';
-import { analyse, type DemandStudy } from '../../game/demandStudy';
+import { analyse, MINUTES_PER_CONTACT, type DemandStudy } from '../../game/demandStudy';
 import { EXPLANATIONS, REASON_LABELS } from '../../game/demandText';
 import { dayLabel } from '../../game/citizens';
 import { FAILURE_REASONS, VALUE_REASONS, type ContactReason } from '../../sim/types';
@@ -31,7 +31,7 @@ function analysisView(study: DemandStudy): HTMLElement {
       ? h('div', {}, h('h4', {}, 'Predictable reasons for failure demand, most common first'), h('ol', {}, ...a.ranked.map((r) => h('li', {}, `${REASON_LABELS[r.reason]}: ${r.count}`))))
       : null,
     done && a.populationShare !== null
-      ? h('p', { className: 'truth', 'data-study': 'population', 'data-share': a.populationShare }, `Measured across all ${study.population.contacts} contacts of these four weeks: ${percent(a.populationShare)} failure demand.`)
+      ? h('p', { className: 'truth', 'data-study': 'population', 'data-share': a.populationShare }, `Measured across all ${study.population.contacts} contacts of the last four weeks: ${percent(a.populationShare)} failure demand.`)
       : null,
   );
 }
@@ -69,7 +69,7 @@ export function studyDialog(study: DemandStudy, ctl: Controller): HTMLDialogElem
     'dialog',
     { className: 'card study', 'aria-labelledby': 'study-h' },
     h('h2', { id: 'study-h' }, 'Studying demand: what do citizens call about?'),
-    h('p', { className: 'hint' }, 'Each contact takes 20 minutes of your time; the office runs on while you listen.'),
+    h('p', { className: 'hint' }, `Each contact takes ${MINUTES_PER_CONTACT} minutes of your time; the office runs on while you listen.`),
     feedback,
     h('div', { className: 'study-body' }, contact, analysisView(study)),
     h('button', { type: 'button', className: item ? '' : 'primary', onclick: () => ctl.closeStudy(), autofocus: !item }, item ? 'Stop studying for now' : 'Back to the office'),
