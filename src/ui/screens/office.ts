@@ -330,7 +330,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
     if (s.story !== shownStory) {
       shownStory = s.story;
-      storySlot.replaceChildren(s.story ? storyCard(s.story, () => ctl.closeStory()) : '');
+      storySlot.replaceChildren(s.story ? storyCard(s.story, () => ctl.closeStory(), s.seesFailure) : '');
     }
   }
 

@@ -3,12 +3,12 @@ import type { Journey } from '../../game/citizens';
 import { h } from '../dom';
 import { timeline } from './timeline';
 
-export function storyCard(story: Journey, onClose: () => void): HTMLElement {
+export function storyCard(story: Journey, onClose: () => void, seesFailure = false): HTMLElement {
   return h(
     'aside',
     { className: 'card story', 'aria-label': `Citizen story: ${story.name}` },
     h('h2', {}, story.headline),
-    timeline(story.lines.slice(-4), false),
+    timeline(story.lines.slice(-4), seesFailure),
     h('button', { type: 'button', onclick: onClose }, 'Close story'),
   );
 }
