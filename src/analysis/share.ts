@@ -18,5 +18,8 @@ export function wilson(successes: number, n: number, z = Z95): ShareBand | null 
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half), n };
+  // At 0 or n the band's end is the share itself; rounding must not leave a sliver between them.
+  const low = successes === 0 ? 0 : Math.max(0, centre - half);
+  const high = successes === n ? 1 : Math.min(1, centre + half);
+  return { share: p, low, high, n };
 }

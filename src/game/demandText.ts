@@ -2,6 +2,7 @@
 // phrasings per reason, filled with the citizen's own details, so sorting demand means listening
 // to what people say rather than spotting a label.
 import type { ContactReason } from '../sim';
+import { ordinal } from './citizens';
 
 export interface ContactContext {
   /** Whole days since the citizen first got in touch. */
@@ -20,7 +21,8 @@ const DOCS = ['payslips', 'tenancy agreement', 'bank statements', 'letter from t
 function docsList(n: number, pick: number): string {
   const k = Math.max(1, Math.min(n, 3));
   const items: string[] = [];
-  for (let i = 0; i < k; i++) items.push(DOCS[(pick + i * 2) % DOCS.length]!);
+  const start = ((pick % DOCS.length) + DOCS.length) % DOCS.length;
+  for (let i = 0; i < k; i++) items.push(DOCS[(start + i * 2) % DOCS.length]!);
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
@@ -29,7 +31,7 @@ function times(n: number): string {
 }
 
 function days(n: number): string {
-  if (n <= 0) return 'today';
+  if (n <= 0) return 'less than a day';
   if (n === 1) return 'a day';
   if (n < 14) return `${n} days`;
   const w = Math.round(n / 7);
@@ -54,7 +56,7 @@ export const PHRASINGS: Record<ContactReason, readonly Fill[]> = {
   ],
   'progress-chasing': [
     (c) => `I applied ${days(c.daysSinceFirst)} ago and have heard nothing. What is happening with my claim?`,
-    (c) => `This is the ${c.earlierContacts + 1 > 3 ? `${c.earlierContacts + 1}th` : ['first', 'second', 'third'][c.earlierContacts] ?? 'next'} time I have been in touch. Has anyone looked at my claim?`,
+    (c) => `This is the ${ordinal(c.earlierContacts + 1)} time I have been in touch. Has anyone looked at my claim?`,
     (c) => `My landlord is asking for the rent. It has been ${days(c.daysSinceFirst)}. When will I know?`,
     () => 'I am just checking you got my papers. Nobody has told me anything.',
     (c) => `I have been in touch ${times(c.earlierContacts)} already. Can you tell me where my claim is up to?`,
