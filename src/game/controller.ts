@@ -8,12 +8,12 @@ import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { xmr } from '../analysis/xmr';
 import type { ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
-import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
+import { DESIGN_LEVERS, designAction, MAX_STAFF, staffOnBooks, weeklyStaffCost } from './levers';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
 import { SPEEDS } from './speeds';
-import type { GameStore } from './store';
+import type { GameStore, LiveFlow, LiveFlows } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';
 
 export type SoundName = 'door' | 'ring' | 'inspection' | 'click' | 'end';
@@ -30,6 +30,24 @@ export interface Effects {
 const STORY_EVERY_DAYS = 30;
 
 export type Controller = ReturnType<typeof createController>;
+
+/** Live side-by-side measures of the usual flow and the pilot (null until a pilot is set up). */
+function liveFlows(session: Session): LiveFlows | null {
+  const m = session.sim.model;
+  if (!m.pilotPool) return null;
+  const since = m.now - 28 * 1440;
+  const acc = { main: { sum: 0, n: 0, open: 0 }, pilot: { sum: 0, n: 0, open: 0 } };
+  for (const need of m.needs) {
+    const f = need.pilot ? acc.pilot : acc.main;
+    if (need.outcome === 'open') f.open++;
+    else if (need.outcome === 'met' && need.closedAt >= since) {
+      f.sum += (need.closedAt - need.arrivedAt) / 1440;
+      f.n++;
+    }
+  }
+  const flow = (f: { sum: number; n: number; open: number }): LiveFlow => ({ metLately: f.n, meanDays: f.n > 0 ? f.sum / f.n : null, open: f.open });
+  return { main: flow(acc.main), pilot: flow(acc.pilot) };
+}
 
 export function createController(store: GameStore, effects: Effects) {
   let session: Session | null = null;
@@ -70,7 +88,7 @@ export function createController(store: GameStore, effects: Effects) {
     if (day !== liveDay) {
       liveDay = day;
       const weeks = weeklyEndToEnd(needRows(session.sim));
-      set({ live: { weeks, xmr: xmr(weeks.map((w) => w.meanDays)) } });
+      set({ live: { weeks, xmr: xmr(weeks.map((w) => w.meanDays)), flows: liveFlows(session) } });
     }
   }
 
@@ -232,11 +250,11 @@ export function createController(store: GameStore, effects: Effects) {
       if (!session || session.finished) return;
       const clamped = Math.max(0, Math.min(MAX_STAFF, Math.round(count)));
       const r = session.sim.model.roleById.get(role);
-      if (!r || r.staff === clamped) return;
+      const books = staffOnBooks(session.sim.model.roles);
+      if (!r || books[role] === clamped) return;
       const budget = session.sim.model.budget;
-      if (budget !== null && clamped > r.staff) {
-        const staff = Object.fromEntries(session.sim.model.roles.map((x) => [x.id, x.id === role ? clamped : x.staff]));
-        if (weeklyStaffCost(session.level, staff) > budget) {
+      if (budget !== null && clamped > (books[role] ?? 0)) {
+        if (weeklyStaffCost(session.level, { ...books, [role]: clamped }) > budget) {
           set({ message: `Over budget: another ${r.label} would cost more than the ${Math.round(budget)} pounds a week you have.` });
           return;
         }

@@ -85,6 +85,24 @@ export const DESIGN_LEVERS: { [K in DesignKey]: DesignLever<K> } = {
     consequence: 'The owner phones the landlord or employer for what is missing, instead of writing to the claimant.',
     choices: onOff('On', 'Off'),
   },
+  pilotShare: {
+    key: 'pilotShare',
+    label: 'Pilot: share of new citizens',
+    consequence: 'New citizens who join a small team working the redesigned way; everyone else stays in the usual flow.',
+    choices: [
+      { value: 0, label: 'No pilot' },
+      { value: 0.1, label: '1 in 10' },
+      { value: 0.2, label: '1 in 5' },
+      { value: 0.3, label: '3 in 10' },
+      { value: 0.5, label: '1 in 2' },
+    ],
+  },
+  pilotTeam: {
+    key: 'pilotTeam',
+    label: 'Pilot: assessors in the team',
+    consequence: 'Assessors taken out of the back office to own the pilot citizens\' cases end to end.',
+    choices: [0, 1, 2, 3, 4, 6, 8].map((n) => ({ value: n, label: n === 0 ? 'None' : String(n) })),
+  },
   workflowIT: {
     key: 'workflowIT',
     label: 'Workflow IT system',
@@ -121,6 +139,19 @@ export function weeklyStaffCost(level: Level, staff: Record<string, number>): nu
   let total = 0;
   for (const [id, role] of Object.entries(level.roles)) total += (staff[id] ?? 0) * role.costPerHour * hours;
   return total;
+}
+
+/**
+ * Staff on the books per level role: a pilot team (pool "<role>Pilot") is part of its role's
+ * count, so budgets and the +/- buttons see one number per role.
+ */
+export function staffOnBooks(roles: readonly { id: string; staff: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of roles) {
+    const id = r.id.endsWith('Pilot') ? r.id.slice(0, -'Pilot'.length) : r.id;
+    out[id] = (out[id] ?? 0) + r.staff;
+  }
+  return out;
 }
 
 /** Most staff a role may have: enough to try things, not enough to hide every problem. */

@@ -11,6 +11,14 @@ import type { WeekPoint } from '../analysis/endToEnd';
 import type { XmR } from '../analysis/xmr';
 import type { Debrief } from './debriefData';
 
+/** The usual flow and the pilot side by side: needs met in the last four weeks, and open now. */
+export interface LiveFlow {
+  metLately: number;
+  meanDays: number | null;
+  open: number;
+}
+export type LiveFlows = { main: LiveFlow; pilot: LiveFlow };
+
 export type Screen = 'title' | 'levels' | 'briefing' | 'office' | 'debrief';
 
 export interface Comparison {
@@ -49,7 +57,7 @@ export interface GameState {
   /** Enough studied to see failure demand: the office colours it from now on. */
   seesFailure: boolean;
   /** End-to-end days week by week so far, for a manager who measures the work instead of targets. */
-  live: { weeks: WeekPoint[]; xmr: XmR | null } | null;
+  live: { weeks: WeekPoint[]; xmr: XmR | null; flows: LiveFlows | null } | null;
 }
 
 export function initialState(progress: Progress = FRESH, seed = 1): GameState {

@@ -68,6 +68,14 @@ export const designSchema = z.strictObject({
   outsourcedCallCentre: z.boolean(),
   /** The back office runs on a licensed workflow IT system. */
   workflowIT: z.boolean(),
+  /**
+   * A pilot of the redesign: the share of new citizens (drawn at first contact) whose need is
+   * handled start to finish by the pilot team, as the level's systems design handles needs.
+   * 0 = no pilot. A need in the pilot stays there to the end.
+   */
+  pilotShare: probability,
+  /** How many of the casework role's experts work in the pilot team, taken out of the main pool. */
+  pilotTeam: z.number().int().min(0).max(100),
 });
 
 export const designKeys = Object.keys(designSchema.shape) as (keyof z.infer<typeof designSchema>)[];

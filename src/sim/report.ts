@@ -1,7 +1,20 @@
 import { DAY } from './calendar';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import type { Simulation } from './simulation';
-import { FAILURE_REASONS, type ContactReason, type Regime, VALUE_REASONS } from './types';
+import { FAILURE_REASONS, type ContactReason, isFailureDemand, type Regime, VALUE_REASONS } from './types';
+
+/** The true measures of one flow of needs (the cohort's), computed as the report's overall figures. */
+export interface FlowMeasures {
+  arrived: number;
+  met: number;
+  open: number;
+  abandoned: number;
+  endToEndMean: number | null;
+  endToEndP95: number | null;
+  failureDemandShare: number | null;
+  contactsPerNeed: number | null;
+  oneStopShare: number | null;
+}
 
 /** Everything a run measured: the official view and the citizens' view, side by side. */
 export interface Report {
@@ -45,6 +58,11 @@ export interface Report {
   queues: Record<string, { label: string; staff: number; meanWaitMinutes: number | null; utilisation: number | null }>;
   inspections: Inspection[];
   events: number;
+  /**
+   * A pilot of the redesign beside the main flow, each on the cohort's needs: main + pilot add up
+   * to needs. Null when no need ever joined a pilot.
+   */
+  flows: { main: FlowMeasures; pilot: FlowMeasures } | null;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -59,6 +77,59 @@ export function round(x: number | null, places = 4): number | null {
   let f = 1;
   for (let i = 0; i < places; i++) f *= 10;
   return Math.round(x * f) / f;
+}
+
+/** Running counts for one flow's measures. */
+class FlowTally {
+  met = 0;
+  open = 0;
+  abandoned = 0;
+  oneStop = 0;
+  readonly e2e: number[] = [];
+  contacts = 0;
+  failure = 0;
+
+  measures(): FlowMeasures {
+    const e2e = this.e2e.sort((a, b) => a - b);
+    const arrived = this.met + this.open + this.abandoned;
+    return {
+      arrived,
+      met: this.met,
+      open: this.open,
+      abandoned: this.abandoned,
+      endToEndMean: round(e2e.length > 0 ? e2e.reduce((a, b) => a + b, 0) / e2e.length : null),
+      endToEndP95: round(percentile(e2e, 95)),
+      failureDemandShare: round(this.contacts > 0 ? this.failure / this.contacts : null),
+      contactsPerNeed: round(arrived > 0 ? this.contacts / arrived : null),
+      oneStopShare: round(this.met > 0 ? this.oneStop / this.met : null),
+    };
+  }
+}
+
+/** The main flow's and the pilot's measures, side by side (null: no need ever joined a pilot). */
+function flowsOf(sim: Simulation): Report['flows'] {
+  if (sim.pilotNeeds === 0) return null;
+  const main = new FlowTally();
+  const pilot = new FlowTally();
+  for (const need of sim.needs) {
+    if (need.arrivedAt < 0) continue;
+    const f = need.pilot ? pilot : main;
+    if (need.outcome === 'met') {
+      f.met++;
+      f.e2e.push((need.closedAt - need.arrivedAt) / DAY);
+      if (need.contacts === 1) f.oneStop++;
+    } else if (need.outcome === 'abandoned') f.abandoned++;
+    else f.open++;
+  }
+  const contacts = sim.contactsMade;
+  for (let i = sim.firstMeasuredContact; i < contacts; i++) {
+    const need = sim.needs[sim.contactNeedId(i) - 1]!;
+    if (need.arrivedAt < 0) continue;
+    const f = need.pilot ? pilot : main;
+    f.contacts++;
+    if (isFailureDemand(sim.contactReason(i))) f.failure++;
+  }
+  return { main: main.measures(), pilot: pilot.measures() };
 }
 
 /** The report of a run at its current time. Numbers are rounded so JSON stays readable and stable. */
@@ -185,5 +256,6 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
       },
     })),
     events: sim.eventsProcessed,
+    flows: flowsOf(sim),
   };
 }

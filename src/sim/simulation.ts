@@ -110,6 +110,8 @@ function copyDesign(d: Design): Design {
     formHandOut: d.formHandOut,
     outsourcedCallCentre: d.outsourcedCallCentre,
     workflowIT: d.workflowIT,
+    pilotShare: d.pilotShare,
+    pilotTeam: d.pilotTeam,
   };
 }
 
@@ -173,6 +175,8 @@ export class Simulation {
   private readonly citizen: Stream;
   private readonly work: Stream;
   private readonly post: Stream;
+  /** Who joins a pilot: drawn only while one runs, so runs without a pilot draw nothing from it. */
+  private readonly pilotStream: Stream;
 
   private readonly events = new EventHeap<SimEvent>();
   /** Handled events, for reuse. */
@@ -191,6 +195,16 @@ export class Simulation {
   private readonly visitRole: RolePool;
   private readonly casework: RolePool;
   private readonly scanRole: RolePool | null;
+  /**
+   * The pilot of the redesign: the design its needs are handled by (the level's systems design),
+   * and its team, made the first time a pilot is set up (null: never), then kept in roles.
+   */
+  private readonly pilotDesign: Design;
+  pilotPool: RolePool | null = null;
+  /** Needs that ever joined the pilot (the warm-up's too). */
+  pilotNeeds = 0;
+  /** The casework role's staff on the books: its main pool plus the pilot team. */
+  private caseworkStaff: number;
   /** Every citizen's steps, when asked for (null: not recording). */
   private readonly journal: Journal | null;
   // Whether the office is open over [openFrom, openTo): a cache of the calendar, since time only moves on.
@@ -241,6 +255,8 @@ export class Simulation {
     this.visitRole = this.roleById.get(level.assign.visit)!;
     this.casework = this.roleById.get(level.assign.casework)!;
     this.scanRole = level.assign.scan ? this.roleById.get(level.assign.scan)! : null;
+    this.caseworkStaff = this.casework.staff;
+    this.pilotDesign = copyDesign(level.regimes.systems.design);
     const w = level.work;
     this.dist = {
       call: prepare(w.call),
@@ -264,6 +280,8 @@ export class Simulation {
     this.citizen = new Stream(seed, 'citizen');
     this.work = new Stream(seed, 'work');
     this.post = new Stream(seed, 'post');
+    this.pilotStream = new Stream(seed, 'pilot');
+    if (this.design.pilotShare > 0 || this.design.pilotTeam > 0) this.setUpPilot();
 
     // The office has been running before the player arrives: start in the past, run to day 0,
     // then start measuring, so the player inherits a working office with its backlog.
@@ -406,20 +424,32 @@ export class Simulation {
         const role = this.roleById.get(action.role);
         if (!role) throw new Error(`unknown role "${action.role}"`);
         role.staff = action.count;
+        if (role === this.casework) {
+          // The count on the books: the pilot team, if any, comes out of it.
+          this.caseworkStaff = action.count;
+          this.splitCasework();
+        }
         break;
       }
       case 'design':
         if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.learningSince = this.now;
         (this.design as Record<string, unknown>)[action.key] = action.value;
+        if (action.key === 'pilotShare' || action.key === 'pilotTeam') this.setUpPilot();
         break;
       case 'regime': {
         const regime = this.level.regimes[action.regime];
         if (WAYS_OF_WORKING.some((k) => regime.design[k] !== this.design[k])) this.learningSince = this.now;
         this.regime = action.regime;
+        // The pilot is the player's experiment, not part of either regime's design: it carries on.
+        const { pilotShare, pilotTeam } = this.design;
         this.design = copyDesign(regime.design);
+        this.design.pilotShare = pilotShare;
+        this.design.pilotTeam = pilotTeam;
         for (const role of this.roles) {
           role.staff = regime.staff[role.id] ?? 0;
         }
+        this.caseworkStaff = this.casework.staff;
+        this.splitCasework();
         break;
       }
     }
@@ -427,6 +457,37 @@ export class Simulation {
     for (const role of this.roles) this.tryStart(role);
     this.actions.push(action);
     return action;
+  }
+
+  /**
+   * The pilot's settings changed: make its team the first time a pilot is set up, and move staff
+   * between the main casework pool and the pilot team.
+   */
+  private setUpPilot(): void {
+    if (this.pilotPool === null && (this.design.pilotShare > 0 || this.design.pilotTeam > 0)) {
+      const main = this.casework;
+      let id = `${main.id}Pilot`;
+      for (let n = 2; this.roleById.has(id); n++) id = `${main.id}Pilot${n}`;
+      const pool = new RolePool(id, `${main.label} (pilot)`, true, main.costPerHour, 0, this.calendar);
+      pool.resetAccounts(this.now);
+      this.roles.push(pool);
+      this.pilotPool = pool;
+    }
+    this.splitCasework();
+  }
+
+  /** The pilot team is taken out of the casework role's staff, never more than there are: cost is unchanged. */
+  private splitCasework(): void {
+    const pool = this.pilotPool;
+    if (pool === null) return;
+    const team = Math.min(this.design.pilotTeam, this.caseworkStaff);
+    pool.staff = team;
+    this.casework.staff = this.caseworkStaff - team;
+  }
+
+  /** The design a need is handled by: the pilot's, for a need in the pilot; else the one in force. */
+  private designFor(need: Need): Design {
+    return need.pilot ? this.pilotDesign : this.design;
   }
 
   /** Brings the time integrals (paid hours, licence, open needs) up to now. */
@@ -550,6 +611,7 @@ export class Simulation {
       waitingOnCouncil: false,
       chaseToken: 0,
       stage: 'first-contact',
+      pilot: false,
     };
     if (at === this.now) this.firstContact(need);
     else {
@@ -577,6 +639,12 @@ export class Simulation {
       this.events.park(ev);
       this.timers[2 * need.id + 1] = ev.id;
     }
+    // A pilot takes its share of new citizens, drawn from its own stream at first contact.
+    const share = this.design.pilotShare;
+    if (share > 0 && this.pilotStream.chance(share)) {
+      need.pilot = true;
+      this.pilotNeeds++;
+    }
     this.contact(need, need.firstChannel, 'new-claim', 0);
   }
 
@@ -589,7 +657,7 @@ export class Simulation {
   /** A call or visit: record it and put it in front of whoever takes that channel. */
   private contact(need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
-    const role = this.frontRole(channel);
+    const role = this.frontRole(need, channel);
     const task = this.task('contact', need, need.claim, channel, reason, items, this.contactCount - 1);
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
@@ -615,13 +683,16 @@ export class Simulation {
     this.citizenWaits(need);
   }
 
-  private frontRole(channel: 'phone' | 'visit'): RolePool {
+  /** Who takes a need's calls and visits: the pilot team takes all of a pilot need's. */
+  private frontRole(need: Need, channel: 'phone' | 'visit'): RolePool {
+    if (need.pilot) return this.pilotPool!;
     if (this.design.expertsAtFront) return this.casework;
     return channel === 'phone' ? this.phoneRole : this.visitRole;
   }
 
-  private caseRole(): RolePool {
-    return this.casework;
+  /** Who does a need's casework: the pilot team for a pilot need. */
+  private caseRole(need: Need): RolePool {
+    return need.pilot ? this.pilotPool! : this.casework;
   }
 
   private growContacts(): void {
@@ -750,7 +821,8 @@ export class Simulation {
       official.callsIn20s += ok;
       all.calls++;
       all.callsIn20s += ok;
-      if (this.design.outsourcedCallCentre && !this.design.expertsAtFront) this.outsourcedCalls++;
+      // The pilot team answers its own citizens' calls, in house.
+      if (this.design.outsourcedCallCentre && !this.design.expertsAtFront && !task.need.pilot) this.outsourcedCalls++;
     } else {
       const ok = waited <= 15 ? 1 : 0;
       official.visits++;
@@ -767,7 +839,8 @@ export class Simulation {
       case 'contact': {
         if (task.reason === 'progress-chasing' || task.reason === 'complaint') return r.draw(w.chase);
         if (task.reason === 'send-evidence' || task.reason === 'resend-evidence') return r.draw(w.takeDocuments);
-        const base = task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role) ? r.draw(w.formHandOut) : r.draw(w.visit);
+        const base =
+          task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role, task.need) ? r.draw(w.formHandOut) : r.draw(w.visit);
         if (this.decidesAtContact(role, task)) {
           task.decide = true;
           return base + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
@@ -778,15 +851,18 @@ export class Simulation {
         return r.draw(w.scan);
       case 'message':
         return r.draw(w.message);
-      case 'rework':
-        if (this.journal !== null && !this.design.caseOwner) this.note(task.need, J['file-picked-up'], task.claim!.id);
-        return r.draw(w.rework) + (this.design.caseOwner ? 0 : r.draw(w.pickUpFile));
+      case 'rework': {
+        const owner = this.designFor(task.need).caseOwner;
+        if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], task.claim!.id);
+        return r.draw(w.rework) + (owner ? 0 : r.draw(w.pickUpFile));
+      }
       case 'casework': {
         const claim = task.claim!;
         const decide = claim.completeAt !== null;
         task.decide = decide;
-        if (this.journal !== null && !this.design.caseOwner) this.note(task.need, J['file-picked-up'], claim.id);
-        const pickUp = this.design.caseOwner ? 0 : r.draw(w.pickUpFile);
+        const owner = this.designFor(task.need).caseOwner;
+        if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], claim.id);
+        const pickUp = owner ? 0 : r.draw(w.pickUpFile);
         if (!decide) return pickUp + r.draw(w.request);
         return pickUp + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
       }
@@ -815,13 +891,13 @@ export class Simulation {
     return Math.min(p.maxPace, 1 + p.paceGain * role.backlogDays(this.openMinutesPerDay));
   }
 
-  private handsOutForms(role: RolePool): boolean {
-    return this.design.formHandOut && !role.expert;
+  private handsOutForms(role: RolePool, need: Need): boolean {
+    return this.designFor(need).formHandOut && !role.expert;
   }
 
   /** An expert with a visitor who has brought everything decides there and then. */
   private decidesAtContact(role: RolePool, task: Task): boolean {
-    if (!role.expert || !this.design.decideAtFirstContact || task.channel !== 'visit') return false;
+    if (!role.expert || !this.designFor(task.need).decideAtFirstContact || task.channel !== 'visit') return false;
     if (task.reason !== 'new-claim' && task.reason !== 'reapply') return false;
     const need = task.need;
     if (need.required === 0) return true;
@@ -869,13 +945,13 @@ export class Simulation {
       case 'complaint':
         // An expert can see the case and answer; anyone else passes a message to the back office.
         if (!role.expert && this.citizen.chance(this.level.handoffs.chasePassedOn)) {
-          this.queueWork(this.caseRole(), 'message', need, need.claim);
+          this.queueWork(this.caseRole(need), 'message', need, need.claim);
         }
         return;
       case 'correct-error':
         if (need.claim && need.claim.status === 'decided') {
           need.claim.status = 'open';
-          this.queueWork(this.caseRole(), 'rework', need, need.claim);
+          this.queueWork(this.caseRole(need), 'rework', need, need.claim);
         }
         return;
     }
@@ -902,10 +978,10 @@ export class Simulation {
         this.fileDocuments(claim, brought, false, false);
         if (claim.completeAt !== null) return this.fileDocuments(claim, 0, false);
       }
-      return this.startGathering(need, claim.ownedByExpert && this.design.pullEvidence);
+      return this.startGathering(need, claim.ownedByExpert && this.designFor(need).pullEvidence);
     }
     // A non-expert front office: a form, and whatever the citizen was told.
-    const handOut = task.channel === 'visit' && this.handsOutForms(role);
+    const handOut = task.channel === 'visit' && this.handsOutForms(role, need);
     const told = this.citizen.chance(handOut ? h.toldByForm : h.toldByFront);
     if (told) need.knows = 'told';
     else if (task.reason === 'new-claim') need.knows = 'guessing';
@@ -936,7 +1012,7 @@ export class Simulation {
       queued: false,
       awaitingEvidence: false,
       deadlineToken: 0,
-      ownedByExpert: owned && this.design.caseOwner,
+      ownedByExpert: owned && this.designFor(need).caseOwner,
     };
     this.claims.push(claim);
     need.claim = claim;
@@ -954,7 +1030,8 @@ export class Simulation {
 
   private sendOnDocuments(claim: Claim, items: number): void {
     const scanRole = this.scanRole;
-    if (scanRole && !this.design.caseOwner) {
+    // A pilot need's documents go straight to the pilot team: no scanning.
+    if (scanRole && !this.design.caseOwner && !claim.need.pilot) {
       this.queueWork(scanRole, 'scan', claim.need, claim, items);
     } else {
       this.fileDocuments(claim, items, false);
@@ -973,7 +1050,7 @@ export class Simulation {
     claim.received = Math.min(claim.need.required, claim.received + kept);
     if (claim.completeAt === null && claim.received >= claim.need.required) claim.completeAt = this.now;
     if (!queue) return;
-    if (!claim.queued) this.queueWork(this.caseRole(), 'casework', claim.need, claim);
+    if (!claim.queued) this.queueWork(this.caseRole(claim.need), 'casework', claim.need, claim);
     claim.need.stage = 'casework';
   }
 
@@ -987,7 +1064,7 @@ export class Simulation {
     }
     // Cherry-picking: easy, complete claims first; otherwise first come, first served.
     let deferred = false;
-    if (kind === 'casework' && this.design.cherryPick && claim) {
+    if (kind === 'casework' && claim && this.designFor(need).cherryPick) {
       deferred = need.hard || claim.completeAt === null;
     }
     role.enqueue(task, deferred);
@@ -1008,14 +1085,15 @@ export class Simulation {
     claim.awaitingEvidence = true;
     need.stage = 'awaiting-evidence';
     if (this.journal !== null) this.note(need, J['evidence-requested'], claim.id);
-    const days = this.design.nilQualifyDays;
+    const design = this.designFor(need);
+    const days = design.nilQualifyDays;
     if (days !== null && claim.deadlineToken === 0) {
       claim.deadlineToken = 1;
       const ev = this.event(DEADLINE);
       ev.claim = claim;
       this.schedule(ev, this.now + days * DAY);
     }
-    if (claim.ownedByExpert && this.design.pullEvidence) {
+    if (claim.ownedByExpert && design.pullEvidence) {
       need.knows = 'told';
       this.startGathering(need, true);
     } else {
@@ -1040,7 +1118,7 @@ export class Simulation {
     }
     const h = this.level.handoffs;
     // Corners cut under pressure show up as wrong decisions.
-    const rushed = 1 + this.level.pressure.errorGain * (this.pace(this.caseRole()) - 1);
+    const rushed = 1 + this.level.pressure.errorGain * (this.pace(this.caseRole(need)) - 1);
     const wrong = this.work.chance((claim.ownedByExpert ? h.errorOwner : h.errorSplit) * rushed);
     if (claim.ownedByExpert) {
       // The owner tells the citizen there and then.
@@ -1054,7 +1132,7 @@ export class Simulation {
   }
 
   private clockStart(claim: Claim): number {
-    switch (this.design.clockStart) {
+    switch (this.designFor(claim.need).clockStart) {
       case 'firstContact':
         return claim.need.arrivedAt;
       case 'received':
@@ -1217,7 +1295,7 @@ export class Simulation {
 
   private onDeadline(claim: Claim): void {
     if (claim.status !== 'open' || claim.completeAt !== null) return;
-    if (this.design.nilQualifyDays === null) return; // the rule was switched off meanwhile
+    if (this.designFor(claim.need).nilQualifyDays === null) return; // the rule was switched off meanwhile
     if (this.journal !== null) this.note(claim.need, J['nil-qualified'], claim.id);
     claim.status = 'nil-qualified';
     claim.awaitingEvidence = false;

@@ -22,6 +22,8 @@ export interface Snapshot {
   contacts: { total: number; failure: number };
   dashboard: Dashboard;
   lastInspection: { day: number; stars: number; leaguePosition: number; leagueSize: number } | null;
+  /** Needs in the main flow and in the pilot of the redesign (all needs, as needs above); null: no pilot set up yet. */
+  flows: { main: { open: number; met: number }; pilot: { open: number; met: number } } | null;
   /** The newest contacts (up to 20), newest last. */
   recentContacts: { needId: number; at: number; channel: string; reason: string; failure: boolean }[];
 }
@@ -42,11 +44,18 @@ export function takeSnapshot(sim: Simulation): Snapshot {
   const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<NeedStage, number>;
   let met = 0;
   let abandoned = 0;
+  let pilotMet = 0;
+  let pilotOpen = 0;
   for (const need of sim.needs) {
     stages[need.stage]++;
     if (need.outcome === 'met') met++;
     else if (need.outcome === 'abandoned') abandoned++;
+    if (need.pilot) {
+      if (need.outcome === 'met') pilotMet++;
+      else if (need.outcome === 'open') pilotOpen++;
+    }
   }
+  const open = sim.needs.length - met - abandoned;
   const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
   const last = sim.inspections[sim.inspections.length - 1];
   return {
@@ -57,7 +66,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     budgetPerWeek: sim.budget,
     design: { ...sim.design },
     roles,
-    needs: { arrived: sim.needs.length, open: sim.needs.length - met - abandoned, met, abandoned },
+    needs: { arrived: sim.needs.length, open, met, abandoned },
     stages,
     phonesWaiting: sim.waiting.phone,
     visitorsWaiting: sim.waiting.visit,
@@ -66,6 +75,10 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     lastInspection: last
       ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize }
       : null,
+    flows:
+      sim.pilotPool !== null
+        ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } }
+        : null,
     recentContacts: sim.contacts.slice(-20).map((c) => ({
       needId: c.needId,
       at: c.at,

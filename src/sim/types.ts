@@ -71,6 +71,8 @@ export interface Need {
   chaseToken: number;
   /** Where the need is now, for views. */
   stage: NeedStage;
+  /** Drawn into the pilot of the redesign at first contact: handled by the pilot team to the end. */
+  pilot: boolean;
 }
 
 export type NeedStage =

@@ -166,13 +166,17 @@ test('the walkthrough teaches the controls by doing, and finishing unlocks the n
   await expect(coach).toContainText('Step 3 of 6');
   await page.getByRole('button', { name: 'One more Desk clerk' }).click();
   await expect(coach).toContainText('Step 4 of 6');
+  await expect(page.getByRole('region', { name: 'Dashboard', exact: true })).toContainText(/Mon 0[1-9]/, { timeout: 30_000 });
   await page.keyboard.press('p');
   await expect(coach).toContainText('Step 5 of 6');
   // A small study of demand: five visitors, all value demand at a plain front desk.
   await page.getByRole('button', { name: 'Study demand' }).click();
   const study = page.getByRole('dialog', { name: /Studying demand/ });
-  for (let i = 0; i < 5; i++) await study.getByRole('button', { name: 'New claim' }).click();
-  await expect(study).toContainText('You have listened to all 5');
+  await expect(study.locator('blockquote')).toBeVisible();
+  for (let i = 0; i < 5 && (await study.getByRole('button', { name: 'New claim' }).isVisible()); i++) {
+    await study.getByRole('button', { name: 'New claim' }).click();
+  }
+  await expect(study).toContainText(/You have listened to all [1-5] contacts/);
   await expect(study.locator('.feedback')).toContainText('Right.');
   await study.getByRole('button', { name: 'Back to the office' }).click();
   await expect(coach).toContainText('Step 6 of 6');
@@ -242,5 +246,26 @@ test('a player studies demand, finds the failure share the core measured, redesi
   expect(days(shown['e2e-mean']!)).toBeLessThan(deliverology.endToEndDays.mean!);
   expect(days(shown['cost-per-need']!)).toBeLessThan(deliverology.cost.perNeedMet!);
   await expect(page.locator('[data-xmr="upper"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a pilot runs part of the demand the redesigned way, side by side with the usual flow', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openBriefing(page, 'Housing benefit');
+  await page.getByLabel('Deliverology').check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const pilot = page.getByRole('group', { name: 'Pilot the redesign' });
+  await pilot.getByLabel('Pilot: assessors in the team').selectOption({ label: '2' });
+  await pilot.getByLabel('Pilot: share of new citizens').selectOption({ label: '1 in 5' });
+  await page.getByRole('button', { name: 'Next inspection' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Back to work' }).click();
+  const table = pilot.getByRole('table', { name: /Side by side/ });
+  await expect(table).toBeVisible();
+  const pilotDays = await table.getByRole('row', { name: /Days to help/ }).getByRole('cell').nth(1).textContent();
+  const usualDays = await table.getByRole('row', { name: /Days to help/ }).getByRole('cell').nth(0).textContent();
+  expect(Number.parseFloat(pilotDays!)).toBeLessThan(Number.parseFloat(usualDays!));
+  await page.getByRole('button', { name: 'Finish run' }).click();
+  await expect(page.getByRole('table', { name: /by the flow that handled them/ })).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import type { Controller } from '../../game/controller';
 import { loadLevel } from '../../game/levels';
 import type { GameState } from '../../game/store';
 import type { Report } from '../../sim';
+import type { FlowMeasures } from '../../sim/report';
 import { distributionChart } from '../charts';
 import { dashboardFigures, livedFigures, type Figure } from '../debriefFigures';
 import { download, h } from '../dom';
@@ -38,6 +39,32 @@ function comparisonTable(mine: Report, other: Report, names: Record<string, stri
     h('caption', {}, 'The same citizens, the same seed, two ways of running the service'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, `${names[mine.startRegime]} (your run)`), h('th', { scope: 'col' }, `${names[other.startRegime]} (no changes)`))),
     body,
+  );
+}
+
+function flowsTable(flows: NonNullable<Report['flows']>): HTMLElement {
+  const rows: [string, (f: FlowMeasures) => string][] = [
+    ['Citizens', (f) => String(f.arrived)],
+    ['Helped', (f) => String(f.met)],
+    ['Average time to help', (f) => days(f.endToEndMean)],
+    ['1 in 20 waited longer than', (f) => days(f.endToEndP95)],
+    ['Failure demand share', (f) => percent(f.failureDemandShare)],
+    ['Contacts per citizen', (f) => ratio(f.contactsPerNeed)],
+    ['Helped in one contact', (f) => percent(f.oneStopShare)],
+  ];
+  const body = h('tbody', {});
+  for (const [label, f] of rows) body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, f(flows.main)), h('td', {}, f(flows.pilot))));
+  return h(
+    'section',
+    { className: 'journey', 'aria-labelledby': 'flows-h' },
+    h('h2', { id: 'flows-h' }, 'Your pilot beside the usual flow'),
+    h(
+      'table',
+      { className: 'data' },
+      h('caption', {}, 'Citizens of this run, by the flow that handled them'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, 'Usual flow'), h('th', { scope: 'col' }, 'Pilot'))),
+      body,
+    ),
   );
 }
 
@@ -97,6 +124,7 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
       ),
       journeySlot,
     ),
+    r.flows ? flowsTable(r.flows) : null,
     compareSlot,
     h(
       'section',

@@ -2,10 +2,10 @@
 // controls beside it (time, staff, rules). Everything here reads the store; every button sends
 // an intent to the controller.
 import type { Controller } from '../../game/controller';
-import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, weeklyStaffCost, type DesignLever } from '../../game/levers';
+import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, staffOnBooks, weeklyStaffCost, type DesignLever } from '../../game/levers';
 import { loadLevel } from '../../game/levels';
 import { SPEEDS } from '../../game/speeds';
-import type { GameState, GameStore } from '../../game/store';
+import type { GameState, GameStore, LiveFlow } from '../../game/store';
 import { WALKTHROUGH } from '../../game/walkthrough';
 import type { DesignKey } from '../../sim';
 import { h, setText } from '../dom';
@@ -108,7 +108,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     staffRows.set(id, { count: countEl, minus, plus, row });
   }
   function currentStaff(id: string): number {
-    return store.getState().snapshot?.roles.find((r) => r.id === id)?.staff ?? 0;
+    return staffOnBooks(store.getState().snapshot?.roles ?? [])[id] ?? 0;
   }
   const staffing = h('section', { className: 'panel-part', 'aria-labelledby': 'staff-h' }, h('h2', { id: 'staff-h' }, 'Staff on shift'), staffList);
 
@@ -142,6 +142,20 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const learntEl = h('p', { className: 'hint' }, 'Listen to real contacts from the last four weeks and sort them. It takes your time, not the staff’s.');
   const redesignList = h('div', { className: 'redesign' });
   const adoptBtn = h('button', { type: 'button', onclick: () => ctl.adoptRedesign() }, 'Drop the targets: adopt the redesigned flow');
+  // A pilot: part of the new demand to a small team working the redesigned way, compared live.
+  const pilotSelects = new Map<DesignKey, HTMLSelectElement>();
+  const pilotParts: HTMLElement[] = [];
+  for (const key of ['pilotShare', 'pilotTeam'] as const) {
+    const lever = DESIGN_LEVERS[key] as DesignLever;
+    const id = `pilot-${key}`;
+    const select = h('select', { id, 'aria-describedby': `${id}-why` });
+    lever.choices.forEach((c, i) => select.appendChild(h('option', { value: i }, c.label)));
+    select.addEventListener('change', () => ctl.setDesign(key, Number(select.value)));
+    pilotSelects.set(key, select);
+    pilotParts.push(h('div', { className: 'lever' }, h('label', { for: id }, lever.label), select, h('p', { className: 'why', id: `${id}-why` }, lever.consequence)));
+  }
+  const pilotLive = h('table', { className: 'data pilot-live', hidden: true });
+  const pilot = h('div', { className: 'pilot', role: 'group', 'aria-label': 'Pilot the redesign' }, h('h3', {}, 'Pilot the redesign'), ...pilotParts, pilotLive);
   const study = h(
     'section',
     { className: 'panel-part', 'aria-labelledby': 'study-h2' },
@@ -149,6 +163,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h('div', { className: 'row' }, studyBtn),
     learntEl,
     redesignList,
+    level.inspection ? pilot : null,
     h('div', { className: 'row' }, adoptBtn),
   );
   let redesignKey = '';
@@ -241,6 +256,31 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       const x = s.live?.xmr;
       setText(liveEl, x ? `End to end: average ${ratio(x.centre)} days, expect ${ratio(Math.max(0, x.lower))} to ${ratio(x.upper)}` : 'End to end: measuring…');
     }
+    const flows = s.live?.flows ?? null;
+    pilotLive.hidden = flows === null;
+    if (flows) {
+      const cell = (f: LiveFlow) => [f.meanDays === null ? 'n/a' : `${ratio(f.meanDays)} days`, String(f.metLately), String(f.open)];
+      const key = JSON.stringify(flows);
+      if (pilotLive.dataset.key !== key) {
+        pilotLive.dataset.key = key;
+        const [m, p] = [cell(flows.main), cell(flows.pilot)];
+        pilotLive.replaceChildren(
+          h('caption', {}, 'Side by side, the last four weeks'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'Usual'), h('th', { scope: 'col' }, 'Pilot'))),
+          h(
+            'tbody',
+            {},
+            h('tr', {}, h('th', { scope: 'row' }, 'Days to help'), h('td', {}, m[0]!), h('td', {}, p[0]!)),
+            h('tr', {}, h('th', { scope: 'row' }, 'Helped'), h('td', {}, m[1]!), h('td', {}, p[1]!)),
+            h('tr', {}, h('th', { scope: 'row' }, 'Open now'), h('td', {}, m[2]!), h('td', {}, p[2]!)),
+          ),
+        );
+      }
+    }
+    for (const [key, select] of pilotSelects) {
+      const i = choiceIndex(DESIGN_LEVERS[key] as never, snap?.design[key]);
+      if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
+    }
     for (const [key, select] of redesignSelects) {
       const i = choiceIndex(DESIGN_LEVERS[key] as never, snap?.design[key]);
       if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
@@ -263,7 +303,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       setText(clockEl, clock(snap.time));
       setText(openEl, snap.open ? 'Open' : 'Closed');
       openEl.className = snap.open ? 'open-state open' : 'open-state closed';
-      const staff = Object.fromEntries(snap.roles.map((r) => [r.id, r.staff]));
+      const staff = staffOnBooks(snap.roles);
       const spend = weeklyStaffCost(level, staff);
       const budget = snap.budgetPerWeek;
       setText(costEl, budget === null ? `Staff ${money(spend)} a week` : `Staff ${money(spend)} a week of ${money(budget)} budget`);
@@ -285,13 +325,12 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         setText(starsEl, `${stars(last.stars)} · league ${last.leaguePosition} of ${last.leagueSize}`);
         starsEl.setAttribute('aria-label', `${last.stars} of 4 stars, league position ${last.leaguePosition} of ${last.leagueSize}`);
       }
-      for (const r of snap.roles) {
-        const row = staffRows.get(r.id);
-        if (!row) continue;
-        setText(row.count, String(r.staff));
-        row.minus.disabled = r.staff <= 0;
-        const rate = level.roles[r.id]!.costPerHour * hours;
-        row.plus.disabled = r.staff >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
+      for (const [id, row] of staffRows) {
+        const n = staff[id] ?? 0;
+        setText(row.count, String(n));
+        row.minus.disabled = n <= 0;
+        const rate = level.roles[id]!.costPerHour * hours;
+        row.plus.disabled = n >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
       }
       for (const [key, select] of leverSelects) {
         const i = choiceIndex(DESIGN_LEVERS[key] as never, snap.design[key]);
