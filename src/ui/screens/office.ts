@@ -12,6 +12,7 @@ import { h, setText } from '../dom';
 import { clock, count, days, money, percent } from '../format';
 import { inspectionDialog } from './inspectionCard';
 import { studyDialog } from './studyDialog';
+import { xmrFigure } from '../xmrChart';
 import { isLearnt, REDESIGN_LEVERS } from '../../game/redesign';
 import { REASON_LABELS } from '../../game/demandText';
 import { ratio } from '../format';
@@ -202,6 +203,9 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   // ---- stage, cards, coach
   const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above` });
   const storySlot = h('div', { className: 'story-slot' });
+  // After a redesign, the process behaviour chart takes the place of the targets.
+  const liveChart = h('div', { className: 'live-chart' });
+  let shownLive: unknown = null;
   const coach = h('div', { className: 'coach', role: 'region', 'aria-label': 'Walkthrough', 'aria-live': 'polite' });
   const status = h('p', { className: 'status', role: 'status' });
   const dialogSlot = h('div', {});
@@ -212,7 +216,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h('h1', { className: 'visually-hidden' }, `${level.title}: the office`),
     hud,
     coach,
-    h('div', { className: 'office-main' }, h('div', { className: 'stage-wrap' }, stage, storySlot), panel),
+    h('div', { className: 'office-main' }, h('div', {}, h('div', { className: 'stage-wrap' }, stage, storySlot), liveChart), panel),
     status,
     dialogSlot,
     studySlot,
@@ -252,6 +256,11 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     adoptBtn.hidden = systems || !level.inspection;
     dash.hidden = systems;
     liveEl.hidden = !systems;
+    const liveKey = systems ? s.live : null;
+    if (liveKey !== shownLive) {
+      shownLive = liveKey;
+      liveChart.replaceChildren(systems && s.live?.xmr ? xmrFigure(s.live.weeks, s.live.xmr, true) : '');
+    }
     if (systems) {
       const x = s.live?.xmr;
       setText(liveEl, x ? `End to end: average ${ratio(x.centre)} days, expect ${ratio(Math.max(0, x.lower))} to ${ratio(x.upper)}` : 'End to end: measuring…');
