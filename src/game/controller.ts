@@ -13,7 +13,7 @@ import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
 import { SPEEDS } from './speeds';
-import type { GameStore, LiveFlow, LiveFlows } from './store';
+import { freshRun, type GameStore, type LiveFlow, type LiveFlows } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';
 
 export type SoundName = 'door' | 'ring' | 'inspection' | 'click' | 'end';
@@ -185,22 +185,7 @@ export function createController(store: GameStore, effects: Effects) {
       liveDay = -1;
       stoppedDuringStudy = null;
       const walkthrough = levelId === 'front-desk' && !progress.walkthroughDone ? 0 : null;
-      set({
-        screen: 'office',
-        paused: true,
-        speed: 1,
-        inspection: null,
-        story: null,
-        journey: null,
-        debrief: null,
-        comparison: null,
-        study: null,
-        learnt: {},
-        seesFailure: false,
-        live: null,
-        walkthrough,
-        message: 'Paused. Press Play to start.',
-      });
+      set({ ...freshRun(), screen: 'office', walkthrough, message: 'Paused. Press Play to start.' });
       publish();
     },
 

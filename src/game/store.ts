@@ -60,12 +60,12 @@ export interface GameState {
   live: { weeks: WeekPoint[]; xmr: XmR | null; flows: LiveFlows | null } | null;
 }
 
-export function initialState(progress: Progress = FRESH, seed = 1): GameState {
+/** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
+export function freshRun(): Pick<
+  GameState,
+  'paused' | 'speed' | 'snapshot' | 'actions' | 'inspection' | 'story' | 'journey' | 'debrief' | 'comparison' | 'study' | 'learnt' | 'seesFailure' | 'live'
+> {
   return {
-    screen: 'title',
-    levelId: 'front-desk',
-    regime: 'deliverology',
-    seed,
     paused: true,
     speed: 1,
     snapshot: null,
@@ -73,15 +73,25 @@ export function initialState(progress: Progress = FRESH, seed = 1): GameState {
     inspection: null,
     story: null,
     journey: null,
-    progress,
-    walkthrough: null,
-    message: '',
     debrief: null,
     comparison: null,
     study: null,
     learnt: {},
     seesFailure: false,
     live: null,
+  };
+}
+
+export function initialState(progress: Progress = FRESH, seed = 1): GameState {
+  return {
+    ...freshRun(),
+    screen: 'title',
+    levelId: 'front-desk',
+    regime: 'deliverology',
+    seed,
+    progress,
+    walkthrough: null,
+    message: '',
   };
 }
 
