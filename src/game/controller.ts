@@ -6,7 +6,7 @@ import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
 import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { xmr } from '../analysis/xmr';
-import type { ContactReason } from '../sim';
+import { DAY, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF, staffOnBooks, weeklyStaffCost } from './levers';
 import { isLevelId, otherRegime, type LevelId } from './levels';
@@ -35,13 +35,13 @@ export type Controller = ReturnType<typeof createController>;
 function liveFlows(session: Session): LiveFlows | null {
   const m = session.sim.model;
   if (!m.pilotPool) return null;
-  const since = m.now - 28 * 1440;
+  const since = m.now - 28 * DAY;
   const acc = { main: { sum: 0, n: 0, open: 0 }, pilot: { sum: 0, n: 0, open: 0 } };
   for (const need of m.needs) {
     const f = need.pilot ? acc.pilot : acc.main;
     if (need.outcome === 'open') f.open++;
     else if (need.outcome === 'met' && need.closedAt >= since) {
-      f.sum += (need.closedAt - need.arrivedAt) / 1440;
+      f.sum += (need.closedAt - need.arrivedAt) / DAY;
       f.n++;
     }
   }
@@ -87,7 +87,7 @@ export function createController(store: GameStore, effects: Effects) {
     const day = Math.floor(session.sim.now / 1440);
     if (day !== liveDay) {
       liveDay = day;
-      const weeks = weeklyEndToEnd(needRows(session.sim));
+      const weeks = weeklyEndToEnd(needRows(session.sim), session.sim.now / DAY);
       set({ live: { weeks, xmr: xmr(weeks.map((w) => w.meanDays)), flows: liveFlows(session) } });
     }
   }
@@ -116,7 +116,8 @@ export function createController(store: GameStore, effects: Effects) {
     const id = storyCandidate(session.sim, storiesShown);
     if (id === null) return;
     storiesShown.add(id);
-    set({ story: journeyOf(session.sim, id) });
+    const story = journeyOf(session.sim, id);
+    set({ story, message: story ? `A citizen's story: ${story.headline}` : get().message });
   }
 
   function endRun() {
@@ -310,7 +311,9 @@ export function createController(store: GameStore, effects: Effects) {
     },
     /** Answering an inspector who marked the redesign down. */
     answerInspector(choice: 'comply' | 'stand-firm') {
-      if (choice === 'comply' && session && !session.finished && session.regime !== 'deliverology') {
+      // Complying means the approved process again: the deliverology design and staffing, whether
+      // the player left it by the regime or lever by lever.
+      if (choice === 'comply' && session && !session.finished) {
         session.apply({ kind: 'regime', regime: 'deliverology' });
         publish();
       }

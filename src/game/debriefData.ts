@@ -1,6 +1,7 @@
 // What the debrief shows, computed once from the finished run: the dashboard's story and the
 // citizens' story, on the same citizens.
 import { DAY, type Report, type Sim } from '../sim';
+import { percentile } from '../sim/report';
 import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
 import { xmr, type XmR } from '../analysis/xmr';
 import { citizenName, findNeed } from './citizens';
@@ -54,9 +55,7 @@ export function histogram(values: readonly number[], bin: number): Histogram {
 }
 
 function p95(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+  return percentile([...values].sort((a, b) => a - b), 95) ?? 0;
 }
 
 export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief {
@@ -86,7 +85,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
     if (n.outcome === 'abandoned' && gaveUp === null) gaveUp = n.id;
     if (!busiest || n.contacts > busiest.contacts) busiest = { id: n.id, contacts: n.contacts };
   }
-  const weeks = weeklyEndToEnd(needRows(sim));
+  const weeks = weeklyEndToEnd(needRows(sim), report.days);
   const bin = binWidth(Math.max(p95(reported), p95(lived), 1 / 24));
   const notable: NotableCitizen[] = [];
   const add = (id: number | null | undefined, why: string) => {

@@ -539,7 +539,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
     addPile('casework', cw.x + cw.w * 0.24, base, base - top, 'waiting for\nan assessor');
     addPile('awaiting-evidence', cw.x + cw.w * 0.57, base, base - top, 'waiting for\nevidence');
     if (!staffedAt('casework') && snap.roles.some((r) => r.id === level.assign.casework && r.staff > 0)) {
-      label('casework:owner', 'Each case is owned by an expert at the front', cw.x + 12, cw.y + 30, 'note');
+      label('casework:owner', snap.design.caseOwner ? 'Each case is owned by an expert at the front' : 'Assessors take the calls and visits', cw.x + 12, cw.y + 30, 'note');
     }
     tray = { x: cw.x + cw.w - 52, y: cw.y + cw.h - 24 };
   } else if (scan) {

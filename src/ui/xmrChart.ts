@@ -26,7 +26,7 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
   chart.values.forEach((v, i) => parts.push(svg('circle', { cx: x(i), cy: y(v), r: signals.has(i) ? 4 : 2.5, class: signals.has(i) ? 'xmr-signal' : 'xmr-point' })));
   parts.push(svg('text', { x: W - 12, y: y(chart.upper) - 4, 'text-anchor': 'end', class: 'axis' }, `upper limit ${ratio(chart.upper)}`));
   parts.push(svg('text', { x: W - 12, y: y(chart.centre) - 4, 'text-anchor': 'end', class: 'axis' }, `average ${ratio(chart.centre)}`));
-  parts.push(svg('text', { x: left + plotW / 2, y: H - 6, 'text-anchor': 'middle', class: 'axis' }, 'week of the run'));
+  parts.push(svg('text', { x: left + plotW / 2, y: H - 6, 'text-anchor': 'middle', class: 'axis' }, 'week of first contact'));
   const cap = capability(chart);
   const body = h('tbody', {});
   points.forEach((p, i) =>
@@ -35,7 +35,7 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
   return h(
     'figure',
     { className: 'chart xmr' },
-    h('figcaption', {}, 'End-to-end days, week by week (a process behaviour chart)'),
+    h('figcaption', {}, 'End-to-end days by week of first contact (a process behaviour chart; weeks still mostly waiting are left out)'),
     svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Process behaviour chart of weekly end-to-end days; the numbers are in the table below' }, ...parts),
     h(
       'dl',
@@ -45,7 +45,7 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
       h('div', { 'data-xmr': 'lower' }, h('dt', {}, 'Lower natural process limit'), h('dd', {}, `${ratio(chart.lower)} days`)),
       h('div', { 'data-xmr': 'signals' }, h('dt', {}, 'Weeks with a signal'), h('dd', {}, String(signals.size))),
     ),
-    h('p', { className: 'capability' }, `A citizen can expect to wait between ${ratio(cap.from)} and ${ratio(cap.to)} days, week in, week out, unless the system changes.`),
+    h('p', { className: 'capability' }, `Week in, week out, the average wait of a week's citizens will stay between ${ratio(cap.from)} and ${ratio(cap.to)} days, unless the system changes. Single citizens vary more than that.`),
     h(
       'details',
       {},
@@ -53,7 +53,7 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
       h(
         'table',
         { className: 'data' },
-        h('caption', {}, 'Mean end-to-end days of the needs met each week'),
+        h('caption', {}, 'Mean end-to-end days of the needs met, by week of first contact'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Mean days'), h('th', { scope: 'col' }, 'Needs met'), h('th', { scope: 'col' }, 'Signal'))),
         body,
       ),

@@ -99,6 +99,7 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
     await page.getByRole('button', { name: 'Export run (JSON)' }).click();
     const file = await (await downloadPromise).path();
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { level: string; seed: number; regime: Regime; days: number; actions: unknown };
+    expect(exported.days).toBe(365);
     expect(exported.level).toBe('housing-benefit');
     expect(exported.seed).toBe(5);
     expect(exported.regime).toBe(regime);
@@ -116,7 +117,7 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
     const csvPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export citizens (CSV)' }).click();
     const csv = readFileSync(await (await csvPromise).path(), 'utf8');
-    const chart = xmr(weeklyEndToEnd(parseNeedsCsv(csv)).map((w) => w.meanDays))!;
+    const chart = xmr(weeklyEndToEnd(parseNeedsCsv(csv), 365).map((w) => w.meanDays))!;
     const shownXmr = await page.locator('[data-xmr]').evaluateAll((els) =>
       Object.fromEntries(els.map((e) => [e.getAttribute('data-xmr'), e.querySelector('dd')?.textContent ?? ''])),
     );
@@ -155,7 +156,7 @@ test('the walkthrough teaches the controls by doing, and finishing unlocks the n
   const errors = watchErrors(page);
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(page.getByRole('button', { name: /Locked: Housing benefit/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /Housing benefit is locked/ })).toBeDisabled();
   await page.getByRole('button', { name: 'Play The front desk' }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   const coach = page.getByRole('region', { name: 'Walkthrough' });

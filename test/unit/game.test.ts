@@ -206,6 +206,31 @@ describe('studying demand in play', () => {
   });
 });
 
+describe('answering the inspector', () => {
+  it('complying restores the approved process even when it was left lever by lever', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.setDesign('expertsAtFront', 0); // "On", pulled blind under deliverology
+    ctl.skipToNextStop();
+    expect(store.getState().inspection!.markedDown).toBe(true);
+    ctl.answerInspector('comply');
+    const s = store.getState();
+    expect(s.inspection).toBeNull();
+    expect(s.snapshot!.design.expertsAtFront).toBe(false);
+    expect(s.actions.map((a) => a.kind)).toEqual(['design', 'regime']);
+  });
+
+  it('standing firm keeps the redesign', () => {
+    const { store, ctl } = setup('systems');
+    ctl.startRun();
+    ctl.skipToNextStop();
+    expect(store.getState().inspection!.markedDown).toBe(true);
+    ctl.answerInspector('stand-firm');
+    expect(store.getState().snapshot!.design.expertsAtFront).toBe(true);
+    expect(store.getState().actions).toEqual([]);
+  });
+});
+
 describe('progress', () => {
   it('starts with the tutorial unlocked and survives garbage', () => {
     for (const bad of [null, '', '{', '[]', '"x"', JSON.stringify({ unlocked: ['nope', 3] }), 'x'.repeat(10_000)]) {

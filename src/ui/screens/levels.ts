@@ -22,7 +22,7 @@ export function levelsScreen(state: GameState, ctl: Controller): HTMLElement {
             type: 'button',
             className: 'primary',
             disabled: !unlocked,
-            'aria-label': `${unlocked ? 'Play' : 'Locked:'} ${level.title}`,
+            'aria-label': unlocked ? `Play ${level.title}` : `${level.title} is locked: finish the previous level`,
             onclick: () => ctl.chooseLevel(id),
           },
           unlocked ? (done ? 'Play again' : 'Play') : 'Locked: finish the previous level',

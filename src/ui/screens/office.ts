@@ -9,13 +9,12 @@ import type { GameState, GameStore, LiveFlow } from '../../game/store';
 import { WALKTHROUGH } from '../../game/walkthrough';
 import type { DesignKey } from '../../sim';
 import { h, setText } from '../dom';
-import { clock, count, days, money, percent } from '../format';
+import { clock, count, days, money, percent, ratio } from '../format';
 import { inspectionDialog } from './inspectionCard';
 import { studyDialog } from './studyDialog';
 import { xmrFigure } from '../xmrChart';
 import { isLearnt, REDESIGN_LEVERS } from '../../game/redesign';
 import { REASON_LABELS } from '../../game/demandText';
-import { ratio } from '../format';
 import { storyCard } from './storyCard';
 
 export interface ScreenView {
@@ -263,7 +262,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
     if (systems) {
       const x = s.live?.xmr;
-      setText(liveEl, x ? `End to end: average ${ratio(x.centre)} days, expect ${ratio(Math.max(0, x.lower))} to ${ratio(x.upper)}` : 'End to end: measuring…');
+      setText(liveEl, x ? `End to end: ${ratio(x.centre)} days on average; weekly averages between ${ratio(Math.max(0, x.lower))} and ${ratio(x.upper)}` : 'End to end: measuring…');
     }
     const flows = s.live?.flows ?? null;
     pilotLive.hidden = flows === null;
@@ -289,6 +288,16 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     for (const [key, select] of pilotSelects) {
       const i = choiceIndex(DESIGN_LEVERS[key] as never, snap?.design[key]);
       if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
+    }
+    // A pilot team leaves at least one assessor in the usual back office; no share without a team.
+    if (snap) {
+      const assessors = staffOnBooks(snap.roles)[level.assign.casework] ?? 0;
+      const teamSelect = pilotSelects.get('pilotTeam')!;
+      [...teamSelect.options].forEach((o, i) => {
+        const n = (DESIGN_LEVERS.pilotTeam.choices[i]?.value ?? 0) as number;
+        o.disabled = n > 0 && n > assessors - 1 && n !== snap.design.pilotTeam;
+      });
+      pilotSelects.get('pilotShare')!.disabled = snap.design.pilotTeam === 0 && snap.design.pilotShare === 0;
     }
     for (const [key, select] of redesignSelects) {
       const i = choiceIndex(DESIGN_LEVERS[key] as never, snap?.design[key]);
@@ -368,8 +377,11 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
 
     if (s.inspection !== shownInspection) {
+      const wasOpen = shownInspection !== null;
       shownInspection = s.inspection;
+      dialogSlot.querySelector('dialog')?.close();
       dialogSlot.replaceChildren();
+      if (!s.inspection && wasOpen) playBtn.focus();
       if (s.inspection) {
         const d = inspectionDialog(s.inspection, level, ctl);
         dialogSlot.appendChild(d);
@@ -377,8 +389,10 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       }
     }
     if (s.story !== shownStory) {
+      const hadFocus = storySlot.contains(document.activeElement);
       shownStory = s.story;
       storySlot.replaceChildren(s.story ? storyCard(s.story, () => ctl.closeStory(), s.seesFailure) : '');
+      if (hadFocus) playBtn.focus();
     }
   }
 
