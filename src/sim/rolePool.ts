@@ -95,6 +95,8 @@ export class TaskQueue {
 
 /** A team of staff in one role: its queue of work, who is busy, and its time accounts. */
 export class RolePool {
+  /** When this team's way of working last changed (null: settled): the learning dip runs from here. */
+  learningSince: number | null = null;
   readonly queue = new TaskQueue();
   busy = 0;
   /** Integral of busy staff over time (staff-minutes). */

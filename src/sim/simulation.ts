@@ -226,8 +226,6 @@ export class Simulation {
   private quarter: OfficialTally = emptyTally();
   /** The weekly staff budget now (null: the level sets none); inspections may cut it. */
   budget: number | null;
-  /** When the way of working last changed (null: settled); see learning(). */
-  private learningSince: number | null = null;
 
   constructor(
     readonly level: Level,
@@ -432,13 +430,13 @@ export class Simulation {
         break;
       }
       case 'design':
-        if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.learningSince = this.now;
+        if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.startLearning();
         (this.design as Record<string, unknown>)[action.key] = action.value;
         if (action.key === 'pilotShare' || action.key === 'pilotTeam') this.setUpPilot();
         break;
       case 'regime': {
         const regime = this.level.regimes[action.regime];
-        if (WAYS_OF_WORKING.some((k) => regime.design[k] !== this.design[k])) this.learningSince = this.now;
+        if (WAYS_OF_WORKING.some((k) => regime.design[k] !== this.design[k])) this.startLearning();
         this.regime = action.regime;
         // The pilot is the player's experiment, not part of either regime's design: it carries on.
         const { pilotShare, pilotTeam } = this.design;
@@ -470,6 +468,8 @@ export class Simulation {
       for (let n = 2; this.roleById.has(id); n++) id = `${main.id}Pilot${n}`;
       const pool = new RolePool(id, `${main.label} (pilot)`, true, main.costPerHour, 0, this.calendar);
       pool.resetAccounts(this.now);
+      // A new team working a new way has it to learn too.
+      pool.learningSince = this.now;
       this.roles.push(pool);
       this.pilotPool = pool;
     }
@@ -874,14 +874,19 @@ export class Simulation {
    * fades linearly to nothing over the level's recovery time.
    */
   private learning(role: RolePool): number {
-    if (!role.expert || this.learningSince === null) return 1;
+    if (!role.expert || role.learningSince === null) return 1;
     const t = this.level.transition;
-    const left = 1 - (this.now - this.learningSince) / (t.recoverDays * DAY);
+    const left = 1 - (this.now - role.learningSince) / (t.recoverDays * DAY);
     if (left <= 0) {
-      this.learningSince = null;
+      role.learningSince = null;
       return 1;
     }
     return 1 + t.dip * left;
+  }
+
+  /** The main flow's way of working changed: its people start learning it (the pilot team keeps its own). */
+  private startLearning(): void {
+    for (const role of this.roles) if (role !== this.pilotPool) role.learningSince = this.now;
   }
 
   /** Work speeds up as the backlog grows, up to a limit: corners cut. */

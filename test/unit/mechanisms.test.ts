@@ -158,4 +158,18 @@ describe('each mechanism moves its outcome', () => {
     const settled = simulate(level('housing-benefit', { 'transition.dip': 0.8 }), seed, 'systems', 90);
     expect(JSON.stringify(settled)).toBe(JSON.stringify(simulate(level('housing-benefit'), seed, 'systems', 90)));
   });
+
+  it('a new pilot team has its new way of working to learn; the usual flow does not slow for it', () => {
+    const pilot = [
+      { at: 10 * 1440, kind: 'design' as const, key: 'pilotTeam' as const, value: 2 },
+      { at: 10 * 1440, kind: 'design' as const, key: 'pilotShare' as const, value: 0.2 },
+    ];
+    const noDip = simulate(level('housing-benefit', { 'transition.dip': 0 }), seed, 'deliverology', 60, pilot);
+    const dip = simulate(level('housing-benefit', { 'transition.dip': 0.9 }), seed, 'deliverology', 60, pilot);
+    // The same work takes the pilot team longer while it learns: busier for it.
+    expect(dip.queues.assessorPilot!.utilisation!).toBeGreaterThan(noDip.queues.assessorPilot!.utilisation! + 0.05);
+    // The usual back office changed nothing about its way of working, so it pays no dip of its own:
+    // what differs there is only the pilot's knock-on (fewer chases from pilot citizens).
+    expect(Math.abs(dip.queues.assessor!.utilisation! - noDip.queues.assessor!.utilisation!)).toBeLessThan(0.05);
+  });
 });
