@@ -1,4 +1,5 @@
 // The quarterly inspection's report card: stars, a headline, and the pressure that follows a miss.
+import { dayLabel } from '../../game/citizens';
 import type { Controller } from '../../game/controller';
 import type { Level } from '../../levels/schema';
 import type { Inspection } from '../../sim/inspection';
@@ -31,7 +32,7 @@ export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller)
   const dialog = h(
     'dialog',
     { className: 'card inspection', 'aria-labelledby': 'inspection-h' },
-    h('h2', { id: 'inspection-h' }, `Inspection report, day ${Math.round(ins.day)}`),
+    h('h2', { id: 'inspection-h' }, `Inspection report, ${dayLabel(ins.day)}`),
     h('p', { className: 'stars big', 'aria-label': `${ins.stars} of 4 stars` }, '★'.repeat(ins.stars) + '☆'.repeat(4 - ins.stars)),
     h('p', { className: 'headline' }, HEADLINES[ins.stars] ?? HEADLINES[0]!),
     h(

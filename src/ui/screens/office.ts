@@ -237,6 +237,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
 
   let shownInspection: unknown = null;
   let shownStudy: unknown = null;
+  let studyView: ReturnType<typeof studyDialog> | null = null;
   let shownStory: unknown = null;
 
   function update(s: GameState) {
@@ -304,16 +305,18 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
     }
     if (s.study !== shownStudy) {
-      const wasOpen = shownStudy !== null;
       shownStudy = s.study;
-      studySlot.replaceChildren();
-      if (s.study) {
-        const d = studyDialog(s.study, ctl);
-        studySlot.appendChild(d);
-        d.showModal();
-        // Keep the keyboard on the answers from one contact to the next.
-        (d.querySelector<HTMLElement>('.sort button') ?? d.querySelector<HTMLElement>('button.primary'))?.focus();
-      } else if (wasOpen) {
+      if (s.study && studyView) {
+        studyView.update(s.study);
+      } else if (s.study) {
+        studyView = studyDialog(s.study, ctl);
+        studySlot.replaceChildren(studyView.dialog);
+        studyView.dialog.showModal();
+        studyView.update(s.study); // focus once the dialog is open
+      } else if (studyView) {
+        studyView.dialog.close();
+        studySlot.replaceChildren();
+        studyView = null;
         studyBtn.focus();
       }
     }

@@ -36,47 +36,63 @@ function analysisView(study: DemandStudy): HTMLElement {
   );
 }
 
-export function studyDialog(study: DemandStudy, ctl: Controller): HTMLDialogElement {
-  const i = study.answers.length;
-  const item = study.items[i];
-  const last = study.answers[i - 1];
-  const lastItem = study.items[i - 1];
-  const feedback =
-    last && lastItem
-      ? h(
-          'p',
-          { className: last.correct ? 'feedback right' : 'feedback wrong', role: 'status' },
-          last.correct ? 'Right. ' : `Not quite: it was ${REASON_LABELS[lastItem.reason].toLowerCase()}. `,
-          EXPLANATIONS[lastItem.reason],
-        )
-      : h('p', { className: 'feedback' }, 'Listen, then say what kind of demand this is. Value demand is what the service is for; failure demand is caused by a failure to do something, or to do it right.');
-  const button = (r: ContactReason) => h('button', { type: 'button', onclick: () => ctl.answerStudy(r) }, REASON_LABELS[r]);
-  const contact = item
-    ? h(
-        'div',
-        { className: 'contact' },
-        h('p', { className: 'who' }, `Contact ${i + 1} of ${study.items.length}: ${item.name}, ${CHANNEL_WORDS[item.channel]}, ${dayLabel(item.day)}`),
-        h('blockquote', {}, `“${item.text}”`),
-        h(
-          'div',
-          { className: 'sort', role: 'group', 'aria-label': 'What kind of demand is this?' },
-          h('div', { className: 'kind value' }, h('h4', {}, 'Value demand'), ...VALUE_REASONS.map(button)),
-          h('div', { className: 'kind failure' }, h('h4', {}, 'Failure demand'), ...FAILURE_REASONS.map(button)),
-        ),
-      )
-    : h('p', { className: 'contact' }, `You have listened to all ${study.items.length} contacts.`);
+/**
+ * The study dialog stays open from the first contact to the last; only its contents change, so
+ * the feedback line (a live region) is announced after each answer.
+ */
+export function studyDialog(first: DemandStudy, ctl: Controller): { dialog: HTMLDialogElement; update(study: DemandStudy): void } {
+  const feedback = h('p', { className: 'feedback', role: 'status' });
+  const body = h('div', { className: 'study-body' });
+  const close = h('button', { type: 'button', onclick: () => ctl.closeStudy() });
   const dialog = h(
     'dialog',
     { className: 'card study', 'aria-labelledby': 'study-h' },
     h('h2', { id: 'study-h' }, 'Studying demand: what do citizens call about?'),
     h('p', { className: 'hint' }, `Each contact takes ${MINUTES_PER_CONTACT} minutes of your time; the office runs on while you listen.`),
     feedback,
-    h('div', { className: 'study-body' }, contact, analysisView(study)),
-    h('button', { type: 'button', className: item ? '' : 'primary', onclick: () => ctl.closeStudy(), autofocus: !item }, item ? 'Stop studying for now' : 'Back to the office'),
+    body,
+    close,
   );
   dialog.addEventListener('cancel', (e) => {
     e.preventDefault();
     ctl.closeStudy();
   });
-  return dialog;
+
+  function update(study: DemandStudy) {
+    const i = study.answers.length;
+    const item = study.items[i];
+    const last = study.answers[i - 1];
+    const lastItem = study.items[i - 1];
+    if (last && lastItem) {
+      feedback.className = last.correct ? 'feedback right' : 'feedback wrong';
+      feedback.textContent = `${last.correct ? 'Right. ' : `Not quite: it was ${REASON_LABELS[lastItem.reason].toLowerCase()}. `}${EXPLANATIONS[lastItem.reason]}`;
+    } else {
+      feedback.className = 'feedback';
+      feedback.textContent =
+        'Listen, then say what kind of demand this is. Value demand is what the service is for; failure demand is caused by a failure to do something, or to do it right.';
+    }
+    const button = (r: ContactReason) => h('button', { type: 'button', onclick: () => ctl.answerStudy(r) }, REASON_LABELS[r]);
+    const contact = item
+      ? h(
+          'div',
+          { className: 'contact' },
+          h('p', { className: 'who' }, `Contact ${i + 1} of ${study.items.length}: ${item.name}, ${CHANNEL_WORDS[item.channel]}, ${dayLabel(item.day)}`),
+          h('blockquote', {}, `“${item.text}”`),
+          h(
+            'div',
+            { className: 'sort', role: 'group', 'aria-label': 'What kind of demand is this?' },
+            h('div', { className: 'kind value' }, h('h4', {}, 'Value demand'), ...VALUE_REASONS.map(button)),
+            h('div', { className: 'kind failure' }, h('h4', {}, 'Failure demand'), ...FAILURE_REASONS.map(button)),
+          ),
+        )
+      : h('p', { className: 'contact' }, `You have listened to all ${study.items.length} contacts.`);
+    body.replaceChildren(contact, analysisView(study));
+    close.textContent = item ? 'Stop studying for now' : 'Back to the office';
+    close.className = item ? '' : 'primary';
+    // Keep the keyboard on the answers from one contact to the next, then on the way out.
+    (body.querySelector<HTMLElement>('.sort button') ?? close).focus();
+  }
+
+  update(first);
+  return { dialog, update };
 }
