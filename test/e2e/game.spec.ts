@@ -94,6 +94,7 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
     await expect(page.getByRole('heading', { level: 1, name: /What really happened/ })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('table', { name: /two ways of running the service/ })).toBeVisible({ timeout: 30_000 });
     await shot(page, `debrief-${regime}`, testInfo, true);
+    await expect(page.getByRole('region', { name: 'Where this comes from' })).toContainText('The New Efficiency (2011)');
 
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export run (JSON)' }).click();

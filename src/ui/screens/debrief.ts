@@ -11,6 +11,7 @@ import { download, h } from '../dom';
 import { days, moneyExact, percent, ratio } from '../format';
 import type { ScreenView } from './office';
 import { timeline } from './timeline';
+import { sourcesSection } from '../sources';
 import { xmrFigure } from '../xmrChart';
 
 function figureList(title: string, figures: Figure[], className: string): HTMLElement {
@@ -126,6 +127,7 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
     ),
     r.flows ? flowsTable(r.flows) : null,
     compareSlot,
+    sourcesSection(),
     h(
       'section',
       { className: 'actions', 'aria-label': 'What next' },

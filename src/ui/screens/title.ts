@@ -16,5 +16,10 @@ export function titleScreen(ctl: Controller): HTMLElement {
     ),
     h('button', { className: 'primary big', type: 'button', onclick: () => ctl.showLevels(), autofocus: true }, 'Play'),
     h('p', { className: 'hint' }, 'Everything works with the keyboard: Tab to move, Enter to press.'),
+    h(
+      'p',
+      { className: 'hint' },
+      'Built on findings reported by John Seddon (Systems Thinking in the Public Sector, 2008) and David Boyle (The New Efficiency, 2011).',
+    ),
   );
 }
