@@ -99,7 +99,11 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   const st = storage();
   const state = initialState(loadProgress(st), url.seed ?? randomSeed());
   if (url.regime) state.regime = url.regime;
-  if (url.levelId && state.progress.unlocked.includes(url.levelId)) state.levelId = url.levelId;
+  if (url.levelId) {
+    // A trainer's link names the level the room will play: it opens it, tutorial done or not.
+    state.levelId = url.levelId;
+    if (!state.progress.unlocked.includes(url.levelId)) state.progress = { ...state.progress, unlocked: [...state.progress.unlocked, url.levelId] };
+  }
   const store = createGameStore(state);
   const sound = createSound(() => store.getState().progress.muted);
   const ctl = createController(store, { sound, compare: compareInWorker, storage: st });

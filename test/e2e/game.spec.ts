@@ -271,3 +271,18 @@ test('a pilot runs part of the demand the redesigned way, side by side with the 
   await expect(page.getByRole('table', { name: /by the flow that handled them/ })).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test("a trainer's link opens the named level with its regime and seed", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?level=housing-benefit&regime=systems&seed=42');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Play Housing benefit' }).click();
+  await expect(page.getByLabel('Redesigned flow')).toBeChecked();
+  await expect(page.getByLabel(/^Seed/)).toHaveValue('42');
+  // Odd values are ignored, never shown.
+  await page.goto('/?level=<b>x</b>&regime=chaos&seed=abc');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Play The front desk' })).toBeEnabled();
+  await expect(page.locator('body')).not.toContainText('<b>');
+  expect(errors).toEqual([]);
+});
