@@ -31,21 +31,20 @@ const STORY_EVERY_DAYS = 30;
 
 export type Controller = ReturnType<typeof createController>;
 
-/** Live side-by-side measures of the usual flow and the pilot (null until a pilot is set up). */
+/** Days to help in the usual flow and the pilot lately (null until a pilot is set up); open counts are in the snapshot. */
 function liveFlows(session: Session): LiveFlows | null {
   const m = session.sim.model;
   if (!m.pilotPool) return null;
   const since = m.now - 28 * DAY;
-  const acc = { main: { sum: 0, n: 0, open: 0 }, pilot: { sum: 0, n: 0, open: 0 } };
+  const acc = { main: { sum: 0, n: 0 }, pilot: { sum: 0, n: 0 } };
   for (const need of m.needs) {
     const f = need.pilot ? acc.pilot : acc.main;
-    if (need.outcome === 'open') f.open++;
-    else if (need.outcome === 'met' && need.closedAt >= since) {
+    if (need.outcome === 'met' && need.closedAt >= since) {
       f.sum += (need.closedAt - need.arrivedAt) / DAY;
       f.n++;
     }
   }
-  const flow = (f: { sum: number; n: number; open: number }): LiveFlow => ({ metLately: f.n, meanDays: f.n > 0 ? f.sum / f.n : null, open: f.open });
+  const flow = (f: { sum: number; n: number }): LiveFlow => ({ metLately: f.n, meanDays: f.n > 0 ? f.sum / f.n : null });
   return { main: flow(acc.main), pilot: flow(acc.pilot) };
 }
 

@@ -44,8 +44,7 @@ export class Session {
     const s = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, speed))]!;
     const ms = Math.min(Math.max(realMs, 0), MAX_FRAME_MS);
     const open = this.sim.model.calendar.isOpen(this.sim.now);
-    const minutes = (ms / 1000) * s.minutesPerSecond * (open ? 1 : CLOSED_SPEEDUP);
-    return this.advanceTo(Math.min(this.sim.now + minutes, this.nextStop()));
+    return this.advanceBy((ms / 1000) * s.minutesPerSecond * (open ? 1 : CLOSED_SPEEDUP));
   }
 
   /** Lets sim time pass (a manager busy studying), stopping at an inspection or the end. */

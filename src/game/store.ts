@@ -15,7 +15,6 @@ import type { Debrief } from './debriefData';
 export interface LiveFlow {
   metLately: number;
   meanDays: number | null;
-  open: number;
 }
 export type LiveFlows = { main: LiveFlow; pilot: LiveFlow };
 

@@ -39,6 +39,11 @@ export function ratio(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? NOT_AVAILABLE : oneDecimal.format(x);
 }
 
+/** An inspection's stars out of four, as a row of filled and empty stars. */
+export function stars(n: number): string {
+  return '★'.repeat(n) + '☆'.repeat(Math.max(0, 4 - n));
+}
+
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** "Day 12 · Tue 10:40": day 0 is a Monday, as in the sim's calendar. */

@@ -4,7 +4,7 @@ import type { Controller } from '../../game/controller';
 import type { Level } from '../../levels/schema';
 import type { Inspection } from '../../sim/inspection';
 import { h } from '../dom';
-import { days, money, percent } from '../format';
+import { days, money, percent, stars } from '../format';
 
 const HEADLINES = [
   'Failing: the centre will intervene',
@@ -33,7 +33,7 @@ export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller)
     'dialog',
     { className: 'card inspection', 'aria-labelledby': 'inspection-h' },
     h('h2', { id: 'inspection-h' }, `Inspection report, ${dayLabel(ins.day)}`),
-    h('p', { className: 'stars big', 'aria-label': `${ins.stars} of 4 stars` }, '★'.repeat(ins.stars) + '☆'.repeat(4 - ins.stars)),
+    h('p', { className: 'stars big', 'aria-label': `${ins.stars} of 4 stars` }, stars(ins.stars)),
     h('p', { className: 'headline' }, HEADLINES[ins.stars] ?? HEADLINES[0]!),
     h(
       'ul',

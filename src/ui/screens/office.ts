@@ -9,7 +9,7 @@ import type { GameState, GameStore, LiveFlow } from '../../game/store';
 import { WALKTHROUGH } from '../../game/walkthrough';
 import type { DesignKey } from '../../sim';
 import { h, setText } from '../dom';
-import { clock, count, days, money, percent, ratio } from '../format';
+import { clock, count, days, money, percent, ratio, stars } from '../format';
 import { inspectionDialog } from './inspectionCard';
 import { studyDialog } from './studyDialog';
 import { xmrFigure } from '../xmrChart';
@@ -23,9 +23,6 @@ export interface ScreenView {
   destroy(): void;
 }
 
-function stars(n: number): string {
-  return '★'.repeat(n) + '☆'.repeat(Math.max(0, 4 - n));
-}
 
 export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const state = store.getState();
@@ -266,13 +263,14 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       setText(liveEl, x ? `End to end: ${ratio(x.centre)} days on average; weekly averages between ${ratio(Math.max(0, x.lower))} and ${ratio(x.upper)}` : 'End to end: measuring…');
     }
     const flows = s.live?.flows ?? null;
-    pilotLive.hidden = flows === null;
-    if (flows) {
-      const cell = (f: LiveFlow) => [f.meanDays === null ? 'n/a' : `${ratio(f.meanDays)} days`, String(f.metLately), String(f.open)];
-      const key = JSON.stringify(flows);
+    const open = snap?.flows ?? null;
+    pilotLive.hidden = flows === null || open === null;
+    if (flows && open) {
+      const cell = (f: LiveFlow, now: { open: number }) => [f.meanDays === null ? 'n/a' : `${ratio(f.meanDays)} days`, String(f.metLately), String(now.open)];
+      const key = JSON.stringify([flows, open]);
       if (pilotLive.dataset.key !== key) {
         pilotLive.dataset.key = key;
-        const [m, p] = [cell(flows.main), cell(flows.pilot)];
+        const [m, p] = [cell(flows.main, open.main), cell(flows.pilot, open.pilot)];
         pilotLive.replaceChildren(
           h('caption', {}, 'Side by side, the last four weeks'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'Usual'), h('th', { scope: 'col' }, 'Pilot'))),
