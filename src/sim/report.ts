@@ -184,14 +184,17 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   const byChannel = { phone: 0, visit: 0, letter: 0 };
   let failure = 0;
   let total = 0;
-  const officeTotal = sim.contacts.length - sim.firstMeasuredContact;
-  for (let i = sim.firstMeasuredContact; i < sim.contacts.length; i++) {
-    const c = sim.contacts[i]!;
-    if (sim.needs[c.needId - 1]!.arrivedAt < 0) continue;
+  // Read from the sim's contact columns: building every contact as an object costs more than the rest of the report.
+  const contactsMade = sim.contactsMade;
+  const officeTotal = contactsMade - sim.firstMeasuredContact;
+  const needs = sim.needs;
+  for (let i = sim.firstMeasuredContact; i < contactsMade; i++) {
+    if (needs[sim.contactNeedId(i) - 1]!.arrivedAt < 0) continue;
+    const reason = sim.contactReason(i);
     total++;
-    byReason[c.reason]++;
-    byChannel[c.channel]++;
-    if (c.failure) failure++;
+    byReason[reason]++;
+    byChannel[sim.contactChannel(i)]++;
+    if (isFailureDemand(reason)) failure++;
   }
 
   const post = sim.lettersSent * level.costs.letter;
