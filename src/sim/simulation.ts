@@ -1,7 +1,8 @@
 import type { Level } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
-import { EventHeap, objectArray } from './eventHeap';
+import { EventQueue } from './eventQueue';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
+import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
 import { prepare, type Sampler, Stream } from './random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
@@ -49,8 +50,6 @@ class SimEvent {
   t = Number.NaN;
   seq = 0;
   slot = -1;
-  bucket = -Infinity;
-  bpos = 0;
   /** Its index in the sim's eventById. */
   id = 0;
   k = 0;
@@ -178,7 +177,7 @@ export class Simulation {
   /** Who joins a pilot: drawn only while one runs, so runs without a pilot draw nothing from it. */
   private readonly pilotStream: Stream;
 
-  private readonly events = new EventHeap<SimEvent>();
+  private readonly events = new EventQueue<SimEvent>();
   /** Handled events, for reuse. */
   private readonly spareEvents: SimEvent[] = objectArray();
   private readonly spareTasks: Task[] = objectArray();
@@ -528,7 +527,7 @@ export class Simulation {
   /**
    * A call or visit at time at. Only as the last act of an event handler: if it is due now and
    * nothing else is, it would be the very next event, so it is handled there and then rather than
-   * round the heap (same order of everything, same count of events).
+   * round the event list (same order of everything, same count of events).
    */
   private contactNext(at: number, need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     if (at === this.now && this.events.peekTime() > at) {
@@ -636,7 +635,7 @@ export class Simulation {
       const ev = this.event(GIVE_UP);
       ev.need = need;
       ev.t = need.givesUpAt;
-      this.events.park(ev);
+      this.events.push(ev);
       this.timers[2 * need.id + 1] = ev.id;
     }
     // A pilot takes its share of new citizens, drawn from its own stream at first contact.
@@ -1260,12 +1259,12 @@ export class Simulation {
     }
     const at = this.now + this.citizen.rayleigh(scale) * DAY;
     if (pending) {
-      this.events.repark(pending, at);
+      this.events.reschedule(pending, at);
     } else {
       const ev = this.event(CHASE);
       ev.need = need;
       ev.t = at;
-      this.events.park(ev);
+      this.events.push(ev);
       this.timers[2 * need.id] = ev.id;
     }
   }

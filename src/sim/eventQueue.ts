@@ -1,0 +1,349 @@
+import { objectArray } from './objectArray';
+
+/** What the event queue needs of an event: its time and its place in the order of scheduling. */
+export interface Timed {
+  t: number;
+  /** Set by the queue when the event is scheduled. */
+  seq: number;
+  /** The queue's handle on the event while it is scheduled (-1 or absent when not). Set by the queue. */
+  slot?: number;
+}
+
+/** Minutes per day: the far tier files events by day. */
+const DAY = 1440;
+/** Days ahead the far tier keeps by day; anything later (or not a time) waits in one unsorted list. */
+const FAR_DAYS = 1 << 16;
+/** List ids beyond the ring's buckets: the far tier's days start here; BEYOND is the list for the rest. */
+const BEYOND = -2;
+
+/**
+ * The sim's event list: events come out in time order, and equal times in the order they were
+ * scheduled (a moved event counts as scheduled when it was moved).
+ *
+ * A calendar queue rather than a heap. Time is cut into buckets `width` minutes wide, and a ring
+ * of `ringSize` buckets covers the weeks ahead; each bucket is an unsorted list. Scheduling or
+ * cancelling an event is O(1). The next event is the earliest in the first bucket that has any,
+ * found by stepping along the ring; buckets are narrow, so that bucket rarely holds more than one
+ * or two. Events due beyond the ring wait in a list per day and join the ring when it reaches
+ * them. A heap does O(log n) comparisons per event, and which way each goes is a coin toss the
+ * processor cannot predict: that cost more than all the rest of the event list together.
+ *
+ * Every scheduled event holds a slot; the queue's records are typed arrays indexed by slot.
+ */
+export class EventQueue<T extends Timed> {
+  /** The event in each slot. */
+  private items: (T | undefined)[] = objectArray();
+  /** The list each slot is in: a ring bucket (0 .. ringSize - 1), a far day (ringSize + day - farBase), BEYOND, or -1 for none. */
+  private home = new Int32Array(256).fill(-1);
+  /** Neighbours in that list (-1: none). */
+  private next = new Int32Array(256).fill(-1);
+  private prev = new Int32Array(256).fill(-1);
+  /** Its event's time and sequence number, kept here so that ordering never has to visit the events. */
+  private timeOf = new Float64Array(256);
+  private seqOf = new Float64Array(256);
+  private freeSlots: number[] = [];
+  private counter = 0;
+
+  private readonly mask: number;
+  private readonly perDay: number;
+  /** First slot of each ring bucket's list (-1: empty). */
+  private readonly ring: Int32Array;
+  private inRing = 0;
+  /** The bucket number the ring has reached: every event in the ring is due in [cursor, cursor + ringSize) buckets, or is late and waits in the cursor's bucket. */
+  private cursor = Number.NaN;
+  /** First slot of each far day's list, by day - farBase. */
+  private far = new Int32Array(64).fill(-1);
+  private farBase = 0;
+  /** The first day whose events have not yet been moved into the ring. */
+  private farNext = 0;
+  private inFar = 0;
+  private beyond = -1;
+  private inBeyond = 0;
+  /** The next event's slot, once found (-1: look again). */
+  private best = -1;
+
+  constructor(
+    private readonly width = 1,
+    private readonly ringSize = 1 << 16,
+  ) {
+    if ((ringSize & (ringSize - 1)) !== 0 || !Number.isInteger(DAY / width) || ringSize < (2 * DAY) / width) {
+      throw new Error('EventQueue: the ring must be a power of two of buckets covering two days or more, and a day a whole number of buckets');
+    }
+    this.mask = ringSize - 1;
+    this.perDay = DAY / width;
+    this.ring = new Int32Array(ringSize).fill(-1);
+    for (let i = 0; i < 256; i++) {
+      this.items.push(undefined);
+      this.freeSlots.push(255 - i);
+    }
+  }
+
+  /** Events scheduled and not yet taken. */
+  get size(): number {
+    return this.inRing + this.inFar + this.inBeyond;
+  }
+
+  /** When the next event is due (Infinity: none). */
+  peekTime(): number {
+    const b = this.findNext();
+    return b < 0 ? Infinity : this.timeOf[b]!;
+  }
+
+  /** Schedules an event at its time t. */
+  push(item: T): void {
+    item.seq = this.counter++;
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.items.length;
+      if (slot === this.home.length) this.growSlots();
+      this.items.push(item);
+    } else {
+      this.items[slot] = item;
+    }
+    item.slot = slot;
+    this.timeOf[slot] = item.t;
+    this.seqOf[slot] = item.seq;
+    this.file(slot, item.t);
+  }
+
+  /** Takes the next event; check peekTime (or size) first. */
+  pop(): T {
+    const slot = this.findNext();
+    this.best = -1;
+    this.unlink(slot);
+    return this.release(slot);
+  }
+
+  /** True while the event is scheduled. */
+  has(item: T): boolean {
+    const slot = item.slot;
+    return slot !== undefined && slot >= 0 && this.items[slot] === item;
+  }
+
+  /** Cancels a scheduled event (nothing happens if it is not scheduled). */
+  remove(item: T): void {
+    if (!this.has(item)) return;
+    const slot = item.slot!;
+    if (slot === this.best) this.best = -1;
+    this.unlink(slot);
+    this.release(slot);
+  }
+
+  /** Moves an event to time t, as if cancelled and scheduled afresh now; schedules it if it was not. */
+  reschedule(item: T, t: number): void {
+    this.remove(item);
+    item.t = t;
+    this.push(item);
+  }
+
+  // ---------------------------------------------------------------- filing
+
+  /** Puts a slot in the list for its time. */
+  private file(slot: number, t: number): void {
+    // The next event found was one never due: anything may come before it now.
+    if (this.best >= 0 && this.home[this.best] === BEYOND) this.best = -1;
+    let bucket = Math.floor(t / this.width);
+    // Never due (at Infinity, or not a time), or due absurdly far ahead: the list beyond.
+    if (!(bucket < Infinity)) {
+      this.linkBeyond(slot);
+      return;
+    }
+    if (this.cursor !== this.cursor) {
+      if (bucket === -Infinity) {
+        this.linkBeyond(slot);
+        return;
+      }
+      this.startAt(bucket);
+    }
+    // Late (due before the bucket the ring has reached): in the cursor's bucket, whose earliest goes first.
+    if (bucket < this.cursor) bucket = this.cursor;
+    if (bucket - this.cursor < this.ringSize) {
+      if (bucket === this.cursor) this.best = -1;
+      const at = bucket & this.mask;
+      this.link(slot, at, this.ring, at);
+      this.inRing++;
+      return;
+    }
+    const index = Math.floor(bucket / this.perDay) - this.farBase;
+    if (index < FAR_DAYS) {
+      if (index >= this.far.length) this.growFar(index);
+      this.link(slot, this.ringSize + index, this.far, index);
+      this.inFar++;
+      return;
+    }
+    this.linkBeyond(slot);
+  }
+
+  /** The ring starts at this bucket; far days start where it ends. */
+  private startAt(bucket: number): void {
+    this.cursor = bucket;
+    this.farBase = Math.floor((bucket + this.ringSize) / this.perDay);
+    this.farNext = this.farBase;
+  }
+
+  private link(slot: number, id: number, heads: Int32Array, at: number): void {
+    const head = heads[at]!;
+    this.next[slot] = head;
+    this.prev[slot] = -1;
+    if (head >= 0) this.prev[head] = slot;
+    heads[at] = slot;
+    this.home[slot] = id;
+  }
+
+  private linkBeyond(slot: number): void {
+    const head = this.beyond;
+    this.next[slot] = head;
+    this.prev[slot] = -1;
+    if (head >= 0) this.prev[head] = slot;
+    this.beyond = slot;
+    this.home[slot] = BEYOND;
+    this.inBeyond++;
+  }
+
+  private unlink(slot: number): void {
+    const id = this.home[slot]!;
+    const p = this.prev[slot]!;
+    const nx = this.next[slot]!;
+    if (p >= 0) this.next[p] = nx;
+    else if (id === BEYOND) this.beyond = nx;
+    else if (id < this.ringSize) this.ring[id] = nx;
+    else this.far[id - this.ringSize] = nx;
+    if (nx >= 0) this.prev[nx] = p;
+    this.home[slot] = -1;
+    if (id === BEYOND) this.inBeyond--;
+    else if (id < this.ringSize) this.inRing--;
+    else this.inFar--;
+  }
+
+  // ---------------------------------------------------------------- finding the next event
+
+  /** The slot of the next event (-1: none), remembered until something earlier could come. */
+  private findNext(): number {
+    if (this.best >= 0) return this.best;
+    if (this.size === 0) return -1;
+    for (;;) {
+      if (this.inRing === 0) {
+        if (this.inFar > 0) this.jumpToFarDay();
+        else if (!this.bringBeyond()) {
+          // Only events never due are left: the earliest of them, where it is.
+          this.best = this.earliestIn(this.beyond);
+          return this.best;
+        }
+        continue;
+      }
+      const head = this.ring[this.cursor & this.mask]!;
+      if (head >= 0) {
+        this.best = this.earliestIn(head);
+        return this.best;
+      }
+      this.cursor++;
+      if ((this.farNext + 1) * this.perDay <= this.cursor + this.ringSize) this.bringFarDays();
+    }
+  }
+
+  /** The earliest (time, then order of scheduling) in a bucket's list. */
+  private earliestIn(head: number): number {
+    const times = this.timeOf;
+    const seqs = this.seqOf;
+    let b = head;
+    let bt = times[head]!;
+    for (let s = this.next[head]!; s >= 0; s = this.next[s]!) {
+      const t = times[s]!;
+      if (t < bt || (t === bt && seqs[s]! < seqs[b]!)) {
+        b = s;
+        bt = t;
+      }
+    }
+    return b;
+  }
+
+  /** Moves far days into the ring while the ring reaches their last bucket. */
+  private bringFarDays(): void {
+    while (this.inFar > 0 && (this.farNext + 1) * this.perDay <= this.cursor + this.ringSize) {
+      const index = this.farNext - this.farBase;
+      this.farNext++;
+      if (index >= this.far.length) continue;
+      let slot = this.far[index]!;
+      this.far[index] = -1;
+      while (slot >= 0) {
+        const following = this.next[slot]!;
+        this.home[slot] = -1;
+        this.inFar--;
+        this.file(slot, this.timeOf[slot]!);
+        slot = following;
+      }
+    }
+    if (this.inFar === 0) this.farNext = Math.max(this.farNext, Math.floor((this.cursor + this.ringSize) / this.perDay));
+  }
+
+  /** The ring is empty: move the cursor on to the first far day with events, and bring that day in. */
+  private jumpToFarDay(): void {
+    let index = this.farNext - this.farBase;
+    while (this.far[index]! < 0) index++;
+    const lastBucket = (this.farBase + index + 1) * this.perDay;
+    this.cursor = Math.max(this.cursor, lastBucket - this.ringSize);
+    this.bringFarDays();
+  }
+
+  /**
+   * The ring and the far days are empty: start again from the earliest event beyond that is due at
+   * all, and file those events afresh. False if none is (they stay where they are).
+   */
+  private bringBeyond(): boolean {
+    let earliest = Infinity;
+    for (let s = this.beyond; s >= 0; s = this.next[s]!) {
+      const t = this.timeOf[s]!;
+      if (t < earliest && t > -Infinity) earliest = t;
+    }
+    const bucket = Math.floor(earliest / this.width);
+    if (!(bucket < Infinity)) return false;
+    let slot = this.beyond;
+    this.beyond = -1;
+    this.inBeyond = 0;
+    this.best = -1;
+    this.startAt(bucket);
+    while (slot >= 0) {
+      const following = this.next[slot]!;
+      this.home[slot] = -1;
+      this.file(slot, this.timeOf[slot]!);
+      slot = following;
+    }
+    return true;
+  }
+
+  private release(slot: number): T {
+    const item = this.items[slot]!;
+    this.items[slot] = undefined;
+    this.freeSlots.push(slot);
+    item.slot = -1;
+    return item;
+  }
+
+  // ---------------------------------------------------------------- growth
+
+  private growSlots(): void {
+    const size = this.home.length * 2;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size).fill(-1);
+      b.set(a);
+      return b;
+    };
+    this.home = grow(this.home);
+    this.next = grow(this.next);
+    this.prev = grow(this.prev);
+    const times = new Float64Array(size);
+    times.set(this.timeOf);
+    this.timeOf = times;
+    const seqs = new Float64Array(size);
+    seqs.set(this.seqOf);
+    this.seqOf = seqs;
+  }
+
+  private growFar(index: number): void {
+    let size = this.far.length * 2;
+    while (size <= index) size *= 2;
+    const far = new Int32Array(size).fill(-1);
+    far.set(this.far);
+    this.far = far;
+  }
+}

@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../src/sim/eventQueue';
+
+interface Ev {
+  t: number;
+  seq: number;
+  slot?: number;
+  name: string;
+}
+const ev = (t: number, name: string): Ev => ({ t, seq: 0, name });
+
+/** What the queue must do, done the slow and obvious way: a list searched for its earliest (time, order of scheduling). */
+class Reference {
+  private items: { ev: Ev; order: number }[] = [];
+  private counter = 0;
+  push(e: Ev): void {
+    this.items.push({ ev: e, order: this.counter++ });
+  }
+  remove(e: Ev): void {
+    this.items = this.items.filter((x) => x.ev !== e);
+  }
+  has(e: Ev): boolean {
+    return this.items.some((x) => x.ev === e);
+  }
+  private earliest(): number {
+    let best = 0;
+    for (let i = 1; i < this.items.length; i++) {
+      const a = this.items[i]!;
+      const b = this.items[best]!;
+      if (a.ev.t < b.ev.t || (a.ev.t === b.ev.t && a.order < b.order)) best = i;
+    }
+    return best;
+  }
+  pop(): Ev {
+    return this.items.splice(this.earliest(), 1)[0]!.ev;
+  }
+  peekTime(): number {
+    return this.items.length === 0 ? Infinity : this.items[this.earliest()]!.ev.t;
+  }
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+describe('EventQueue (the sim event list)', () => {
+  it('fires in time order, equal times in the order they were scheduled', () => {
+    const q = new EventQueue<Ev>();
+    for (const [t, n] of [[5, 'a'], [1, 'b'], [5, 'c'], [3, 'd'], [1, 'e'], [5, 'f']] as const) q.push(ev(t, n));
+    const order: string[] = [];
+    while (q.size > 0) order.push(q.pop().name);
+    expect(order).toEqual(['b', 'e', 'd', 'a', 'c', 'f']);
+    expect(q.peekTime()).toBe(Infinity);
+  });
+
+  it('orders events days apart, waiting in buckets, among events due within the hour', () => {
+    const q = new EventQueue<Ev>(60);
+    const times = [3 * 1440 + 7, 5, 1440 + 30, 59.5, 60, 61, 2 * 1440, 1440 + 30, -100, 10_000_000, Infinity];
+    times.forEach((t, i) => q.push(ev(t, String(i))));
+    const out: number[] = [];
+    while (q.size > 0) out.push(q.pop().t);
+    expect(out).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('cancels and moves events wherever they wait, and says which are scheduled', () => {
+    const q = new EventQueue<Ev>(60);
+    const a = ev(10, 'a');
+    const b = ev(5000, 'b');
+    const c = ev(20, 'c');
+    q.push(a);
+    q.push(b);
+    q.push(c);
+    expect(q.pop()).toBe(a); // c is in the heap by now; b still waits in its bucket
+    q.remove(b);
+    expect(q.has(b)).toBe(false);
+    q.reschedule(c, 6000);
+    q.reschedule(b, 15); // not scheduled: scheduled afresh
+    expect(q.has(b)).toBe(true);
+    q.remove(ev(1, 'stranger')); // never scheduled: nothing happens
+    expect([q.pop().name, q.pop().name, q.size]).toEqual(['b', 'c', 0]);
+  });
+
+  it('matches the obvious list for any mix of scheduling, taking, cancelling and moving', () => {
+    // Times near now, later today, days and weeks ahead (past the ring), ties, and the never due.
+    const dt = fc.oneof(
+      { arbitrary: fc.integer({ min: 0, max: 90 }), weight: 4 },
+      { arbitrary: fc.double({ min: 0, max: 20_000, noNaN: true }), weight: 3 },
+      { arbitrary: fc.double({ min: 0, max: 400_000, noNaN: true }), weight: 2 },
+      { arbitrary: fc.constantFrom(0, 1440, 1e11, Infinity), weight: 1 },
+    );
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('push' as const), dt }),
+      fc.record({ kind: fc.constant('pop' as const) }),
+      // Looking without taking, as the sim does before it stops at a given time and the player acts.
+      fc.record({ kind: fc.constant('peek' as const) }),
+      fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), dt }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 50, maxLength: 600, size: 'max' }),
+        // Bucket width and ring size: the sim's, and small rings so that events often wait in far days.
+        fc.constantFrom([1, 1 << 16], [1, 4096], [60, 64], [1440, 2]),
+        fc.integer({ min: -600_000, max: 5000 }),
+        (ops, [width, ring], start) => {
+          const q = new EventQueue<Ev>(width, ring);
+          const ref = new Reference();
+          const all: Ev[] = [];
+          let now = start;
+          for (const o of ops) {
+            if (o.kind === 'push') {
+              const e = ev(now + o.dt, String(all.length));
+              all.push(e);
+              q.push(e);
+              ref.push(e);
+            } else if (o.kind === 'peek') {
+              expect(q.peekTime()).toBe(ref.peekTime());
+            } else if (o.kind === 'pop') {
+              expect(q.size).toBe(ref.size);
+              if (ref.size === 0) continue;
+              const want = ref.pop();
+              expect(q.peekTime()).toBe(want.t);
+              expect(q.pop()).toBe(want);
+              now = want.t;
+            } else if (all.length > 0) {
+              const e = all[o.pick % all.length]!;
+              expect(q.has(e)).toBe(ref.has(e));
+              q.remove(e);
+              ref.remove(e);
+              if (o.kind === 'move') {
+                q.reschedule(e, now + o.dt);
+                ref.push(e);
+              }
+            }
+          }
+          const rest: Ev[] = [];
+          while (q.size > 0) rest.push(q.pop());
+          const want: Ev[] = [];
+          while (ref.size > 0) want.push(ref.pop());
+          expect(rest).toEqual(want);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
