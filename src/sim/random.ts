@@ -14,13 +14,13 @@ export type Distribution =
  * numbers in every engine.
  */
 export class Stream {
-  // Alea's state, taken from seedrandom's own seeding so the numbers are seedrandom's.
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private c: number;
-  private spareNormal = Number.NaN;
-  private hasSpare = false;
+  // Alea's state, taken from seedrandom's own seeding so the numbers are seedrandom's. Each field
+  // starts as a non-integer number: a class field declared without a value starts as undefined,
+  // and V8 then keeps it as a boxed number, allocating a fresh box on every draw.
+  private s0 = Number.NaN;
+  private s1 = Number.NaN;
+  private s2 = Number.NaN;
+  private c = 0;
 
   constructor(seed: string | number, name: string) {
     const state = seedrandom.alea(`${seed}/${name}`, { state: true }).state();
@@ -52,24 +52,32 @@ export class Stream {
     return -mean * ln(1 - this.uniform());
   }
 
-  /** Standard normal by Marsaglia's polar method: only ln and sqrt, both exact here. */
+  /**
+   * Standard normal by the ziggurat method (Marsaglia & Tsang, 2000), with the layer and the point
+   * drawn from separate uniforms. Nearly every draw is two uniforms, a multiply and a comparison;
+   * the rest use only ln and exp built from exact operations, so a draw is the same everywhere.
+   */
   normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spareNormal;
+    for (;;) {
+      const layer = (this.uniform() * ZIG_LAYERS) | 0;
+      const u = 2 * this.uniform() - 1;
+      const x = u * ZIG_X[layer]!;
+      // Inside the layer's rectangle that lies wholly under the curve: most draws end here.
+      if ((u < 0 ? -u : u) < ZIG_INNER[layer]!) return x;
+      if (layer === 0) {
+        // The tail beyond r, by Marsaglia's exponential method.
+        let a: number;
+        let b: number;
+        do {
+          a = -ln(1 - this.uniform()) / ZIG_R;
+          b = -ln(1 - this.uniform());
+        } while (b + b < a * a);
+        return u < 0 ? -(ZIG_R + a) : ZIG_R + a;
+      }
+      // The sliver between the rectangle and the curve: accept if under the curve.
+      const y = ZIG_F[layer]! + this.uniform() * (ZIG_F[layer + 1]! - ZIG_F[layer]!);
+      if (y < exp(-0.5 * x * x)) return x;
     }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * this.uniform() - 1;
-      v = 2 * this.uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * ln(s)) / s);
-    this.spareNormal = v * f;
-    this.hasSpare = true;
-    return u * f;
   }
 
   /** Rayleigh with the given scale: a waiting time whose hazard rises steadily with time. */
@@ -106,6 +114,27 @@ export class Stream {
         return exp(s.a + s.b * this.normal());
     }
   }
+}
+
+// ---------------------------------------------------------------- ziggurat tables
+// 128 layers of equal area under e^(-x^2/2), x >= 0 (Marsaglia & Tsang's constants r and v).
+// ZIG_X[i] is layer i's right edge (ZIG_X[0]: the base layer's width, tail included), ZIG_F[i]
+// the curve's height there, ZIG_INNER[i] the share of the layer wholly under the curve. Built
+// with exact operations and exactMath's ln and exp: the same tables in every engine.
+const ZIG_LAYERS = 128;
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const ZIG_X = new Float64Array(ZIG_LAYERS + 1);
+const ZIG_F = new Float64Array(ZIG_LAYERS + 1);
+const ZIG_INNER = new Float64Array(ZIG_LAYERS);
+{
+  const f = (x: number) => expExact(-0.5 * x * x);
+  ZIG_X[0] = ZIG_V / f(ZIG_R);
+  ZIG_X[1] = ZIG_R;
+  for (let i = 1; i < ZIG_LAYERS - 1; i++) ZIG_X[i + 1] = Math.sqrt(-2 * lnExact(ZIG_V / ZIG_X[i]! + f(ZIG_X[i]!)));
+  ZIG_X[ZIG_LAYERS] = 0;
+  for (let i = 0; i <= ZIG_LAYERS; i++) ZIG_F[i] = f(ZIG_X[i]!);
+  for (let i = 0; i < ZIG_LAYERS; i++) ZIG_INNER[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
 }
 
 const FIXED = 0;
@@ -167,10 +196,10 @@ export function meanOf(d: Distribution): number {
 }
 
 // ---------------------------------------------------------------- fast exact ln and exp
-// The same arithmetic as exactMath's ln and exp, step for step, so every result is bit-identical
-// to theirs (and so identical in every engine); only the bookkeeping is quicker: the binary
-// exponent is read from the number's bits rather than found by repeated halving, 2^k comes from a
-// table of exact powers of two, and the series are unrolled. Edge cases go to exactMath itself.
+// ln: the same arithmetic as exactMath's ln, step for step, so every result is bit-identical to
+// its (and so identical in every engine); only the bookkeeping is quicker: the binary exponent is
+// read from the number's bits rather than found by repeated halving, and the series is unrolled.
+// exp: a table-driven version (see exp below). Edge cases go to exactMath itself.
 
 const LN2 = 0.6931471805599453;
 const SQRT2 = 1.4142135623730951;
@@ -186,12 +215,10 @@ const [O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27] = [
   1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27,
 ].map((k) => 1 / k) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 
-const INV_FACT: number[] = [];
-for (let n = 0, f = 1; n <= 16; n++, f *= n) INV_FACT.push(1 / f);
-const [F0, F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15, F16] = INV_FACT as [
-  number, number, number, number, number, number, number, number, number,
-  number, number, number, number, number, number, number, number,
-];
+/** 1/3!, 1/4!, 1/5!: each a correctly rounded division. */
+const F3 = 1 / 6;
+const F4 = 1 / 24;
+const F5 = 1 / 120;
 
 /** 2^k for k in [-1000, 1000], each exact (built by exact doublings and halvings). */
 const POW2 = new Float64Array(2001);
@@ -233,29 +260,24 @@ export function ln(x: number): number {
   return 2 * sum + e * LN2;
 }
 
-/** exactMath's exp, bit for bit. */
+/** e^(j/64 * ln 2) for j = 0..63, from exactMath's exp: the same table in every engine. */
+const EXP_TABLE = new Float64Array(64);
+for (let j = 0; j < 64; j++) EXP_TABLE[j] = expExact((j * LN2) / 64);
+const LN2_BY_64 = LN2 / 64;
+const INV_LN2_BY_64 = 64 / LN2;
+
+/**
+ * e^x for the sim's draws: x = (64n + j) ln2/64 + r with |r| <= ln2/128, so e^x = 2^n * table[j] *
+ * e^r, and e^r needs only five terms of its series. Only exact operations on tabled constants, so
+ * the same bits everywhere; within 1e-14 of e^x (not bit-identical to exactMath's exp, which sums
+ * seventeen terms and is kept for the tables). Edge cases go to exactMath itself.
+ */
 export function exp(x: number): number {
-  if (!(x <= 709.782712893384 && x >= -745.2)) return expExact(x);
-  const k = Math.round(x / LN2);
-  if (k < -1000 || k > 1000) return expExact(x);
-  const r = x - k * LN2;
-  let sum = F16;
-  sum = sum * r + F15;
-  sum = sum * r + F14;
-  sum = sum * r + F13;
-  sum = sum * r + F12;
-  sum = sum * r + F11;
-  sum = sum * r + F10;
-  sum = sum * r + F9;
-  sum = sum * r + F8;
-  sum = sum * r + F7;
-  sum = sum * r + F6;
-  sum = sum * r + F5;
-  sum = sum * r + F4;
-  sum = sum * r + F3;
-  sum = sum * r + F2;
-  sum = sum * r + F1;
-  sum = sum * r + F0;
-  // sum is in [0.7, 1.5] and |k| <= 1000, so sum * 2^k is exact, as exactMath's doublings are.
-  return sum * POW2[k + 1000]!;
+  if (!(x <= 700 && x >= -700)) return expExact(x);
+  const k = Math.round(x * INV_LN2_BY_64);
+  const r = x - k * LN2_BY_64;
+  const j = k & 63;
+  const n = (k - j) / 64;
+  const p = 1 + r * (1 + r * (0.5 + r * (F3 + r * (F4 + r * F5))));
+  return POW2[n + 1000]! * EXP_TABLE[j]! * p;
 }

@@ -775,6 +775,7 @@ describe('analyse', () => {
 
   it("brackets the core's failure share with a full study's band in most runs (deliverology, day 60)", () => {
     let inside = 0;
+    let above = 0;
     for (let seed = 1; seed <= 10; seed++) {
       const study = answerAll(drawStudy(sim60(seed)));
       const a = analyse(study);
@@ -782,12 +783,15 @@ describe('analyse', () => {
       expect(a.failure!.n).toBe(STUDY_SIZE);
       expect(a.populationShare).toBe(study.population.failure / study.population.contacts);
       expect(a.populationShare!).toBeGreaterThan(0.5);
-      expect(a.failure!.share).toBeGreaterThan(0.5);
+      if (a.failure!.share! > 0.5) above++;
       expect(a.ranked.length).toBeGreaterThan(0);
       if (a.failure!.low <= a.populationShare! && a.populationShare! <= a.failure!.high) inside++;
     }
     // A 95% interval: 8 or more of 10 has probability about 0.99.
     expect(inside).toBeGreaterThanOrEqual(8);
+    // With about 73% failure demand, a sample of 40 shows a majority of it all but about once in
+    // 300 studies: 9 or more of 10 fails about once in 20,000.
+    expect(above).toBeGreaterThanOrEqual(9);
   });
 
   it('finds less failure demand under the systems regime', () => {

@@ -27,15 +27,16 @@ function conserves(f: FlowMeasures): void {
 }
 
 describe('no pilot: nothing changes', () => {
-  // The figures measured before the pilot existed (one year, seeds 1 and 2), to two decimals.
+  // The figures measured without a pilot (one year, seeds 1 and 2). Recorded again when the core's
+  // random draws changed (a ziggurat for normal variates): change them only on such a deliberate change.
   const golden: Record<Regime, { reported: number; e2e: number; failure: number; perNeedMet: number }[]> = {
     deliverology: [
-      { reported: 26.94, e2e: 83.84, failure: 0.722, perNeedMet: 168.76 },
-      { reported: 27.43, e2e: 84.83, failure: 0.721, perNeedMet: 168.69 },
+      { reported: 24.3897, e2e: 79.1484, failure: 0.7092, perNeedMet: 158.83 },
+      { reported: 25.0342, e2e: 79.8424, failure: 0.7136, perNeedMet: 163.16 },
     ],
     systems: [
-      { reported: 7.94, e2e: 7.95, failure: 0.068, perNeedMet: 33.96 },
-      { reported: 7.96, e2e: 7.98, failure: 0.068, perNeedMet: 34.12 },
+      { reported: 7.9886, e2e: 8.0076, failure: 0.0698, perNeedMet: 34.97 },
+      { reported: 7.9634, e2e: 7.9875, failure: 0.0693, perNeedMet: 33.86 },
     ],
   };
   for (const regime of ['deliverology', 'systems'] as const) {

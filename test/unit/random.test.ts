@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Distribution, meanOf, Stream } from '../../src/sim/random';
+import { exp as expExact } from '../../src/sim/exactMath';
+import { type Distribution, exp, meanOf, Stream } from '../../src/sim/random';
 
 const N = 200_000;
 
@@ -318,5 +319,55 @@ describe('Stream.sample and meanOf', () => {
       const m = stats(draws(100_000, () => s.sample(d))).mean;
       expect(Math.abs(m - meanOf(d)) / meanOf(d), d.dist).toBeLessThan(0.01);
     }
+  });
+});
+
+describe('the fast exp and the ziggurat', () => {
+  it('exp agrees with Math.exp to a relative 1e-14 where the sim uses it, and with exactMath at the edges', () => {
+    let worst = 0;
+    for (let x = -60; x <= 60; x += 0.000731) worst = Math.max(worst, Math.abs(exp(x) / Math.exp(x) - 1));
+    expect(worst).toBeLessThan(1e-14);
+    for (const x of [-745, -701, 701, 709.7, 710, Infinity, -Infinity]) expect(exp(x)).toBe(expExact(x));
+    expect(exp(Number.NaN)).toBeNaN();
+    expect(exp(0)).toBe(1);
+  });
+
+  it('normal() follows the standard normal curve: a Kolmogorov-Smirnov test on 400,000 draws', () => {
+    const s = new Stream(26, 'normal');
+    const n = 400_000;
+    const zs = Float64Array.from({ length: n }, () => s.normal()).sort();
+    // The normal CDF through erf (Abramowitz & Stegun 7.1.26, within 1.5e-7).
+    const phi = (x: number) => {
+      const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+      const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp((-x * x) / 2);
+      return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+    };
+    let d = 0;
+    for (let i = 0; i < n; i++) d = Math.max(d, Math.abs((i + 1) / n - phi(zs[i]!)), Math.abs(i / n - phi(zs[i]!)));
+    // The 0.1% critical value of the KS statistic is 1.95 / sqrt(n).
+    expect(d).toBeLessThan(1.95 / Math.sqrt(n));
+  });
+
+  it('normal() has the right spread, and a tail beyond the base layer of the right weight and shape', () => {
+    const s = new Stream(27, 'normal');
+    const n = 4_000_000;
+    const r = 3.442619855899;
+    let squares = 0;
+    let beyond = 0;
+    let excess = 0;
+    for (let i = 0; i < n; i++) {
+      const z = s.normal();
+      squares += z * z;
+      if (Math.abs(z) > r) {
+        beyond++;
+        excess += Math.abs(z) - r;
+      }
+    }
+    // Variance 1 (the sd of the sample variance is sqrt(2 / n)).
+    expect(Math.abs(squares / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
+    // P(|Z| > r) = 5.76e-4, and E[|Z| - r given |Z| > r] = phi(r) / (1 - Phi(r)) - r = 0.2555, with an sd near 0.25.
+    const p = 5.76e-4;
+    expect(Math.abs(beyond / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+    expect(Math.abs(excess / beyond - 0.2555)).toBeLessThan((3.5 * 0.25) / Math.sqrt(beyond));
   });
 });
