@@ -232,10 +232,11 @@ for (let k = 1; k <= 1000; k++) {
 export function ln(x: number): number {
   if (!(x >= MIN_NORMAL) || x === Infinity) return lnExact(x);
   bits[0] = x;
-  const hi = words[HI]!;
-  let e = ((hi >>> 20) & 0x7ff) - 1023;
-  words[HI] = (hi & 0x800fffff) | 0x3ff00000;
-  let m = bits[0]!; // x / 2^e, in [1, 2): exact
+  let e = ((words[HI]! >>> 20) & 0x7ff) - 1023;
+  if (e < -1000 || e > 1000) return lnExact(x);
+  // x / 2^e, in [1, 2): exact. (Scaling, rather than rewriting the exponent's bits and reading the
+  // number back, spares the processor a store it cannot forward to the load.)
+  let m = x * POW2[1000 - e]!;
   if (m >= SQRT2) {
     m *= 0.5;
     e += 1;

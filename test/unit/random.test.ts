@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exp as expExact } from '../../src/sim/exactMath';
-import { type Distribution, exp, meanOf, Stream } from '../../src/sim/random';
+import { exp as expExact, ln as lnExact } from '../../src/sim/exactMath';
+import { type Distribution, exp, ln, meanOf, Stream } from '../../src/sim/random';
 
 const N = 200_000;
 
@@ -322,7 +322,15 @@ describe('Stream.sample and meanOf', () => {
   });
 });
 
-describe('the fast exp and the ziggurat', () => {
+describe('the fast ln and exp, and the ziggurat', () => {
+  it("ln gives exactMath's ln bit for bit, from subnormals to the largest double", () => {
+    const xs = [5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 1e300, Number.MAX_VALUE, 0, -1, Infinity, Number.NaN];
+    for (let e = -1074; e <= 1023; e += 7) for (const m of [1, 1.1, 1.4142135623730951, 1.5, 1.999]) xs.push(m * 2 ** e);
+    const s = new Stream(28, 'ln');
+    for (let i = 0; i < 100_000; i++) xs.push(1 - s.uniform(), s.uniform() * 1000);
+    for (const x of xs) expect(Object.is(ln(x), lnExact(x)), `x=${x}`).toBe(true);
+  });
+
   it('exp agrees with Math.exp to a relative 1e-14 where the sim uses it, and with exactMath at the edges', () => {
     let worst = 0;
     for (let x = -60; x <= 60; x += 0.000731) worst = Math.max(worst, Math.abs(exp(x) / Math.exp(x) - 1));
