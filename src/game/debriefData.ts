@@ -61,9 +61,9 @@ function p95(values: number[]): number {
 export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief {
   const m = sim.model;
   const reported: number[] = [];
-  for (let i = m.firstMeasuredClaim; i < m.claims.length; i++) {
-    const c = m.claims[i]!;
-    if (c.status === 'decided' && c.need.arrivedAt >= 0) reported.push(c.reportedDays);
+  const claims = m.claims;
+  for (let id = m.firstMeasuredClaim + 1; id <= claims.count; id++) {
+    if (claims.statusOf(id) === 'decided' && claims.needOf[id]!.arrivedAt >= 0) reported.push(claims.reportedDays[id]!);
   }
   const lived: number[] = [];
   let firstNeedId = 0;

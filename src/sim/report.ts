@@ -1,4 +1,5 @@
 import { DAY } from './calendar';
+import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import type { Simulation } from './simulation';
 import { FAILURE_REASONS, type ContactReason, isFailureDemand, type Regime, VALUE_REASONS } from './types';
@@ -169,11 +170,12 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let nil = 0;
   let claimsAbandoned = 0;
   let claimsOpen = 0;
-  for (let i = sim.firstMeasuredClaim; i < sim.claims.length; i++) {
-    const claim = sim.claims[i]!;
-    if (claim.status === 'nil-qualified') nil++;
-    else if (claim.status === 'abandoned') claimsAbandoned++;
-    else if (claim.decidedAt < Infinity) decided++;
+  const claims = sim.claims;
+  for (let id = sim.firstMeasuredClaim + 1; id <= claims.count; id++) {
+    const status = claims.status[id];
+    if (status === NIL_QUALIFIED) nil++;
+    else if (status === ABANDONED) claimsAbandoned++;
+    else if (claims.decidedAt[id]! < Infinity) decided++;
     else claimsOpen++;
   }
 
@@ -221,7 +223,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     seed: sim.seed,
     days: round(days, 4)!,
     needs: { arrived: met + open + abandoned, met, open, abandoned, harmed, inherited },
-    claims: { opened: sim.claims.length - sim.firstMeasuredClaim, decided, nilQualified: nil, abandoned: claimsAbandoned, open: claimsOpen },
+    claims: { opened: claims.count - sim.firstMeasuredClaim, decided, nilQualified: nil, abandoned: claimsAbandoned, open: claimsOpen },
     endToEndDays: {
       mean: round(e2eMean),
       p50: round(percentile(e2e, 50)),

@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar';
-import type { Channel, Claim, ContactReason, Need } from './types';
+import type { Channel, ContactReason, Need } from './types';
 
 export type TaskKind = 'contact' | 'scan' | 'casework' | 'message' | 'rework';
 
@@ -7,7 +7,8 @@ export type TaskKind = 'contact' | 'scan' | 'casework' | 'message' | 'rework';
 export interface Task {
   kind: TaskKind;
   need: Need;
-  claim: Claim | null;
+  /** The claim's id, 0 for none. */
+  claim: number;
   enqueuedAt: number;
   /** Contacts only. */
   channel: Channel;
@@ -24,7 +25,7 @@ export interface Task {
 export class TaskRecord implements Task {
   kind: TaskKind = 'contact';
   need: Need = null!;
-  claim: Claim | null = null;
+  claim = 0;
   enqueuedAt = Number.NaN;
   channel: Channel = 'phone';
   reason: ContactReason = 'new-claim';

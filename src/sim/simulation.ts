@@ -1,5 +1,6 @@
 import type { Level } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
+import { ABANDONED, ClaimTable, DECIDED, NIL_QUALIFIED, OPEN } from './claimTable';
 import { EventQueue } from './eventQueue';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
@@ -10,7 +11,6 @@ import type {
   Action,
   ActionInput,
   Channel,
-  Claim,
   Contact,
   ContactReason,
   Design,
@@ -54,7 +54,8 @@ class SimEvent {
   id = 0;
   k = 0;
   need: Need | null = null;
-  claim: Claim | null = null;
+  /** A claim's id (0: none). */
+  claim = 0;
   task: Task | null = null;
   role: RolePool | null = null;
   reason: ContactReason = 'new-claim';
@@ -149,7 +150,8 @@ export class Simulation {
   readonly roles: RolePool[];
   readonly roleById: Map<string, RolePool>;
   readonly needs: Need[] = objectArray();
-  readonly claims: Claim[] = objectArray();
+  /** Every claim's record, by column (ids from 1). */
+  readonly claims = new ClaimTable();
   /** Contact records are kept by column (see contacts) and made into objects only when asked for. */
   private contactCount = 0;
   private cNeed = new Int32Array(4096);
@@ -304,7 +306,7 @@ export class Simulation {
     Object.assign(this.tally, emptyTally());
     this.quarter = emptyTally();
     this.firstMeasuredContact = this.contactCount;
-    this.firstMeasuredClaim = this.claims.length;
+    this.firstMeasuredClaim = this.claims.count;
     this.eventsProcessed = 0;
   }
 
@@ -402,7 +404,7 @@ export class Simulation {
       this.eventsProcessed++;
       this.handle(ev);
       ev.need = null;
-      ev.claim = null;
+      ev.claim = 0;
       ev.task = null;
       ev.role = null;
       this.spareEvents.push(ev);
@@ -573,7 +575,7 @@ export class Simulation {
         if (ev.need!.outcome === 'open') this.close(ev.need!, 'abandoned');
         return;
       case DEADLINE:
-        return this.onDeadline(ev.claim!);
+        return this.onDeadline(ev.claim);
       case INSPECTION:
         return this.onInspection();
     }
@@ -602,7 +604,7 @@ export class Simulation {
       outcome: 'open',
       closedAt: Infinity,
       knows: 'guessing',
-      claim: null,
+      claim: 0,
       claims: 0,
       contacts: 0,
       failureContacts: 0,
@@ -719,7 +721,7 @@ export class Simulation {
   private task(
     kind: TaskKind,
     need: Need,
-    claim: Claim | null,
+    claim: number,
     channel: Channel,
     reason: ContactReason,
     items: number,
@@ -741,7 +743,7 @@ export class Simulation {
   /** Returns a finished or dropped task for reuse: nothing may hold it afterwards. */
   private releaseTask(task: Task): void {
     task.need = null!;
-    task.claim = null;
+    task.claim = 0;
     this.spareTasks.push(task);
   }
 
@@ -801,8 +803,8 @@ export class Simulation {
   private isStale(task: Task): boolean {
     if (task.kind === 'scan') return false; // documents are scanned whether or not anyone still wants them
     if (task.need.outcome !== 'open') return true;
-    if ((task.kind === 'casework' || task.kind === 'rework') && task.claim && task.claim.status !== 'open') {
-      task.claim.queued = false;
+    if ((task.kind === 'casework' || task.kind === 'rework') && task.claim > 0 && this.claims.status[task.claim] !== OPEN) {
+      this.claims.queued[task.claim] = 0;
       return true;
     }
     return false;
@@ -852,15 +854,15 @@ export class Simulation {
         return r.draw(w.message);
       case 'rework': {
         const owner = this.designFor(task.need).caseOwner;
-        if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], task.claim!.id);
+        if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], task.claim);
         return r.draw(w.rework) + (owner ? 0 : r.draw(w.pickUpFile));
       }
       case 'casework': {
-        const claim = task.claim!;
-        const decide = claim.completeAt !== null;
+        const claim = task.claim;
+        const decide = this.claims.isComplete(claim);
         task.decide = decide;
         const owner = this.designFor(task.need).caseOwner;
-        if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], claim.id);
+        if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], claim);
         const pickUp = owner ? 0 : r.draw(w.pickUpFile);
         if (!decide) return pickUp + r.draw(w.request);
         return pickUp + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
@@ -919,14 +921,14 @@ export class Simulation {
         this.finishContact(role, task, task.decide);
         break;
       case 'scan':
-        if (this.journal !== null) this.note(task.need, J.scanned, task.claim!.id);
-        this.fileDocuments(task.claim!, task.items, true);
+        if (this.journal !== null) this.note(task.need, J.scanned, task.claim);
+        this.fileDocuments(task.claim, task.items, true);
         break;
       case 'casework':
         this.finishCasework(task, task.decide);
         break;
       case 'rework':
-        this.decide(task.claim!);
+        this.decide(task.claim);
         break;
       case 'message':
         break;
@@ -953,8 +955,8 @@ export class Simulation {
         }
         return;
       case 'correct-error':
-        if (need.claim && need.claim.status === 'decided') {
-          need.claim.status = 'open';
+        if (need.claim > 0 && this.claims.status[need.claim] === DECIDED) {
+          this.claims.status[need.claim] = OPEN;
           this.queueWork(this.caseRole(need), 'rework', need, need.claim);
         }
         return;
@@ -971,8 +973,8 @@ export class Simulation {
       }
       const claim = this.openClaim(need, true);
       if (decideNow) {
-        claim.received = need.required;
-        if (claim.completeAt === null) claim.completeAt = this.now;
+        this.claims.received[claim] = need.required;
+        if (!this.claims.isComplete(claim)) this.claims.completeAt[claim] = this.now;
         this.decide(claim);
         return;
       }
@@ -980,9 +982,9 @@ export class Simulation {
       if (task.channel === 'visit' && need.bringsEvidence && task.reason === 'new-claim') {
         const brought = task.items > 0 ? task.items : this.itemsBrought(need.required, 'guessing');
         this.fileDocuments(claim, brought, false, false);
-        if (claim.completeAt !== null) return this.fileDocuments(claim, 0, false);
+        if (this.claims.isComplete(claim)) return this.fileDocuments(claim, 0, false);
       }
-      return this.startGathering(need, claim.ownedByExpert && this.designFor(need).pullEvidence);
+      return this.startGathering(need, this.claims.ownedByExpert[claim] === 1 && this.designFor(need).pullEvidence);
     }
     // A non-expert front office: a form, and whatever the citizen was told.
     const handOut = task.channel === 'visit' && this.handsOutForms(role, need);
@@ -1003,101 +1005,91 @@ export class Simulation {
     else this.startGathering(need, false);
   }
 
-  private openClaim(need: Need, owned: boolean): Claim {
-    const claim: Claim = {
-      id: this.claims.length + 1,
-      need,
-      openedAt: this.now,
-      completeAt: need.required === 0 ? this.now : null,
-      received: 0,
-      status: 'open',
-      decidedAt: Infinity,
-      reportedDays: Number.NaN,
-      queued: false,
-      awaitingEvidence: false,
-      deadlineToken: 0,
-      ownedByExpert: owned && this.designFor(need).caseOwner,
-    };
-    this.claims.push(claim);
+  private openClaim(need: Need, owned: boolean): number {
+    const claim = this.claims.open(need, this.now, need.required === 0 ? this.now : Number.NaN, owned && this.designFor(need).caseOwner);
     need.claim = claim;
     need.claims++;
-    if (this.journal !== null) this.note(need, J['claim-opened'], claim.id);
+    if (this.journal !== null) this.note(need, J['claim-opened'], claim);
     return claim;
   }
 
   /** Documents handed in or posted reach the claim: through scanning, or straight to the owner. */
   private receiveDocuments(need: Need, items: number, byExpert: boolean): void {
-    const claim = need.claim ?? this.openClaim(need, byExpert);
-    if (byExpert || claim.ownedByExpert) this.fileDocuments(claim, items, false);
+    const claim = need.claim > 0 ? need.claim : this.openClaim(need, byExpert);
+    if (byExpert || this.claims.ownedByExpert[claim] === 1) this.fileDocuments(claim, items, false);
     else this.sendOnDocuments(claim, items);
   }
 
-  private sendOnDocuments(claim: Claim, items: number): void {
+  private sendOnDocuments(claim: number, items: number): void {
     const scanRole = this.scanRole;
+    const need = this.claims.needOf[claim]!;
     // A pilot need's documents go straight to the pilot team: no scanning.
-    if (scanRole && !this.design.caseOwner && !claim.need.pilot) {
-      this.queueWork(scanRole, 'scan', claim.need, claim, items);
+    if (scanRole && !this.design.caseOwner && !need.pilot) {
+      this.queueWork(scanRole, 'scan', need, claim, items);
     } else {
       this.fileDocuments(claim, items, false);
     }
-    claim.need.stage = 'scanning';
+    need.stage = 'scanning';
   }
 
   /** Puts documents on file (some lost in a handoff) and queues the claim for casework. */
-  private fileDocuments(claim: Claim, items: number, handedOff: boolean, queue = true): void {
+  private fileDocuments(claim: number, items: number, handedOff: boolean, queue = true): void {
+    const claims = this.claims;
+    const need = claims.needOf[claim]!;
     let kept = items;
     if (handedOff) {
       for (let i = 0; i < items; i++) if (this.work.chance(this.level.handoffs.itemLost)) kept--;
-      if (this.journal !== null) for (let i = kept; i < items; i++) this.note(claim.need, J['item-lost'], claim.id);
+      if (this.journal !== null) for (let i = kept; i < items; i++) this.note(need, J['item-lost'], claim);
     }
-    if (claim.status !== 'open') return; // documents for a closed claim go nowhere
-    claim.received = Math.min(claim.need.required, claim.received + kept);
-    if (claim.completeAt === null && claim.received >= claim.need.required) claim.completeAt = this.now;
+    if (claims.status[claim] !== OPEN) return; // documents for a closed claim go nowhere
+    const received = Math.min(need.required, claims.received[claim]! + kept);
+    claims.received[claim] = received;
+    if (!claims.isComplete(claim) && received >= need.required) claims.completeAt[claim] = this.now;
     if (!queue) return;
-    if (!claim.queued) this.queueWork(this.caseRole(claim.need), 'casework', claim.need, claim);
-    claim.need.stage = 'casework';
+    if (claims.queued[claim] === 0) this.queueWork(this.caseRole(need), 'casework', need, claim);
+    need.stage = 'casework';
   }
 
-  private queueWork(role: RolePool, kind: TaskKind, need: Need, claim: Claim | null, items = 0): void {
+  private queueWork(role: RolePool, kind: TaskKind, need: Need, claim: number, items = 0): void {
     const task = this.task(kind, need, claim, 'letter', 'send-evidence', items, -1);
-    if (kind === 'casework' && claim) claim.queued = true;
+    if (kind === 'casework' && claim > 0) this.claims.queued[claim] = 1;
     if (this.journal !== null) {
       const step =
         kind === 'scan' ? J['queued-for-scanning'] : kind === 'casework' ? J['queued-for-casework'] : kind === 'rework' ? J['queued-for-rework'] : J['message-passed'];
-      this.note(need, step, claim ? claim.id : 0);
+      this.note(need, step, claim);
     }
     // Cherry-picking: easy, complete claims first; otherwise first come, first served.
     let deferred = false;
-    if (kind === 'casework' && claim && this.designFor(need).cherryPick) {
-      deferred = need.hard || claim.completeAt === null;
+    if (kind === 'casework' && claim > 0 && this.designFor(need).cherryPick) {
+      deferred = need.hard || !this.claims.isComplete(claim);
     }
     role.enqueue(task, deferred);
     this.tryStart(role);
   }
 
   private finishCasework(task: Task, decide: boolean): void {
-    const claim = task.claim!;
-    claim.queued = false;
-    if (claim.status !== 'open') return;
+    const claim = task.claim;
+    this.claims.queued[claim] = 0;
+    if (this.claims.status[claim] !== OPEN) return;
     if (decide) return this.decide(claim);
     this.requestEvidence(claim);
   }
 
   /** The claim is incomplete: ask for what is missing, by letter or (an owner pulling it) by phone. */
-  private requestEvidence(claim: Claim): void {
-    const need = claim.need;
-    claim.awaitingEvidence = true;
+  private requestEvidence(claim: number): void {
+    const need = this.claims.needOf[claim]!;
+    this.claims.awaitingEvidence[claim] = 1;
     need.stage = 'awaiting-evidence';
-    if (this.journal !== null) this.note(need, J['evidence-requested'], claim.id);
+    if (this.journal !== null) this.note(need, J['evidence-requested'], claim);
     const design = this.designFor(need);
     const days = design.nilQualifyDays;
-    if (days !== null && claim.deadlineToken === 0) {
-      claim.deadlineToken = 1;
+    if (days !== null && this.claims.deadlineSet[claim] === 0) {
+      this.claims.deadlineSet[claim] = 1;
       const ev = this.event(DEADLINE);
       ev.claim = claim;
       this.schedule(ev, this.now + days * DAY);
     }
-    if (claim.ownedByExpert && design.pullEvidence) {
+    if (this.claims.ownedByExpert[claim] === 1 && design.pullEvidence) {
       need.knows = 'told';
       this.startGathering(need, true);
     } else {
@@ -1105,29 +1097,32 @@ export class Simulation {
     }
   }
 
-  private decide(claim: Claim): void {
-    const need = claim.need;
-    const firstDecision = claim.decidedAt === Infinity;
-    claim.status = 'decided';
-    claim.awaitingEvidence = false;
+  private decide(claim: number): void {
+    const claims = this.claims;
+    const need = claims.needOf[claim]!;
+    const firstDecision = claims.decidedAt[claim] === Infinity;
+    claims.status[claim] = DECIDED;
+    claims.awaitingEvidence[claim] = 0;
     need.stage = 'decided';
-    if (this.journal !== null) this.note(need, J.decided, claim.id);
+    if (this.journal !== null) this.note(need, J.decided, claim);
     if (firstDecision) {
-      claim.decidedAt = this.now;
-      claim.reportedDays = (this.now - this.clockStart(claim)) / DAY;
+      const reportedDays = (this.now - this.clockStart(claim)) / DAY;
+      claims.decidedAt[claim] = this.now;
+      claims.reportedDays[claim] = reportedDays;
       this.quarter.decided++;
-      this.quarter.reportedDaysSum += claim.reportedDays;
+      this.quarter.reportedDaysSum += reportedDays;
       this.tally.decided++;
-      this.tally.reportedDaysSum += claim.reportedDays;
+      this.tally.reportedDaysSum += reportedDays;
     }
     const h = this.level.handoffs;
     // Corners cut under pressure show up as wrong decisions.
     const rushed = 1 + this.level.pressure.errorGain * (this.pace(this.caseRole(need)) - 1);
-    const wrong = this.work.chance((claim.ownedByExpert ? h.errorOwner : h.errorSplit) * rushed);
-    if (claim.ownedByExpert) {
+    const owned = claims.ownedByExpert[claim] === 1;
+    const wrong = this.work.chance((owned ? h.errorOwner : h.errorSplit) * rushed);
+    if (owned) {
       // The owner tells the citizen there and then.
       if (wrong) {
-        if (this.journal !== null) this.note(need, J['wrong-decision'], claim.id);
+        if (this.journal !== null) this.note(need, J['wrong-decision'], claim);
         this.citizenReacts(need);
       } else this.close(need, 'met');
     } else {
@@ -1135,14 +1130,16 @@ export class Simulation {
     }
   }
 
-  private clockStart(claim: Claim): number {
-    switch (this.designFor(claim.need).clockStart) {
+  private clockStart(claim: number): number {
+    const claims = this.claims;
+    const need = claims.needOf[claim]!;
+    switch (this.designFor(need).clockStart) {
       case 'firstContact':
-        return claim.need.arrivedAt;
+        return need.arrivedAt;
       case 'received':
-        return claim.openedAt;
+        return claims.openedAt[claim]!;
       case 'complete':
-        return claim.completeAt ?? claim.openedAt;
+        return claims.isComplete(claim) ? claims.completeAt[claim]! : claims.openedAt[claim]!;
     }
   }
 
@@ -1161,7 +1158,7 @@ export class Simulation {
     need.waitingOnCouncil = false;
     this.cancelChase(need);
     need.stage = 'gathering';
-    if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], need.claim ? need.claim.id : 0);
+    if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], need.claim);
     const speed = pulled ? this.level.handoffs.pullSpeedup : 1;
     const ev = this.event(READY);
     ev.need = need;
@@ -1170,7 +1167,7 @@ export class Simulation {
 
   private onReady(need: Need): void {
     if (need.outcome !== 'open') return;
-    const missing = need.required - (need.claim?.received ?? 0);
+    const missing = need.required - (need.claim > 0 ? this.claims.received[need.claim]! : 0);
     const items = this.itemsBrought(Math.max(0, missing), need.knows);
     const reason: ContactReason = need.submissions === 0 ? 'send-evidence' : 'resend-evidence';
     need.submissions++;
@@ -1221,7 +1218,7 @@ export class Simulation {
       case 'decision':
         return this.close(need, 'met');
       case 'wrong-decision':
-        if (this.journal !== null) this.note(need, J['wrong-decision'], need.claim ? need.claim.id : 0);
+        if (this.journal !== null) this.note(need, J['wrong-decision'], need.claim);
         return this.citizenReacts(need);
       case 'nil':
         if (this.citizen.chance(this.level.citizens.giveUpOnNilQualify)) return this.close(need, 'abandoned');
@@ -1297,16 +1294,17 @@ export class Simulation {
     this.contactNext(this.whenOpen(this.now, this.citizen), need, channel, complaint ? 'complaint' : 'progress-chasing', 0);
   }
 
-  private onDeadline(claim: Claim): void {
-    if (claim.status !== 'open' || claim.completeAt !== null) return;
-    if (this.designFor(claim.need).nilQualifyDays === null) return; // the rule was switched off meanwhile
-    if (this.journal !== null) this.note(claim.need, J['nil-qualified'], claim.id);
-    claim.status = 'nil-qualified';
-    claim.awaitingEvidence = false;
+  private onDeadline(claim: number): void {
+    const claims = this.claims;
+    const need = claims.needOf[claim]!;
+    if (claims.status[claim] !== OPEN || claims.isComplete(claim)) return;
+    if (this.designFor(need).nilQualifyDays === null) return; // the rule was switched off meanwhile
+    if (this.journal !== null) this.note(need, J['nil-qualified'], claim);
+    claims.status[claim] = NIL_QUALIFIED;
+    claims.awaitingEvidence[claim] = 0;
     this.quarter.nilQualified++;
     this.tally.nilQualified++;
-    const need = claim.need;
-    need.claim = null;
+    need.claim = 0;
     this.sendLetter(need, 'nil');
   }
 
@@ -1324,7 +1322,7 @@ export class Simulation {
       giveUp.need = null;
       this.spareEvents.push(giveUp);
     }
-    if (outcome === 'abandoned' && need.claim && need.claim.status === 'open') need.claim.status = 'abandoned';
+    if (outcome === 'abandoned' && need.claim > 0 && this.claims.status[need.claim] === OPEN) this.claims.status[need.claim] = ABANDONED;
   }
 
   /** When a citizen acting at time t can reach the office: now if open, else spread over the next open day. */

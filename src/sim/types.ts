@@ -59,8 +59,8 @@ export interface Need {
   outcome: NeedOutcome;
   closedAt: number;
   knows: Knowledge;
-  /** The claim in the system's records, if there is one now. */
-  claim: Claim | null;
+  /** The id of its claim in the system's records now (see ClaimTable), 0 for none. */
+  claim: number;
   claims: number;
   contacts: number;
   failureContacts: number;
@@ -87,27 +87,6 @@ export type NeedStage =
   | 'abandoned';
 
 export type ClaimStatus = 'open' | 'decided' | 'nil-qualified' | 'abandoned';
-
-/** The system's record of a need. A need may have several, one after another. */
-export interface Claim {
-  id: number;
-  need: Need;
-  openedAt: number;
-  /** When the last required item was on file; null while incomplete. */
-  completeAt: number | null;
-  /** Items on file. */
-  received: number;
-  status: ClaimStatus;
-  decidedAt: number;
-  /** Start of the official clock, set by the design's clock rule when the claim is decided. */
-  reportedDays: number;
-  /** Queued for casework now (so new documents do not queue it twice). */
-  queued: boolean;
-  awaitingEvidence: boolean;
-  /** Bumped to cancel a scheduled nil-qualify deadline. */
-  deadlineToken: number;
-  ownedByExpert: boolean;
-}
 
 /** A player's (or a script's) change to the running service; recorded with its sim time. */
 export type Action =

@@ -1,0 +1,95 @@
+import { objectArray } from './objectArray';
+import type { ClaimStatus, Need } from './types';
+
+/** A claim's state, as a number (see ClaimTable.status). */
+export const OPEN = 0;
+export const DECIDED = 1;
+export const NIL_QUALIFIED = 2;
+export const ABANDONED = 3;
+const STATUS_NAMES: readonly ClaimStatus[] = ['open', 'decided', 'nil-qualified', 'abandoned'];
+
+/**
+ * The system's record of every claim, kept by column: a claim is its id (from 1; 0 means none),
+ * and each of its facts a number in a typed array at that index. A need may have several claims,
+ * one after another. An object per claim would cost far more to make and to keep than the rest of
+ * the work on a claim that is opened and decided at the counter.
+ */
+export class ClaimTable {
+  /** Claims opened so far; ids run from 1 to count. */
+  count = 0;
+  /** The need each claim is for. */
+  readonly needOf: Need[] = objectArray();
+  openedAt = new Float64Array(1024);
+  /** When the last required item was on file; NaN while incomplete. */
+  completeAt = new Float64Array(1024);
+  /** Items on file. */
+  received = new Int32Array(1024);
+  /** OPEN, DECIDED, NIL_QUALIFIED or ABANDONED. */
+  status = new Uint8Array(1024);
+  /** When first decided; Infinity until then. */
+  decidedAt = new Float64Array(1024);
+  /** Days on the official clock, set when first decided (NaN until then). */
+  reportedDays = new Float64Array(1024);
+  /** 1 while queued for casework (so new documents do not queue it twice). */
+  queued = new Uint8Array(1024);
+  /** 1 while the council waits for evidence it asked for. */
+  awaitingEvidence = new Uint8Array(1024);
+  /** 1 once a nil-qualify deadline has been set. */
+  deadlineSet = new Uint8Array(1024);
+  /** 1 when one expert owns the case from first contact to decision. */
+  ownedByExpert = new Uint8Array(1024);
+
+  constructor() {
+    this.needOf.push(null!); // id 0: no claim
+  }
+
+  /** Opens a claim and returns its id. */
+  open(need: Need, at: number, completeAt: number, owned: boolean): number {
+    const id = ++this.count;
+    if (id === this.openedAt.length) this.grow();
+    this.needOf.push(need);
+    this.openedAt[id] = at;
+    this.completeAt[id] = completeAt;
+    this.received[id] = 0;
+    this.status[id] = OPEN;
+    this.decidedAt[id] = Infinity;
+    this.reportedDays[id] = Number.NaN;
+    this.ownedByExpert[id] = owned ? 1 : 0;
+    return id;
+  }
+
+  isComplete(id: number): boolean {
+    const t = this.completeAt[id]!;
+    return t === t;
+  }
+
+  statusOf(id: number): ClaimStatus {
+    return STATUS_NAMES[this.status[id]!]!;
+  }
+
+  private grow(): void {
+    const size = this.openedAt.length * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(size);
+      b.set(a);
+      return b;
+    };
+    this.openedAt = f64(this.openedAt);
+    this.completeAt = f64(this.completeAt);
+    this.decidedAt = f64(this.decidedAt);
+    this.reportedDays = f64(this.reportedDays);
+    const received = new Int32Array(size);
+    received.set(this.received);
+    this.received = received;
+    this.status = u8(this.status);
+    this.queued = u8(this.queued);
+    this.awaitingEvidence = u8(this.awaitingEvidence);
+    this.deadlineSet = u8(this.deadlineSet);
+    this.ownedByExpert = u8(this.ownedByExpert);
+  }
+}
