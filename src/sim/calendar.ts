@@ -11,6 +11,8 @@ export interface OpeningHours {
 
 /** 0 = Monday, for any day number, before day 0 too. */
 export function weekday(day: number): number {
+  // Outside int32 (or not a number: NaN then, as before), the plain formula.
+  if (!(day >= -2147483648 && day <= 2147483647)) return ((day % 7) + 7) % 7;
   // Integer arithmetic: % on a double that V8 cannot prove is an int32 is a slow library call.
   const w = (day | 0) % 7;
   return w < 0 ? w + 7 : w + 0; // + 0: -7 % 7 is -0

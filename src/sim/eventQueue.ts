@@ -11,10 +11,11 @@ export interface Timed {
 
 /** Minutes per day: the far tier files events by day. */
 const DAY = 1440;
-/** Days ahead the far tier keeps by day; anything later (or not a time) waits in one unsorted list. */
-const FAR_DAYS = 1 << 16;
-/** List ids beyond the ring's buckets: the far tier's days start here; BEYOND is the list for the rest. */
+/** Times from here on (2^50 minutes: two billion years) are never due: they only come out when nothing else is left. */
+const LAST = 2 ** 50;
+/** List ids besides the ring's buckets and the far days: the list beyond, and the events at -Infinity. */
 const BEYOND = -2;
+const FIRST = -3;
 
 /**
  * The sim's event list: events come out in time order, and equal times in the order they were
@@ -29,12 +30,15 @@ const BEYOND = -2;
  * them. A heap does O(log n) comparisons per event, and which way each goes is a coin toss the
  * processor cannot predict: that cost more than all the rest of the event list together.
  *
+ * Events at -Infinity come before all others; times from 2^50 minutes on are never due, and come
+ * out only when nothing else is left (a time that is not a number, last of all, in no set order).
+ *
  * Every scheduled event holds a slot; the queue's records are typed arrays indexed by slot.
  */
 export class EventQueue<T extends Timed> {
   /** The event in each slot. */
   private items: (T | undefined)[] = objectArray();
-  /** The list each slot is in: a ring bucket (0 .. ringSize - 1), a far day (ringSize + day - farBase), BEYOND, or -1 for none. */
+  /** The list each slot is in: a ring bucket (0 .. ringSize - 1), a far day (ringSize + day - farBase), BEYOND, FIRST, or -1 for none. */
   private home = new Int32Array(256).fill(-1);
   /** Neighbours in that list (-1: none). */
   private next = new Int32Array(256).fill(-1);
@@ -58,14 +62,23 @@ export class EventQueue<T extends Timed> {
   /** The first day whose events have not yet been moved into the ring. */
   private farNext = 0;
   private inFar = 0;
+  /** Events further ahead than the far days (or never due), unsorted. */
   private beyond = -1;
   private inBeyond = 0;
+  /** The earliest time, never due aside, that has waited beyond since it was last emptied: anything at or after it waits there too, so the ring and far days always come first. */
+  private beyondMin = Infinity;
+  /** Events at -Infinity, first in, first out (they come before everything, in the order scheduled). */
+  private firstHead = -1;
+  private firstTail = -1;
+  private inFirst = 0;
   /** The next event's slot, once found (-1: look again). */
   private best = -1;
 
   constructor(
     private readonly width = 1,
     private readonly ringSize = 1 << 12,
+    /** Days ahead of the ring's start that the far tier keeps by day. */
+    private readonly farDays = 1 << 16,
   ) {
     if ((ringSize & (ringSize - 1)) !== 0 || !Number.isInteger(DAY / width) || ringSize < (2 * DAY) / width) {
       throw new Error('EventQueue: the ring must be a power of two of buckets covering two days or more, and a day a whole number of buckets');
@@ -81,7 +94,7 @@ export class EventQueue<T extends Timed> {
 
   /** Events scheduled and not yet taken. */
   get size(): number {
-    return this.inRing + this.inFar + this.inBeyond;
+    return this.inRing + this.inFar + this.inBeyond + this.inFirst;
   }
 
   /** When the next event is due (Infinity: none). */
@@ -143,19 +156,17 @@ export class EventQueue<T extends Timed> {
   private file(slot: number, t: number): void {
     // The next event found was one never due: anything may come before it now.
     if (this.best >= 0 && this.home[this.best] === BEYOND) this.best = -1;
-    let bucket = Math.floor(t / this.width);
-    // Never due (at Infinity, or not a time), or due absurdly far ahead: the list beyond.
-    if (!(bucket < Infinity)) {
+    if (t === -Infinity) {
+      this.linkFirst(slot);
+      return;
+    }
+    // Never due (not a time, or at or after LAST), or not before something waiting beyond.
+    if (!(t < LAST) || t >= this.beyondMin) {
       this.linkBeyond(slot);
       return;
     }
-    if (this.cursor !== this.cursor) {
-      if (bucket === -Infinity) {
-        this.linkBeyond(slot);
-        return;
-      }
-      this.startAt(bucket);
-    }
+    let bucket = Math.floor(t / this.width);
+    if (this.cursor !== this.cursor) this.startAt(bucket);
     // Late (due before the bucket the ring has reached): in the cursor's bucket, whose earliest goes first.
     if (bucket < this.cursor) bucket = this.cursor;
     if (bucket - this.cursor < this.ringSize) {
@@ -166,13 +177,14 @@ export class EventQueue<T extends Timed> {
       return;
     }
     const index = Math.floor(bucket / this.perDay) - this.farBase;
-    if (index < FAR_DAYS) {
+    if (index < this.farDays) {
       if (index >= this.far.length) this.growFar(index);
       this.link(slot, this.ringSize + index, this.far, index);
       this.inFar++;
       return;
     }
     this.linkBeyond(slot);
+    this.beyondMin = t;
   }
 
   /** The ring starts at this bucket; far days start where it ends. */
@@ -201,17 +213,33 @@ export class EventQueue<T extends Timed> {
     this.inBeyond++;
   }
 
+  /** Adds a slot at the end of the list of events at -Infinity. */
+  private linkFirst(slot: number): void {
+    const tail = this.firstTail;
+    this.prev[slot] = tail;
+    this.next[slot] = -1;
+    if (tail >= 0) this.next[tail] = slot;
+    else this.firstHead = slot;
+    this.firstTail = slot;
+    this.home[slot] = FIRST;
+    this.inFirst++;
+    if (this.best >= 0 && this.home[this.best] !== FIRST) this.best = -1;
+  }
+
   private unlink(slot: number): void {
     const id = this.home[slot]!;
     const p = this.prev[slot]!;
     const nx = this.next[slot]!;
     if (p >= 0) this.next[p] = nx;
+    else if (id === FIRST) this.firstHead = nx;
     else if (id === BEYOND) this.beyond = nx;
     else if (id < this.ringSize) this.ring[id] = nx;
     else this.far[id - this.ringSize] = nx;
     if (nx >= 0) this.prev[nx] = p;
+    else if (id === FIRST) this.firstTail = p;
     this.home[slot] = -1;
-    if (id === BEYOND) this.inBeyond--;
+    if (id === FIRST) this.inFirst--;
+    else if (id === BEYOND) this.inBeyond--;
     else if (id < this.ringSize) this.inRing--;
     else this.inFar--;
   }
@@ -222,6 +250,10 @@ export class EventQueue<T extends Timed> {
   private findNext(): number {
     if (this.best >= 0) return this.best;
     if (this.size === 0) return -1;
+    if (this.inFirst > 0) {
+      this.best = this.firstHead;
+      return this.best;
+    }
     for (;;) {
       if (this.inRing === 0) {
         if (this.inFar > 0) this.jumpToFarDay();
@@ -294,15 +326,15 @@ export class EventQueue<T extends Timed> {
     let earliest = Infinity;
     for (let s = this.beyond; s >= 0; s = this.next[s]!) {
       const t = this.timeOf[s]!;
-      if (t < earliest && t > -Infinity) earliest = t;
+      if (t < earliest) earliest = t;
     }
-    const bucket = Math.floor(earliest / this.width);
-    if (!(bucket < Infinity)) return false;
+    if (!(earliest < LAST)) return false;
     let slot = this.beyond;
     this.beyond = -1;
     this.inBeyond = 0;
+    this.beyondMin = Infinity;
     this.best = -1;
-    this.startAt(bucket);
+    this.startAt(Math.floor(earliest / this.width));
     while (slot >= 0) {
       const following = this.next[slot]!;
       this.home[slot] = -1;

@@ -274,7 +274,8 @@ const INV_LN2_BY_64 = 64 / LN2;
  * seventeen terms and is kept for the tables). Edge cases go to exactMath itself.
  */
 export function exp(x: number): number {
-  if (!(x <= 700 && x >= -700)) return expExact(x);
+  // |x| <= 690 keeps 2^n within the table of powers of two (n reaches 996).
+  if (!(x <= 690 && x >= -690)) return expExact(x);
   const k = Math.round(x * INV_LN2_BY_64);
   const r = x - k * LN2_BY_64;
   const j = k & 63;

@@ -81,12 +81,14 @@ describe('EventQueue (the sim event list)', () => {
   });
 
   it('matches the obvious list for any mix of scheduling, taking, cancelling and moving', () => {
-    // Times near now, later today, days and weeks ahead (past the ring), ties, and the never due.
+    // Times near now, later today, days and weeks ahead (past the ring and the far days), ties,
+    // the late (before now), and the extremes: -Infinity, never due, Infinity.
     const dt = fc.oneof(
       { arbitrary: fc.integer({ min: 0, max: 90 }), weight: 4 },
       { arbitrary: fc.double({ min: 0, max: 20_000, noNaN: true }), weight: 3 },
       { arbitrary: fc.double({ min: 0, max: 400_000, noNaN: true }), weight: 2 },
-      { arbitrary: fc.constantFrom(0, 1440, 1e11, Infinity), weight: 1 },
+      { arbitrary: fc.double({ min: -300, max: 0, noNaN: true }), weight: 1 },
+      { arbitrary: fc.constantFrom(0, 1440, 1e11, 2 ** 60, Infinity, -Infinity), weight: 1 },
     );
     const op = fc.oneof(
       fc.record({ kind: fc.constant('push' as const), dt }),
@@ -99,20 +101,27 @@ describe('EventQueue (the sim event list)', () => {
     fc.assert(
       fc.property(
         fc.array(op, { minLength: 50, maxLength: 600, size: 'max' }),
-        // Bucket width and ring size: the sim's, and small rings so that events often wait in far days.
-        fc.constantFrom([1, 1 << 16], [1, 4096], [60, 64], [1440, 2]),
+        // Bucket width, ring size and far days: the sim's, and small ones so that events often
+        // wait in far days or beyond them.
+        fc.constantFrom([1, 1 << 12, 1 << 16], [1, 1 << 12, 3], [60, 64, 2], [1440, 2, 1]),
         fc.integer({ min: -600_000, max: 5000 }),
-        (ops, [width, ring], start) => {
-          const q = new EventQueue<Ev>(width, ring);
+        // Sometimes 300 events at the start, so that the queue grows past its first 256 slots.
+        fc.boolean(),
+        (ops, [width, ring, farDays], start, burst) => {
+          const q = new EventQueue<Ev>(width, ring, farDays);
           const ref = new Reference();
           const all: Ev[] = [];
           let now = start;
+          const schedule = (t: number) => {
+            const e = ev(t, String(all.length));
+            all.push(e);
+            q.push(e);
+            ref.push(e);
+          };
+          if (burst) for (let i = 0; i < 300; i++) schedule(now + ((i * 7919) % 5000));
           for (const o of ops) {
             if (o.kind === 'push') {
-              const e = ev(now + o.dt, String(all.length));
-              all.push(e);
-              q.push(e);
-              ref.push(e);
+              schedule(now + o.dt);
             } else if (o.kind === 'peek') {
               expect(q.peekTime()).toBe(ref.peekTime());
             } else if (o.kind === 'pop') {
@@ -121,7 +130,7 @@ describe('EventQueue (the sim event list)', () => {
               const want = ref.pop();
               expect(q.peekTime()).toBe(want.t);
               expect(q.pop()).toBe(want);
-              now = want.t;
+              if (Number.isFinite(want.t)) now = want.t;
             } else if (all.length > 0) {
               const e = all[o.pick % all.length]!;
               expect(q.has(e)).toBe(ref.has(e));
@@ -140,7 +149,34 @@ describe('EventQueue (the sim event list)', () => {
           expect(rest).toEqual(want);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
+  });
+
+  it('keeps order when an event waits beyond the far days and the ring later passes it (the review case)', () => {
+    const q = new EventQueue<Ev>(1, 1 << 12, 4);
+    const day = 1440;
+    const a = ev(0, 'a');
+    // The ring reaches day 2; far days are 2 to 5; day 6 on is beyond.
+    const e = ev(5.5 * day, 'e');
+    const b = ev(6.5 * day, 'b');
+    q.push(a);
+    q.push(e);
+    q.push(b);
+    expect(q.pop()).toBe(a);
+    expect(q.pop()).toBe(e);
+    const d = ev(e.t + 1.7 * day, 'd'); // once e is taken, inside the ring's reach, but after b
+    q.push(d);
+    expect(q.pop()).toBe(b);
+    expect(q.pop()).toBe(d);
+  });
+
+  it('puts events at -Infinity first even before any other time is known, and never-due times last', () => {
+    const q = new EventQueue<Ev>();
+    const order = [ev(-Infinity, 'a'), ev(2 ** 60, 'z'), ev(5, 'b'), ev(-Infinity, 'a2'), ev(Infinity, 'zz'), ev(2 ** 60 + 1024, 'z2')];
+    for (const e of order) q.push(e);
+    const out: string[] = [];
+    while (q.size > 0) out.push(q.pop().name);
+    expect(out).toEqual(['a', 'a2', 'b', 'z', 'z2', 'zz']);
   });
 });
