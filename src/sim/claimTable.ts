@@ -1,4 +1,5 @@
 import { objectArray } from './objectArray';
+import { grown } from './grown';
 import type { ClaimStatus, Need } from './types';
 
 /** A claim's state, as a number (see ClaimTable.status). */
@@ -69,27 +70,15 @@ export class ClaimTable {
 
   private grow(): void {
     const size = this.openedAt.length * 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(size);
-      b.set(a);
-      return b;
-    };
-    this.openedAt = f64(this.openedAt);
-    this.completeAt = f64(this.completeAt);
-    this.decidedAt = f64(this.decidedAt);
-    this.reportedDays = f64(this.reportedDays);
-    const received = new Int32Array(size);
-    received.set(this.received);
-    this.received = received;
-    this.status = u8(this.status);
-    this.queued = u8(this.queued);
-    this.awaitingEvidence = u8(this.awaitingEvidence);
-    this.deadlineSet = u8(this.deadlineSet);
-    this.ownedByExpert = u8(this.ownedByExpert);
+    this.openedAt = grown(this.openedAt, size);
+    this.completeAt = grown(this.completeAt, size);
+    this.decidedAt = grown(this.decidedAt, size);
+    this.reportedDays = grown(this.reportedDays, size);
+    this.received = grown(this.received, size);
+    this.status = grown(this.status, size);
+    this.queued = grown(this.queued, size);
+    this.awaitingEvidence = grown(this.awaitingEvidence, size);
+    this.deadlineSet = grown(this.deadlineSet, size);
+    this.ownedByExpert = grown(this.ownedByExpert, size);
   }
 }

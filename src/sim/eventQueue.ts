@@ -1,4 +1,5 @@
 import { objectArray } from './objectArray';
+import { grown, roomFor } from './grown';
 
 /** What the event queue needs of an event: its time and its place in the order of scheduling. */
 export interface Timed {
@@ -356,27 +357,14 @@ export class EventQueue<T extends Timed> {
 
   private growSlots(): void {
     const size = this.home.length * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(size).fill(-1);
-      b.set(a);
-      return b;
-    };
-    this.home = grow(this.home);
-    this.next = grow(this.next);
-    this.prev = grow(this.prev);
-    const times = new Float64Array(size);
-    times.set(this.timeOf);
-    this.timeOf = times;
-    const seqs = new Float64Array(size);
-    seqs.set(this.seqOf);
-    this.seqOf = seqs;
+    this.home = grown(this.home, size, -1);
+    this.next = grown(this.next, size, -1);
+    this.prev = grown(this.prev, size, -1);
+    this.timeOf = grown(this.timeOf, size);
+    this.seqOf = grown(this.seqOf, size);
   }
 
   private growFar(index: number): void {
-    let size = this.far.length * 2;
-    while (size <= index) size *= 2;
-    const far = new Int32Array(size).fill(-1);
-    far.set(this.far);
-    this.far = far;
+    this.far = grown(this.far, roomFor(this.far.length, index), -1);
   }
 }

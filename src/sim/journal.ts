@@ -1,6 +1,7 @@
 // An optional record of every citizen's journey: each contact and each handoff, with its sim time.
 // Off by default; when on, steps go into flat typed arrays with a per-need chain, so recording
 // allocates nothing per step and never touches the simulation's randomness or state.
+import { grown, roomFor } from './grown';
 import type { Channel, ContactReason } from './types';
 
 /** What happened to a need at one moment of its journey. */
@@ -173,28 +174,15 @@ export class Journal {
 
   private growSteps(): void {
     const n = this.at.length * 2;
-    const at = new Float64Array(n);
-    at.set(this.at);
-    this.at = at;
-    const kind = new Uint8Array(n);
-    kind.set(this.kind);
-    this.kind = kind;
-    const ref = new Int32Array(n);
-    ref.set(this.ref);
-    this.ref = ref;
-    const next = new Int32Array(n);
-    next.set(this.next);
-    this.next = next;
+    this.at = grown(this.at, n);
+    this.kind = grown(this.kind, n);
+    this.ref = grown(this.ref, n);
+    this.next = grown(this.next, n);
   }
 
   private growNeeds(needId: number): void {
-    let n = this.head.length * 2;
-    while (n <= needId) n *= 2;
-    const head = new Int32Array(n).fill(-1);
-    head.set(this.head);
-    this.head = head;
-    const tail = new Int32Array(n).fill(-1);
-    tail.set(this.tail);
-    this.tail = tail;
+    const n = roomFor(this.head.length, needId);
+    this.head = grown(this.head, n, -1);
+    this.tail = grown(this.tail, n, -1);
   }
 }

@@ -2,6 +2,7 @@ import type { Level } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
 import { ABANDONED, ClaimTable, DECIDED, NIL_QUALIFIED, OPEN } from './claimTable';
 import { EventQueue } from './eventQueue';
+import { grown } from './grown';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
@@ -628,11 +629,7 @@ export class Simulation {
   private firstContact(need: Need): void {
     need.id = this.needs.length + 1;
     this.needs.push(need);
-    if (2 * need.id + 1 >= this.timers.length) {
-      const timers = new Int32Array(this.timers.length * 2).fill(-1);
-      timers.set(this.timers);
-      this.timers = timers;
-    }
+    if (2 * need.id + 1 >= this.timers.length) this.timers = grown(this.timers, this.timers.length * 2, -1);
     if (need.givesUpAt < Infinity) {
       const ev = this.event(GIVE_UP);
       ev.need = need;
@@ -698,18 +695,10 @@ export class Simulation {
 
   private growContacts(): void {
     const n = this.cAt.length * 2;
-    const need = new Int32Array(n);
-    need.set(this.cNeed);
-    this.cNeed = need;
-    const at = new Float64Array(n);
-    at.set(this.cAt);
-    this.cAt = at;
-    const waited = new Float64Array(n);
-    waited.set(this.cWaited);
-    this.cWaited = waited;
-    const code = new Uint8Array(n);
-    code.set(this.cCode);
-    this.cCode = code;
+    this.cNeed = grown(this.cNeed, n);
+    this.cAt = grown(this.cAt, n);
+    this.cWaited = grown(this.cWaited, n);
+    this.cCode = grown(this.cCode, n);
   }
 
   /** Journals a step of a need still open (nothing happens to a need after it closes). */
