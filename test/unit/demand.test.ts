@@ -790,7 +790,7 @@ describe('analyse', () => {
     // A 95% interval: 8 or more of 10 has probability about 0.99.
     expect(inside).toBeGreaterThanOrEqual(8);
     // With about 73% failure demand, a sample of 40 shows a majority of it all but about once in
-    // 300 studies: 9 or more of 10 fails about once in 20,000.
+    // 600 studies (binomial): asking for 9 or more of 10 fails about once in 8,000.
     expect(above).toBeGreaterThanOrEqual(9);
   });
 
