@@ -33,8 +33,6 @@ export class ClaimTable {
   reportedDays = new Float64Array(1024);
   /** 1 while queued for casework (so new documents do not queue it twice). */
   queued = new Uint8Array(1024);
-  /** 1 while the council waits for evidence it asked for. */
-  awaitingEvidence = new Uint8Array(1024);
   /** 1 once a nil-qualify deadline has been set. */
   deadlineSet = new Uint8Array(1024);
   /** 1 when one expert owns the case from first contact to decision. */
@@ -77,7 +75,6 @@ export class ClaimTable {
     this.received = grown(this.received, size);
     this.status = grown(this.status, size);
     this.queued = grown(this.queued, size);
-    this.awaitingEvidence = grown(this.awaitingEvidence, size);
     this.deadlineSet = grown(this.deadlineSet, size);
     this.ownedByExpert = grown(this.ownedByExpert, size);
   }

@@ -1067,7 +1067,6 @@ export class Simulation {
   /** The claim is incomplete: ask for what is missing, by letter or (an owner pulling it) by phone. */
   private requestEvidence(claim: number): void {
     const need = this.claims.needOf[claim]!;
-    this.claims.awaitingEvidence[claim] = 1;
     need.stage = 'awaiting-evidence';
     if (this.journal !== null) this.note(need, J['evidence-requested'], claim);
     const design = this.designFor(need);
@@ -1091,7 +1090,6 @@ export class Simulation {
     const need = claims.needOf[claim]!;
     const firstDecision = claims.decidedAt[claim] === Infinity;
     claims.status[claim] = DECIDED;
-    claims.awaitingEvidence[claim] = 0;
     need.stage = 'decided';
     if (this.journal !== null) this.note(need, J.decided, claim);
     if (firstDecision) {
@@ -1290,7 +1288,6 @@ export class Simulation {
     if (this.designFor(need).nilQualifyDays === null) return; // the rule was switched off meanwhile
     if (this.journal !== null) this.note(need, J['nil-qualified'], claim);
     claims.status[claim] = NIL_QUALIFIED;
-    claims.awaitingEvidence[claim] = 0;
     this.quarter.nilQualified++;
     this.tally.nilQualified++;
     need.claim = 0;
