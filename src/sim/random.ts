@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { exp as expExact, ln as lnExact } from './exactMath';
+import { GRID, lognormalTable, NORMAL_TABLE, type QuantileTable, quantileAt, TAIL, Z_TAIL } from './quantileTable';
 
 /** A service-time or delay distribution, as level files write it. Means are in the unit of use. */
 export type Distribution =
@@ -53,30 +54,23 @@ export class Stream {
   }
 
   /**
-   * Standard normal by the ziggurat method (Marsaglia & Tsang, 2000), with the layer and the point
-   * drawn from separate uniforms. Nearly every draw is two uniforms, a multiply and a comparison;
-   * the rest use only ln and exp built from exact operations, so a draw is the same everywhere.
+   * Standard normal: one uniform u, and the normal's quantile at u from its table; for u in the
+   * outer 1/64 at either end, a draw from that tail.
    */
   normal(): number {
+    const x = this.uniform() * GRID;
+    const i = x | 0;
+    if (i >= TAIL && i < GRID - TAIL) return quantileAt(NORMAL_TABLE, i, x - i);
+    const z = this.normalTail();
+    return i < TAIL ? -z : z;
+  }
+
+  /** |Z| given |Z| > Z_TAIL, by Marsaglia's exponential method: exact, and rarely needs a second try. */
+  private normalTail(): number {
     for (;;) {
-      const layer = (this.uniform() * ZIG_LAYERS) | 0;
-      const u = 2 * this.uniform() - 1;
-      const x = u * ZIG_X[layer]!;
-      // Inside the layer's rectangle that lies wholly under the curve: most draws end here.
-      if ((u < 0 ? -u : u) < ZIG_INNER[layer]!) return x;
-      if (layer === 0) {
-        // The tail beyond r, by Marsaglia's exponential method.
-        let a: number;
-        let b: number;
-        do {
-          a = -ln(1 - this.uniform()) / ZIG_R;
-          b = -ln(1 - this.uniform());
-        } while (b + b < a * a);
-        return u < 0 ? -(ZIG_R + a) : ZIG_R + a;
-      }
-      // The sliver between the rectangle and the curve: accept if under the curve.
-      const y = ZIG_F[layer]! + this.uniform() * (ZIG_F[layer + 1]! - ZIG_F[layer]!);
-      if (y < exp(-0.5 * x * x)) return x;
+      const a = -ln(1 - this.uniform()) / Z_TAIL;
+      const b = -ln(1 - this.uniform());
+      if (b + b >= a * a) return Z_TAIL + a;
     }
   }
 
@@ -85,23 +79,12 @@ export class Stream {
     return scale * Math.sqrt(-2 * ln(1 - this.uniform()));
   }
 
+  /** A draw from a distribution as a level writes it. */
   sample(d: Distribution): number {
-    switch (d.dist) {
-      case 'fixed':
-        return d.value;
-      case 'exponential':
-        return this.exponential(d.mean);
-      case 'uniform':
-        return d.min + (d.max - d.min) * this.uniform();
-      case 'lognormal': {
-        if (d.sd === 0) return d.mean;
-        const { mu, sigma } = lognormalParams(d);
-        return exp(mu + sigma * this.normal());
-      }
-    }
+    return this.draw(prepare(d));
   }
 
-  /** A draw from a prepared distribution: the same number sample() gives, without the look-ups. */
+  /** A draw from a prepared distribution (see prepare). */
   draw(s: Sampler): number {
     switch (s.kind) {
       case FIXED:
@@ -110,31 +93,16 @@ export class Stream {
         return -s.a * ln(1 - this.uniform());
       case UNIFORM:
         return s.a + s.b * this.uniform();
-      default:
-        return exp(s.a + s.b * this.normal());
+      default: {
+        // Lognormal: the quantile at u from the sampler's table, or e^(mu + sigma Z) in the tails.
+        const x = this.uniform() * GRID;
+        const i = x | 0;
+        if (i >= TAIL && i < GRID - TAIL) return quantileAt(s.table, i, x - i);
+        const z = this.normalTail();
+        return exp(s.a + s.b * (i < TAIL ? -z : z));
+      }
     }
   }
-}
-
-// ---------------------------------------------------------------- ziggurat tables
-// 128 layers of equal area under e^(-x^2/2), x >= 0 (Marsaglia & Tsang's constants r and v).
-// ZIG_X[i] is layer i's right edge (ZIG_X[0]: the base layer's width, tail included), ZIG_F[i]
-// the curve's height there, ZIG_INNER[i] the share of the layer wholly under the curve. Built
-// with exact operations and exactMath's ln and exp: the same tables in every engine.
-const ZIG_LAYERS = 128;
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-const ZIG_X = new Float64Array(ZIG_LAYERS + 1);
-const ZIG_F = new Float64Array(ZIG_LAYERS + 1);
-const ZIG_INNER = new Float64Array(ZIG_LAYERS);
-{
-  const f = (x: number) => expExact(-0.5 * x * x);
-  ZIG_X[0] = ZIG_V / f(ZIG_R);
-  ZIG_X[1] = ZIG_R;
-  for (let i = 1; i < ZIG_LAYERS - 1; i++) ZIG_X[i + 1] = Math.sqrt(-2 * lnExact(ZIG_V / ZIG_X[i]! + f(ZIG_X[i]!)));
-  ZIG_X[ZIG_LAYERS] = 0;
-  for (let i = 0; i <= ZIG_LAYERS; i++) ZIG_F[i] = f(ZIG_X[i]!);
-  for (let i = 0; i < ZIG_LAYERS; i++) ZIG_INNER[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
 }
 
 const FIXED = 0;
@@ -149,36 +117,44 @@ export interface Sampler {
   readonly a: number;
   /** uniform: max - min; lognormal: sigma. */
   readonly b: number;
+  /** lognormal: its quantiles (see quantileTable); empty for the others. */
+  readonly table: QuantileTable;
 }
 
+const NO_TABLE: QuantileTable = new Float64Array(0);
+
+const prepared = new WeakMap<Distribution, Sampler>();
+
+/**
+ * A distribution made ready for fast draws, once per distribution object (validated levels are
+ * never changed in place; a "what if?" makes a new level).
+ */
 export function prepare(d: Distribution): Sampler {
+  let s = prepared.get(d);
+  if (!s) {
+    s = makeSampler(d);
+    prepared.set(d, s);
+  }
+  return s;
+}
+
+function makeSampler(d: Distribution): Sampler {
   switch (d.dist) {
     case 'fixed':
-      return { kind: FIXED, a: d.value, b: 0 };
+      return { kind: FIXED, a: d.value, b: 0, table: NO_TABLE };
     case 'exponential':
-      return { kind: EXPONENTIAL, a: d.mean, b: 0 };
+      return { kind: EXPONENTIAL, a: d.mean, b: 0, table: NO_TABLE };
     case 'uniform':
-      return { kind: UNIFORM, a: d.min, b: d.max - d.min };
+      return { kind: UNIFORM, a: d.min, b: d.max - d.min, table: NO_TABLE };
     case 'lognormal': {
-      if (d.sd === 0) return { kind: FIXED, a: d.mean, b: 0 };
-      const { mu, sigma } = lognormalParams(d);
-      return { kind: LOGNORMAL, a: mu, b: sigma };
+      if (d.sd === 0) return { kind: FIXED, a: d.mean, b: 0, table: NO_TABLE };
+      // The underlying normal's parameters from the wanted mean and sd.
+      const sigma2 = ln(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = ln(d.mean) - sigma2 / 2;
+      const sigma = Math.sqrt(sigma2);
+      return { kind: LOGNORMAL, a: mu, b: sigma, table: lognormalTable(mu, sigma, exp) };
     }
   }
-}
-
-const lognormalCache = new WeakMap<object, { mu: number; sigma: number }>();
-
-/** Parameters of the underlying normal from the wanted mean and sd, worked out once per distribution
- * object (validated levels are never changed in place; a "what if?" makes a new level). */
-function lognormalParams(d: { mean: number; sd: number }): { mu: number; sigma: number } {
-  let p = lognormalCache.get(d);
-  if (!p) {
-    const sigma2 = ln(1 + (d.sd * d.sd) / (d.mean * d.mean));
-    p = { mu: ln(d.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
-    lognormalCache.set(d, p);
-  }
-  return p;
 }
 
 /** The mean of a distribution, for capacity estimates and analytic checks. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exp as expExact, ln as lnExact } from '../../src/sim/exactMath';
-import { type Distribution, exp, ln, meanOf, Stream } from '../../src/sim/random';
+import { GRID, lognormalTable, NORMAL_TABLE, quantileAt, TAIL, Z_TAIL } from '../../src/sim/quantileTable';
+import { type Distribution, exp, ln, meanOf, prepare, Stream } from '../../src/sim/random';
 
 const N = 200_000;
 
@@ -322,7 +323,7 @@ describe('Stream.sample and meanOf', () => {
   });
 });
 
-describe('the fast ln and exp, and the ziggurat', () => {
+describe('the fast ln and exp, and the tabled quantiles', () => {
   it("ln gives exactMath's ln bit for bit, from subnormals to the largest double", () => {
     const xs = [5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 1e300, Number.MAX_VALUE, 0, -1, Infinity, Number.NaN];
     for (let e = -1074; e <= 1023; e += 7) for (const m of [1, 1.1, 1.4142135623730951, 1.5, 1.999]) xs.push(m * 2 ** e);
@@ -357,26 +358,81 @@ describe('the fast ln and exp, and the ziggurat', () => {
     expect(d).toBeLessThan(1.95 / Math.sqrt(n));
   });
 
-  it('normal() has the right spread, and a tail beyond the base layer of the right weight and shape', () => {
+  it('normal() has the right spread, and tails beyond the table of the right weight and shape', () => {
     const s = new Stream(27, 'normal');
     const n = 4_000_000;
-    const r = 3.442619855899;
+    const a = Z_TAIL;
     let squares = 0;
     let beyond = 0;
     let excess = 0;
     for (let i = 0; i < n; i++) {
       const z = s.normal();
       squares += z * z;
-      if (Math.abs(z) > r) {
+      if (Math.abs(z) > a) {
         beyond++;
-        excess += Math.abs(z) - r;
+        excess += Math.abs(z) - a;
       }
     }
     // Variance 1 (the sd of the sample variance is sqrt(2 / n)).
     expect(Math.abs(squares / n - 1)).toBeLessThan(5 * Math.sqrt(2 / n));
-    // P(|Z| > r) = 5.76e-4, and E[|Z| - r given |Z| > r] = phi(r) / (1 - Phi(r)) - r = 0.2555, with an sd near 0.25.
-    const p = 5.76e-4;
+    // P(|Z| > a) = 2 * 16/1024, and E[|Z| - a given |Z| > a] = density(a) / (1 - Phi(a)) - a, with
+    // an sd below 0.4 (an exponential-like excess of mean under 0.4).
+    const p = (2 * TAIL) / GRID;
     expect(Math.abs(beyond / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
-    expect(Math.abs(excess / beyond - 0.2555)).toBeLessThan((3.5 * 0.25) / Math.sqrt(beyond));
+    const meanExcess = (Math.exp((-a * a) / 2) / Math.sqrt(2 * Math.PI)) / (p / 2) - a;
+    expect(Math.abs(excess / beyond - meanExcess)).toBeLessThan((5 * 0.4) / Math.sqrt(beyond));
+  });
+
+  it("the tables hold the normal's and a lognormal's quantiles, and the cubic between grid points is within 1e-6 of them", () => {
+    // An independent reference: Phi by the alternating Taylor series with Math.exp, inverted by bisection.
+    const phi = (z: number) => {
+      let term = z;
+      let sum = z;
+      for (let k = 1; k < 200; k++) {
+        term *= (-z * z) / (2 * k);
+        sum += term / (2 * k + 1);
+      }
+      return 0.5 + sum / Math.sqrt(2 * Math.PI);
+    };
+    const quantile = (u: number) => {
+      let lo = -4;
+      let hi = 4;
+      for (let i = 0; i < 100; i++) {
+        const mid = (lo + hi) / 2;
+        if (phi(mid) < u) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    expect(Z_TAIL).toBeCloseTo(quantile(1 - TAIL / GRID), 12);
+    const mu = 2;
+    const sigma = 0.6;
+    const logn = lognormalTable(mu, sigma, exp);
+    for (let i = TAIL; i < GRID - TAIL; i += 7) {
+      for (const f of [0, 0.25, 0.5, 0.9]) {
+        const z = quantile((i + f) / GRID);
+        expect(Math.abs(quantileAt(NORMAL_TABLE, i, f) - z), `normal at ${i}+${f}`).toBeLessThan(1e-6);
+        const q = Math.exp(mu + sigma * z);
+        expect(Math.abs(quantileAt(logn, i, f) / q - 1), `lognormal at ${i}+${f}`).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('lognormal draws have the right share beyond the table at each end', () => {
+    const s = new Stream(29, 'logn');
+    const d: Distribution = { dist: 'lognormal', mean: 10, sd: 6 };
+    const sampler = prepare(d);
+    const low = sampler.table[2 * TAIL]!;
+    const high = sampler.table[2 * (GRID - TAIL)]!;
+    const n = 1_000_000;
+    let below = 0;
+    let above = 0;
+    for (let i = 0; i < n; i++) {
+      const x = s.draw(sampler);
+      if (x < low) below++;
+      else if (x > high) above++;
+    }
+    const p = TAIL / GRID;
+    for (const share of [below / n, above / n]) expect(Math.abs(share - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
   });
 });
