@@ -48,10 +48,7 @@ export function dayLabel(day: number): string {
 }
 
 export function findNeed(sim: Sim, id: number): Need | null {
-  const needs = sim.model.needs;
-  const guess = needs[id - 1];
-  if (guess && guess.id === id) return guess;
-  return needs.find((n) => n.id === id) ?? null;
+  return sim.model.needs.get(id);
 }
 
 export function journeyOf(sim: Sim, id: number): Journey | null {

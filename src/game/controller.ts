@@ -6,7 +6,7 @@ import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
 import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { xmr } from '../analysis/xmr';
-import { DAY, type ContactReason } from '../sim';
+import { DAY, MET, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF, staffOnBooks, weeklyStaffCost } from './levers';
 import { isLevelId, otherRegime, type LevelId } from './levels';
@@ -37,10 +37,12 @@ function liveFlows(session: Session): LiveFlows | null {
   if (!m.pilotPool) return null;
   const since = m.now - 28 * DAY;
   const acc = { main: { sum: 0, n: 0 }, pilot: { sum: 0, n: 0 } };
-  for (const need of m.needs) {
-    const f = need.pilot ? acc.pilot : acc.main;
-    if (need.outcome === 'met' && need.closedAt >= since) {
-      f.sum += (need.closedAt - need.arrivedAt) / DAY;
+  const needs = m.needs;
+  for (let id = 1; id <= needs.count; id++) {
+    const f = needs.pilot[id] === 1 ? acc.pilot : acc.main;
+    const closedAt = needs.closedAt[id]!;
+    if (needs.outcome[id] === MET && closedAt >= since) {
+      f.sum += (closedAt - needs.arrivedAt[id]!) / DAY;
       f.n++;
     }
   }

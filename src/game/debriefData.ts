@@ -63,7 +63,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
   const reported: number[] = [];
   const claims = m.claims;
   for (let id = m.firstMeasuredClaim + 1; id <= claims.count; id++) {
-    if (claims.statusOf(id) === 'decided' && claims.needOf[id]!.arrivedAt >= 0) reported.push(claims.reportedDays[id]!);
+    if (claims.statusOf(id) === 'decided' && m.needs.arrivedAt[claims.needOf[id]!]! >= 0) reported.push(claims.reportedDays[id]!);
   }
   const lived: number[] = [];
   let firstNeedId = 0;
@@ -72,7 +72,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
   let busiest = null as null | { id: number; contacts: number };
   let oneStop = null as null | number;
   let gaveUp = null as null | number;
-  for (const n of m.needs) {
+  for (const n of m.needs.list()) {
     if (n.arrivedAt < 0) continue;
     if (firstNeedId === 0) firstNeedId = n.id;
     lastNeedId = n.id;
@@ -116,8 +116,11 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
 
 /** The run's cohort as the rows of the needs CSV (days from the start of the run). */
 export function* needRows(sim: Sim): Generator<NeedRow> {
-  for (const n of sim.model.needs) {
-    if (n.arrivedAt < 0) continue;
-    yield { arrivedDay: n.arrivedAt / DAY, closedDay: n.outcome === 'open' ? null : n.closedAt / DAY, outcome: n.outcome };
+  const n = sim.model.needs;
+  for (let id = 1; id <= n.count; id++) {
+    const arrivedAt = n.arrivedAt[id]!;
+    if (arrivedAt < 0) continue;
+    const outcome = n.outcomeOf(id);
+    yield { arrivedDay: arrivedAt / DAY, closedDay: outcome === 'open' ? null : n.closedAt[id]! / DAY, outcome };
   }
 }

@@ -1,6 +1,5 @@
-import { objectArray } from './objectArray';
 import { grown } from './grown';
-import type { ClaimStatus, Need } from './types';
+import type { ClaimStatus } from './types';
 
 /** A claim's state, as a number (see ClaimTable.status). */
 export const OPEN = 0;
@@ -18,8 +17,8 @@ const STATUS_NAMES: readonly ClaimStatus[] = ['open', 'decided', 'nil-qualified'
 export class ClaimTable {
   /** Claims opened so far; ids run from 1 to count. */
   count = 0;
-  /** The need each claim is for. */
-  readonly needOf: Need[] = objectArray();
+  /** The id of the need each claim is for. */
+  needOf = new Int32Array(1024);
   openedAt = new Float64Array(1024);
   /** When the last required item was on file; NaN while incomplete. */
   completeAt = new Float64Array(1024);
@@ -38,15 +37,11 @@ export class ClaimTable {
   /** 1 when one expert owns the case from first contact to decision. */
   ownedByExpert = new Uint8Array(1024);
 
-  constructor() {
-    this.needOf.push(null!); // id 0: no claim
-  }
-
   /** Opens a claim and returns its id. */
-  open(need: Need, at: number, completeAt: number, owned: boolean): number {
+  open(need: number, at: number, completeAt: number, owned: boolean): number {
     const id = ++this.count;
     if (id === this.openedAt.length) this.grow();
-    this.needOf.push(need);
+    this.needOf[id] = need;
     this.openedAt[id] = at;
     this.completeAt[id] = completeAt;
     this.received[id] = 0;
@@ -68,6 +63,7 @@ export class ClaimTable {
 
   private grow(): void {
     const size = this.openedAt.length * 2;
+    this.needOf = grown(this.needOf, size);
     this.openedAt = grown(this.openedAt, size);
     this.completeAt = grown(this.completeAt, size);
     this.decidedAt = grown(this.decidedAt, size);

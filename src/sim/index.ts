@@ -12,6 +12,7 @@ export type { Snapshot } from './snapshot';
 export type { JourneyStep, JourneyKind } from './journal';
 export type * from './types';
 export { Simulation } from './simulation';
+export { MET, ABANDONED as GAVE_UP, OPEN as NEED_OPEN } from './needTable';
 
 /** A running service: advance it, act on it, look at it, report on it. */
 export interface Sim {

@@ -7,12 +7,12 @@ import type { Simulation } from './simulation';
  */
 export function needsCsv(sim: Simulation): string {
   const rows = ['id,arrivedDay,closedDay,outcome,contacts,failureContacts,claims'];
-  for (const need of sim.needs) {
-    if (need.arrivedAt < 0) continue;
-    const closed = need.outcome === 'open' ? '' : fmt(need.closedAt / DAY);
-    rows.push(
-      `${need.id},${fmt(need.arrivedAt / DAY)},${closed},${need.outcome},${need.contacts},${need.failureContacts},${need.claims}`,
-    );
+  const n = sim.needs;
+  for (let id = 1; id <= n.count; id++) {
+    if (n.arrivedAt[id]! < 0) continue;
+    const outcome = n.outcomeOf(id);
+    const closed = outcome === 'open' ? '' : fmt(n.closedAt[id]! / DAY);
+    rows.push(`${id},${fmt(n.arrivedAt[id]! / DAY)},${closed},${outcome},${n.contacts[id]},${n.failureContacts[id]},${n.claims[id]}`);
   }
   return `${rows.join('\n')}\n`;
 }

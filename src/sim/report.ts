@@ -1,5 +1,6 @@
 import { DAY } from './calendar';
 import { ABANDONED, NIL_QUALIFIED } from './claimTable';
+import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import type { Simulation } from './simulation';
 import { FAILURE_REASONS, type ContactReason, isFailureDemand, type Regime, VALUE_REASONS } from './types';
@@ -112,21 +113,24 @@ function flowsOf(sim: Simulation): Report['flows'] {
   if (sim.pilotNeeds === 0) return null;
   const main = new FlowTally();
   const pilot = new FlowTally();
-  for (const need of sim.needs) {
-    if (need.arrivedAt < 0) continue;
-    const f = need.pilot ? pilot : main;
-    if (need.outcome === 'met') {
+  const needs = sim.needs;
+  for (let id = 1; id <= needs.count; id++) {
+    const arrivedAt = needs.arrivedAt[id]!;
+    if (arrivedAt < 0) continue;
+    const f = needs.pilot[id] === 1 ? pilot : main;
+    const outcome = needs.outcome[id];
+    if (outcome === MET) {
       f.met++;
-      f.e2e.push((need.closedAt - need.arrivedAt) / DAY);
-      if (need.contacts === 1) f.oneStop++;
-    } else if (need.outcome === 'abandoned') f.abandoned++;
+      f.e2e.push((needs.closedAt[id]! - arrivedAt) / DAY);
+      if (needs.contacts[id] === 1) f.oneStop++;
+    } else if (outcome === GAVE_UP) f.abandoned++;
     else f.open++;
   }
   const contacts = sim.contactsMade;
   for (let i = sim.firstMeasuredContact; i < contacts; i++) {
-    const need = sim.needs[sim.contactNeedId(i) - 1]!;
-    if (need.arrivedAt < 0) continue;
-    const f = need.pilot ? pilot : main;
+    const id = sim.contactNeedId(i);
+    if (needs.arrivedAt[id]! < 0) continue;
+    const f = needs.pilot[id] === 1 ? pilot : main;
     f.contacts++;
     if (isFailureDemand(sim.contactReason(i))) f.failure++;
   }
@@ -148,19 +152,23 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let inherited = 0;
   let openMinutes = 0;
   const e2e: number[] = [];
-  for (const need of sim.needs) {
-    if (need.arrivedAt < 0) {
-      if (need.closedAt >= 0) inherited++;
+  const needs = sim.needs;
+  for (let id = 1; id <= needs.count; id++) {
+    const arrivedAt = needs.arrivedAt[id]!;
+    const closedAt = needs.closedAt[id]!;
+    if (arrivedAt < 0) {
+      if (closedAt >= 0) inherited++;
       continue;
     }
-    openMinutes += Math.min(need.closedAt, now) - need.arrivedAt;
-    if (need.outcome === 'met') {
+    openMinutes += Math.min(closedAt, now) - arrivedAt;
+    const outcome = needs.outcome[id];
+    if (outcome === MET) {
       met++;
-      e2e.push((need.closedAt - need.arrivedAt) / DAY);
-      if (need.contacts === 1) oneStop++;
-    } else if (need.outcome === 'abandoned') abandoned++;
+      e2e.push((closedAt - arrivedAt) / DAY);
+      if (needs.contacts[id] === 1) oneStop++;
+    } else if (outcome === GAVE_UP) abandoned++;
     else open++;
-    const waited = (Math.min(need.closedAt, now) - need.arrivedAt) / DAY;
+    const waited = (Math.min(closedAt, now) - arrivedAt) / DAY;
     if (harmAfter !== null && waited > harmAfter) harmed++;
   }
   e2e.sort((a, b) => a - b);
@@ -189,9 +197,8 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   // Read from the sim's contact columns: building every contact as an object costs more than the rest of the report.
   const contactsMade = sim.contactsMade;
   const officeTotal = contactsMade - sim.firstMeasuredContact;
-  const needs = sim.needs;
   for (let i = sim.firstMeasuredContact; i < contactsMade; i++) {
-    if (needs[sim.contactNeedId(i) - 1]!.arrivedAt < 0) continue;
+    if (needs.arrivedAt[sim.contactNeedId(i)]! < 0) continue;
     const reason = sim.contactReason(i);
     total++;
     byReason[reason]++;

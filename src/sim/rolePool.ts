@@ -1,12 +1,13 @@
 import type { Calendar } from './calendar';
-import type { Channel, ContactReason, Need } from './types';
+import type { Channel, ContactReason } from './types';
 
 export type TaskKind = 'contact' | 'scan' | 'casework' | 'message' | 'rework';
 
 /** A piece of work waiting for, or being done by, someone in a role. */
 export interface Task {
   kind: TaskKind;
-  need: Need;
+  /** The need's id. */
+  need: number;
   /** The claim's id, 0 for none. */
   claim: number;
   enqueuedAt: number;
@@ -24,7 +25,7 @@ export interface Task {
 /** A task's storage: the sim reuses them, so every one has the same shape. */
 export class TaskRecord implements Task {
   kind: TaskKind = 'contact';
-  need: Need = null!;
+  need = 0;
   claim = 0;
   enqueuedAt = Number.NaN;
   channel: Channel = 'phone';

@@ -6,6 +6,7 @@ import { grown } from './grown';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
+import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
 import { prepare, type Sampler, Stream } from './random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import type {
@@ -16,8 +17,6 @@ import type {
   ContactReason,
   Design,
   DesignKey,
-  Knowledge,
-  Need,
   Regime,
 } from './types';
 import { isFailureDemand } from './types';
@@ -54,7 +53,8 @@ class SimEvent {
   /** Its index in the sim's eventById. */
   id = 0;
   k = 0;
-  need: Need | null = null;
+  /** A need's id (0: none, or a citizen not yet on the books: see onArrival). */
+  need = 0;
   /** A claim's id (0: none). */
   claim = 0;
   task: Task | null = null;
@@ -63,6 +63,10 @@ class SimEvent {
   channel: 'phone' | 'visit' = 'phone';
   items = 0;
   letter: LetterKind = 'form';
+  /** A citizen not yet on the books: the rest of who they are (items holds the evidence they need). */
+  hard = false;
+  bringsEvidence = false;
+  givesUpAt = Number.NaN;
 }
 
 const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
@@ -150,7 +154,8 @@ export class Simulation {
   readonly calendar: Calendar;
   readonly roles: RolePool[];
   readonly roleById: Map<string, RolePool>;
-  readonly needs: Need[] = objectArray();
+  /** Every citizen's need, by column (ids from 1, in order of first contact). */
+  readonly needs = new NeedTable();
   /** Every claim's record, by column (ids from 1). */
   readonly claims = new ClaimTable();
   /** Contact records are kept by column (see contacts) and made into objects only when asked for. */
@@ -341,12 +346,12 @@ export class Simulation {
    */
   journeyOf(needId: number): JourneyStep[] {
     const journal = this.journal;
-    const need = this.needs[needId - 1];
-    if (journal === null || need === undefined || need.id !== needId) return [];
+    const need = needId;
+    if (journal === null || !(need >= 1 && need <= this.needs.count && Number.isInteger(need))) return [];
     const harmAfter = this.level.demand.harmAfterDays;
     let harmedAt: number | null = null;
-    if (harmAfter !== null && (Math.min(need.closedAt, this.now) - need.arrivedAt) / DAY > harmAfter) {
-      harmedAt = need.arrivedAt + harmAfter * DAY;
+    if (harmAfter !== null && (Math.min(this.needs.closedAt[need]!, this.now) - this.needs.arrivedAt[need]!) / DAY > harmAfter) {
+      harmedAt = this.needs.arrivedAt[need]! + harmAfter * DAY;
     }
     return journal.steps(needId, this, harmedAt);
   }
@@ -404,7 +409,7 @@ export class Simulation {
       this.now = time;
       this.eventsProcessed++;
       this.handle(ev);
-      ev.need = null;
+      ev.need = 0;
       ev.claim = 0;
       ev.task = null;
       ev.role = null;
@@ -488,8 +493,8 @@ export class Simulation {
   }
 
   /** The design a need is handled by: the pilot's, for a need in the pilot; else the one in force. */
-  private designFor(need: Need): Design {
-    return need.pilot ? this.pilotDesign : this.design;
+  private designFor(need: number): Design {
+    return this.needs.pilot[need] === 1 ? this.pilotDesign : this.design;
   }
 
   /** Brings the time integrals (paid hours, licence, open needs) up to now. */
@@ -532,7 +537,7 @@ export class Simulation {
    * nothing else is, it would be the very next event, so it is handled there and then rather than
    * round the event list (same order of everything, same count of events).
    */
-  private contactNext(at: number, need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
+  private contactNext(at: number, need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     if (at === this.now && this.events.peekTime() > at) {
       this.eventsProcessed++;
       this.onContact(need, channel, reason, items);
@@ -542,7 +547,7 @@ export class Simulation {
   }
 
   /** Schedules a call or visit at time at. */
-  private contactAt(at: number, need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
+  private contactAt(at: number, need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     const ev = this.event(CONTACT);
     ev.need = need;
     ev.channel = channel;
@@ -556,24 +561,25 @@ export class Simulation {
       case ARRIVAL:
         return this.onArrival();
       case CONTACT:
-        return this.onContact(ev.need!, ev.channel, ev.reason, ev.items);
+        if (ev.need === 0) return this.firstContact(ev.channel, ev.items, ev.hard, ev.bringsEvidence, ev.givesUpAt);
+        return this.onContact(ev.need, ev.channel, ev.reason, ev.items);
       case TASK_DONE:
         return this.onTaskDone(ev.role!, ev.task!);
       case OPENS:
         for (const role of this.roles) this.tryStart(role);
         return this.schedule(this.event(OPENS), this.calendar.nextOpen(this.calendar.closesAt(this.now)));
       case LETTER_TO_CITIZEN:
-        return this.onLetterToCitizen(ev.need!, ev.letter);
+        return this.onLetterToCitizen(ev.need, ev.letter);
       case LETTER_TO_COUNCIL:
-        return this.onLetterToCouncil(ev.need!, ev.items, ev.reason);
+        return this.onLetterToCouncil(ev.need, ev.items, ev.reason);
       case READY:
-        return this.onReady(ev.need!);
+        return this.onReady(ev.need);
       case CHASE:
-        this.timers[2 * ev.need!.id] = -1;
-        return this.onChase(ev.need!);
+        this.timers[2 * ev.need] = -1;
+        return this.onChase(ev.need);
       case GIVE_UP:
-        this.timers[2 * ev.need!.id + 1] = -1;
-        if (ev.need!.outcome === 'open') this.close(ev.need!, 'abandoned');
+        this.timers[2 * ev.need + 1] = -1;
+        if (this.needs.outcome[ev.need] === NEED_OPEN) this.close(ev.need, 'abandoned');
         return;
       case DEADLINE:
         return this.onDeadline(ev.claim);
@@ -594,103 +600,86 @@ export class Simulation {
     const at = this.whenOpen(this.now, s);
     this.schedule(this.event(ARRIVAL), this.now + s.exponential(DAY / d.needsPerDay));
 
-    const need: Need = {
-      id: 0,
-      arrivedAt: at,
-      firstChannel: channel,
-      required,
-      hard,
-      bringsEvidence,
-      givesUpAt: at + patience,
-      outcome: 'open',
-      closedAt: Infinity,
-      knows: 'guessing',
-      claim: 0,
-      claims: 0,
-      contacts: 0,
-      failureContacts: 0,
-      submissions: 0,
-      waitingOnCouncil: false,
-      chaseToken: 0,
-      stage: 'first-contact',
-      pilot: false,
-    };
-    if (at === this.now) this.firstContact(need);
+    // Nobody is on the books until they first get in touch: till then the event carries who they are.
+    const givesUpAt = at + patience;
+    if (at === this.now) this.firstContact(channel, required, hard, bringsEvidence, givesUpAt);
     else {
       const ev = this.event(CONTACT);
-      ev.need = need;
+      ev.need = 0;
       ev.channel = channel;
       ev.reason = 'new-claim';
-      ev.items = 0;
+      ev.items = required;
+      ev.hard = hard;
+      ev.bringsEvidence = bringsEvidence;
+      ev.givesUpAt = givesUpAt;
       this.schedule(ev, at);
     }
   }
 
-  private firstContact(need: Need): void {
-    need.id = this.needs.length + 1;
-    this.needs.push(need);
-    if (2 * need.id + 1 >= this.timers.length) this.timers = grown(this.timers, this.timers.length * 2, -1);
-    if (need.givesUpAt < Infinity) {
+  /** A citizen gets in touch for the first time, now: their need goes on the books. */
+  private firstContact(channel: 'phone' | 'visit', required: number, hard: boolean, bringsEvidence: boolean, givesUpAt: number): void {
+    const need = this.needs.add(this.now, channel === 'visit', required, hard, bringsEvidence, givesUpAt);
+    if (2 * need + 1 >= this.timers.length) this.timers = grown(this.timers, this.timers.length * 2, -1);
+    if (givesUpAt < Infinity) {
       const ev = this.event(GIVE_UP);
       ev.need = need;
-      ev.t = need.givesUpAt;
+      ev.t = givesUpAt;
       this.events.push(ev);
-      this.timers[2 * need.id + 1] = ev.id;
+      this.timers[2 * need + 1] = ev.id;
     }
     // A pilot takes its share of new citizens, drawn from its own stream at first contact.
     const share = this.design.pilotShare;
     if (share > 0 && this.pilotStream.chance(share)) {
-      need.pilot = true;
+      this.needs.pilot[need] = 1;
       this.pilotNeeds++;
     }
-    this.contact(need, need.firstChannel, 'new-claim', 0);
+    this.contact(need, channel, 'new-claim', 0);
   }
 
-  private onContact(need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
-    if (reason === 'new-claim' && need.id === 0) return this.firstContact(need);
-    if (need.outcome !== 'open') return;
+  private onContact(need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
+    if (this.needs.outcome[need] !== NEED_OPEN) return;
     this.contact(need, channel, reason, items);
   }
 
   /** A call or visit: record it and put it in front of whoever takes that channel. */
-  private contact(need: Need, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
+  private contact(need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(need, channel);
-    const task = this.task('contact', need, need.claim, channel, reason, items, this.contactCount - 1);
+    const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactCount - 1);
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
     role.enqueue(task);
     this.tryStart(role);
   }
 
-  private recordContact(need: Need, channel: Channel, reason: ContactReason): void {
+  private recordContact(need: number, channel: Channel, reason: ContactReason): void {
     const failure = isFailureDemand(reason);
-    need.contacts++;
+    this.needs.contacts[need]++;
     if (failure) {
-      need.failureContacts++;
+      this.needs.failureContacts[need]++;
       this.failureContacts++;
     }
     const i = this.contactCount++;
     if (i === this.cAt.length) this.growContacts();
-    this.cNeed[i] = need.id;
+    this.cNeed[i] = need;
     this.cAt[i] = this.now;
     // Calls and visits wait until someone deals with them (NaN till then); letters are simply received.
     this.cWaited[i] = channel === 'letter' ? 0 : Number.NaN;
     this.cCode[i] = (channel === 'phone' ? 0 : channel === 'visit' ? 8 : 16) + reasonCode(reason);
-    if (this.journal !== null) this.journal.add(need.id, this.now, J.contact, i);
+    if (this.journal !== null) this.journal.add(need, this.now, J.contact, i);
     this.citizenWaits(need);
   }
 
   /** Who takes a need's calls and visits: the pilot team takes all of a pilot need's. */
-  private frontRole(need: Need, channel: 'phone' | 'visit'): RolePool {
-    if (need.pilot) return this.pilotPool!;
+  private frontRole(need: number, channel: 'phone' | 'visit'): RolePool {
+    if (this.needs.pilot[need] === 1) return this.pilotPool!;
     if (this.design.expertsAtFront) return this.casework;
     return channel === 'phone' ? this.phoneRole : this.visitRole;
   }
 
   /** Who does a need's casework: the pilot team for a pilot need. */
-  private caseRole(need: Need): RolePool {
-    return need.pilot ? this.pilotPool! : this.casework;
+  private caseRole(need: number): RolePool {
+    return this.needs.pilot[need] === 1 ? this.pilotPool! : this.casework;
   }
 
   private growContacts(): void {
@@ -702,14 +691,14 @@ export class Simulation {
   }
 
   /** Journals a step of a need still open (nothing happens to a need after it closes). */
-  private note(need: Need, kind: number, claimId = 0): void {
-    if (need.outcome === 'open' && need.id > 0) this.journal!.add(need.id, this.now, kind, claimId);
+  private note(need: number, kind: number, claimId = 0): void {
+    if (this.needs.outcome[need] === NEED_OPEN && need > 0) this.journal!.add(need, this.now, kind, claimId);
   }
 
   /** A fresh (recycled) task. */
   private task(
     kind: TaskKind,
-    need: Need,
+    need: number,
     claim: number,
     channel: Channel,
     reason: ContactReason,
@@ -731,7 +720,7 @@ export class Simulation {
 
   /** Returns a finished or dropped task for reuse: nothing may hold it afterwards. */
   private releaseTask(task: Task): void {
-    task.need = null!;
+    task.need = 0;
     task.claim = 0;
     this.spareTasks.push(task);
   }
@@ -791,7 +780,7 @@ export class Simulation {
   /** Work for a citizen who has gone, or a claim that is closed, is dropped from the queue. */
   private isStale(task: Task): boolean {
     if (task.kind === 'scan') return false; // documents are scanned whether or not anyone still wants them
-    if (task.need.outcome !== 'open') return true;
+    if (this.needs.outcome[task.need] !== NEED_OPEN) return true;
     if ((task.kind === 'casework' || task.kind === 'rework') && task.claim > 0 && this.claims.status[task.claim] !== OPEN) {
       this.claims.queued[task.claim] = 0;
       return true;
@@ -812,7 +801,7 @@ export class Simulation {
       all.calls++;
       all.callsIn20s += ok;
       // The pilot team answers its own citizens' calls, in house.
-      if (this.design.outsourcedCallCentre && !this.design.expertsAtFront && !task.need.pilot) this.outsourcedCalls++;
+      if (this.design.outsourcedCallCentre && !this.design.expertsAtFront && this.needs.pilot[task.need] !== 1) this.outsourcedCalls++;
     } else {
       const ok = waited <= 15 ? 1 : 0;
       official.visits++;
@@ -833,7 +822,7 @@ export class Simulation {
           task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role, task.need) ? r.draw(w.formHandOut) : r.draw(w.visit);
         if (this.decidesAtContact(role, task)) {
           task.decide = true;
-          return base + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
+          return base + r.draw(this.needs.hard[task.need] === 1 ? w.assessHard : w.assessEasy);
         }
         return base;
       }
@@ -854,7 +843,7 @@ export class Simulation {
         if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], claim);
         const pickUp = owner ? 0 : r.draw(w.pickUpFile);
         if (!decide) return pickUp + r.draw(w.request);
-        return pickUp + r.draw(task.need.hard ? w.assessHard : w.assessEasy);
+        return pickUp + r.draw(this.needs.hard[task.need] === 1 ? w.assessHard : w.assessEasy);
       }
     }
   }
@@ -886,7 +875,7 @@ export class Simulation {
     return Math.min(p.maxPace, 1 + p.paceGain * role.backlogDays(this.openMinutesPerDay));
   }
 
-  private handsOutForms(role: RolePool, need: Need): boolean {
+  private handsOutForms(role: RolePool, need: number): boolean {
     return this.designFor(need).formHandOut && !role.expert;
   }
 
@@ -895,11 +884,11 @@ export class Simulation {
     if (!role.expert || !this.designFor(task.need).decideAtFirstContact || task.channel !== 'visit') return false;
     if (task.reason !== 'new-claim' && task.reason !== 'reapply') return false;
     const need = task.need;
-    if (need.required === 0) return true;
-    if (!need.bringsEvidence || task.reason !== 'new-claim') return false;
+    if (this.needs.required[need] === 0) return true;
+    if (this.needs.bringsEvidence[need] !== 1 || task.reason !== 'new-claim') return false;
     // What they brought, unprompted: each item by guesswork. Drawn now, from the citizen stream.
-    task.items = this.itemsBrought(need.required, 'guessing');
-    return task.items >= need.required;
+    task.items = this.itemsBrought(this.needs.required[need]!, GUESSING);
+    return task.items >= this.needs.required[need]!;
   }
 
   private onTaskDone(role: RolePool, task: Task): void {
@@ -928,7 +917,7 @@ export class Simulation {
 
   private finishContact(role: RolePool, task: Task, decideNow: boolean): void {
     const need = task.need;
-    if (need.outcome !== 'open') return;
+    if (this.needs.outcome[need] !== NEED_OPEN) return;
     switch (task.reason) {
       case 'new-claim':
       case 'reapply':
@@ -940,13 +929,13 @@ export class Simulation {
       case 'complaint':
         // An expert can see the case and answer; anyone else passes a message to the back office.
         if (!role.expert && this.citizen.chance(this.level.handoffs.chasePassedOn)) {
-          this.queueWork(this.caseRole(need), 'message', need, need.claim);
+          this.queueWork(this.caseRole(need), 'message', need, this.needs.claim[need]!);
         }
         return;
       case 'correct-error':
-        if (need.claim > 0 && this.claims.status[need.claim] === DECIDED) {
-          this.claims.status[need.claim] = OPEN;
-          this.queueWork(this.caseRole(need), 'rework', need, need.claim);
+        if (this.needs.claim[need]! > 0 && this.claims.status[this.needs.claim[need]!] === DECIDED) {
+          this.claims.status[this.needs.claim[need]!] = OPEN;
+          this.queueWork(this.caseRole(need), 'rework', need, this.needs.claim[need]!);
         }
         return;
     }
@@ -957,19 +946,19 @@ export class Simulation {
     const h = this.level.handoffs;
     if (role.expert) {
       if (this.citizen.chance(h.toldByExpert)) {
-        need.knows = 'told';
+        this.needs.knows[need] = TOLD;
         if (this.journal !== null) this.note(need, J['told-what-to-bring']);
       }
       const claim = this.openClaim(need, true);
       if (decideNow) {
-        this.claims.received[claim] = need.required;
+        this.claims.received[claim] = this.needs.required[need]!;
         if (!this.claims.isComplete(claim)) this.claims.completeAt[claim] = this.now;
         this.decide(claim);
         return;
       }
       // The expert looks at what the visitor brought and says exactly what else is needed.
-      if (task.channel === 'visit' && need.bringsEvidence && task.reason === 'new-claim') {
-        const brought = task.items > 0 ? task.items : this.itemsBrought(need.required, 'guessing');
+      if (task.channel === 'visit' && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim') {
+        const brought = task.items > 0 ? task.items : this.itemsBrought(this.needs.required[need]!, GUESSING);
         this.fileDocuments(claim, brought, false, false);
         if (this.claims.isComplete(claim)) return this.fileDocuments(claim, 0, false);
       }
@@ -978,33 +967,33 @@ export class Simulation {
     // A non-expert front office: a form, and whatever the citizen was told.
     const handOut = task.channel === 'visit' && this.handsOutForms(role, need);
     const told = this.citizen.chance(handOut ? h.toldByForm : h.toldByFront);
-    if (told) need.knows = 'told';
-    else if (task.reason === 'new-claim') need.knows = 'guessing';
-    const withDocuments = task.channel === 'visit' && need.bringsEvidence && task.reason === 'new-claim';
+    if (told) this.needs.knows[need] = TOLD;
+    else if (task.reason === 'new-claim') this.needs.knows[need] = GUESSING;
+    const withDocuments = task.channel === 'visit' && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim';
     if (this.journal !== null) {
       if (handOut && !withDocuments) this.note(need, J['form-handed-out']);
       if (told) this.note(need, J['told-what-to-bring']);
     }
     if (withDocuments) {
       const claim = this.openClaim(need, false);
-      this.sendOnDocuments(claim, this.itemsBrought(need.required, 'guessing'));
+      this.sendOnDocuments(claim, this.itemsBrought(this.needs.required[need]!, GUESSING));
       return;
     }
     if (task.channel === 'phone') this.sendLetter(need, 'form');
     else this.startGathering(need, false);
   }
 
-  private openClaim(need: Need, owned: boolean): number {
-    const claim = this.claims.open(need, this.now, need.required === 0 ? this.now : Number.NaN, owned && this.designFor(need).caseOwner);
-    need.claim = claim;
-    need.claims++;
+  private openClaim(need: number, owned: boolean): number {
+    const claim = this.claims.open(need, this.now, this.needs.required[need] === 0 ? this.now : Number.NaN, owned && this.designFor(need).caseOwner);
+    this.needs.claim[need] = claim;
+    this.needs.claims[need]++;
     if (this.journal !== null) this.note(need, J['claim-opened'], claim);
     return claim;
   }
 
   /** Documents handed in or posted reach the claim: through scanning, or straight to the owner. */
-  private receiveDocuments(need: Need, items: number, byExpert: boolean): void {
-    const claim = need.claim > 0 ? need.claim : this.openClaim(need, byExpert);
+  private receiveDocuments(need: number, items: number, byExpert: boolean): void {
+    const claim = this.needs.claim[need]! > 0 ? this.needs.claim[need]! : this.openClaim(need, byExpert);
     if (byExpert || this.claims.ownedByExpert[claim] === 1) this.fileDocuments(claim, items, false);
     else this.sendOnDocuments(claim, items);
   }
@@ -1013,12 +1002,12 @@ export class Simulation {
     const scanRole = this.scanRole;
     const need = this.claims.needOf[claim]!;
     // A pilot need's documents go straight to the pilot team: no scanning.
-    if (scanRole && !this.design.caseOwner && !need.pilot) {
+    if (scanRole && !this.design.caseOwner && this.needs.pilot[need] !== 1) {
       this.queueWork(scanRole, 'scan', need, claim, items);
     } else {
       this.fileDocuments(claim, items, false);
     }
-    need.stage = 'scanning';
+    this.needs.stage[need] = STAGE.scanning;
   }
 
   /** Puts documents on file (some lost in a handoff) and queues the claim for casework. */
@@ -1031,15 +1020,15 @@ export class Simulation {
       if (this.journal !== null) for (let i = kept; i < items; i++) this.note(need, J['item-lost'], claim);
     }
     if (claims.status[claim] !== OPEN) return; // documents for a closed claim go nowhere
-    const received = Math.min(need.required, claims.received[claim]! + kept);
+    const received = Math.min(this.needs.required[need]!, claims.received[claim]! + kept);
     claims.received[claim] = received;
-    if (!claims.isComplete(claim) && received >= need.required) claims.completeAt[claim] = this.now;
+    if (!claims.isComplete(claim) && received >= this.needs.required[need]!) claims.completeAt[claim] = this.now;
     if (!queue) return;
     if (claims.queued[claim] === 0) this.queueWork(this.caseRole(need), 'casework', need, claim);
-    need.stage = 'casework';
+    this.needs.stage[need] = STAGE.casework;
   }
 
-  private queueWork(role: RolePool, kind: TaskKind, need: Need, claim: number, items = 0): void {
+  private queueWork(role: RolePool, kind: TaskKind, need: number, claim: number, items = 0): void {
     const task = this.task(kind, need, claim, 'letter', 'send-evidence', items, -1);
     if (kind === 'casework' && claim > 0) this.claims.queued[claim] = 1;
     if (this.journal !== null) {
@@ -1050,7 +1039,7 @@ export class Simulation {
     // Cherry-picking: easy, complete claims first; otherwise first come, first served.
     let deferred = false;
     if (kind === 'casework' && claim > 0 && this.designFor(need).cherryPick) {
-      deferred = need.hard || !this.claims.isComplete(claim);
+      deferred = this.needs.hard[need] === 1 || !this.claims.isComplete(claim);
     }
     role.enqueue(task, deferred);
     this.tryStart(role);
@@ -1067,7 +1056,7 @@ export class Simulation {
   /** The claim is incomplete: ask for what is missing, by letter or (an owner pulling it) by phone. */
   private requestEvidence(claim: number): void {
     const need = this.claims.needOf[claim]!;
-    need.stage = 'awaiting-evidence';
+    this.needs.stage[need] = STAGE['awaiting-evidence'];
     if (this.journal !== null) this.note(need, J['evidence-requested'], claim);
     const design = this.designFor(need);
     const days = design.nilQualifyDays;
@@ -1078,7 +1067,7 @@ export class Simulation {
       this.schedule(ev, this.now + days * DAY);
     }
     if (this.claims.ownedByExpert[claim] === 1 && design.pullEvidence) {
-      need.knows = 'told';
+      this.needs.knows[need] = TOLD;
       this.startGathering(need, true);
     } else {
       this.sendLetter(need, 'request');
@@ -1090,7 +1079,7 @@ export class Simulation {
     const need = claims.needOf[claim]!;
     const firstDecision = claims.decidedAt[claim] === Infinity;
     claims.status[claim] = DECIDED;
-    need.stage = 'decided';
+    this.needs.stage[need] = STAGE.decided;
     if (this.journal !== null) this.note(need, J.decided, claim);
     if (firstDecision) {
       const reportedDays = (this.now - this.clockStart(claim)) / DAY;
@@ -1122,7 +1111,7 @@ export class Simulation {
     const need = claims.needOf[claim]!;
     switch (this.designFor(need).clockStart) {
       case 'firstContact':
-        return need.arrivedAt;
+        return this.needs.arrivedAt[need]!;
       case 'received':
         return claims.openedAt[claim]!;
       case 'complete':
@@ -1132,96 +1121,97 @@ export class Simulation {
 
   // ---------------------------------------------------------------- citizens
 
-  private itemsBrought(missing: number, knows: Knowledge): number {
+  /** Items a citizen brings of those missing, by what they know (GUESSING, LETTER or TOLD). */
+  private itemsBrought(missing: number, knows: number): number {
     const c = this.level.citizens;
-    const p = knows === 'told' ? c.itemIfTold : knows === 'letter' ? c.itemIfLetter : c.itemIfGuessing;
+    const p = knows === TOLD ? c.itemIfTold : knows === LETTER ? c.itemIfLetter : c.itemIfGuessing;
     let n = 0;
     for (let i = 0; i < missing; i++) if (this.citizen.chance(p)) n++;
     return n;
   }
 
   /** The citizen goes off to find documents; the ball is in their court. */
-  private startGathering(need: Need, pulled: boolean): void {
-    need.waitingOnCouncil = false;
+  private startGathering(need: number, pulled: boolean): void {
+    this.needs.waitingOnCouncil[need] = 0;
     this.cancelChase(need);
-    need.stage = 'gathering';
-    if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], need.claim);
+    this.needs.stage[need] = STAGE.gathering;
+    if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], this.needs.claim[need]!);
     const speed = pulled ? this.level.handoffs.pullSpeedup : 1;
     const ev = this.event(READY);
     ev.need = need;
     this.schedule(ev, this.now + this.citizen.draw(this.dist.gather) * speed * DAY);
   }
 
-  private onReady(need: Need): void {
-    if (need.outcome !== 'open') return;
-    const missing = need.required - (need.claim > 0 ? this.claims.received[need.claim]! : 0);
-    const items = this.itemsBrought(Math.max(0, missing), need.knows);
-    const reason: ContactReason = need.submissions === 0 ? 'send-evidence' : 'resend-evidence';
-    need.submissions++;
+  private onReady(need: number): void {
+    if (this.needs.outcome[need] !== NEED_OPEN) return;
+    const missing = this.needs.required[need]! - (this.needs.claim[need]! > 0 ? this.claims.received[this.needs.claim[need]!]! : 0);
+    const items = this.itemsBrought(Math.max(0, missing), this.needs.knows[need]!);
+    const reason: ContactReason = this.needs.submissions[need] === 0 ? 'send-evidence' : 'resend-evidence';
+    this.needs.submissions[need]++;
     if (this.citizen.chance(this.level.citizens.visitShare)) {
       this.contactNext(this.whenOpen(this.now, this.citizen), need, 'visit', reason, items);
     } else {
-      need.stage = 'in-post';
+      this.needs.stage[need] = STAGE['in-post'];
       if (this.journal !== null) this.note(need, J['documents-posted']);
       const ev = this.event(LETTER_TO_COUNCIL);
       ev.need = need;
       ev.items = items;
       ev.reason = reason;
       this.schedule(ev, this.now + this.post.draw(this.dist.post) * DAY);
-      need.waitingOnCouncil = true;
+      this.needs.waitingOnCouncil[need] = 1;
       this.cancelChase(need);
     }
   }
 
-  private onLetterToCouncil(need: Need, items: number, reason: ContactReason): void {
-    if (need.outcome !== 'open') return;
+  private onLetterToCouncil(need: number, items: number, reason: ContactReason): void {
+    if (this.needs.outcome[need] !== NEED_OPEN) return;
     this.recordContact(need, 'letter', reason);
     this.receiveDocuments(need, items, false);
   }
 
-  private sendLetter(need: Need, letter: LetterKind): void {
+  private sendLetter(need: number, letter: LetterKind): void {
     this.lettersSent++;
     if (this.journal !== null) {
       if (letter === 'form') this.note(need, J['form-posted']);
       else if (letter === 'request') this.note(need, J['letter-sent']);
     }
-    need.stage = letter === 'decision' || letter === 'wrong-decision' ? 'decided' : need.stage;
+    if (letter === 'decision' || letter === 'wrong-decision') this.needs.stage[need] = STAGE.decided;
     const ev = this.event(LETTER_TO_CITIZEN);
     ev.need = need;
     ev.letter = letter;
     this.schedule(ev, this.now + this.post.draw(this.dist.post) * DAY);
   }
 
-  private onLetterToCitizen(need: Need, letter: LetterKind): void {
-    if (need.outcome !== 'open') return;
+  private onLetterToCitizen(need: number, letter: LetterKind): void {
+    if (this.needs.outcome[need] !== NEED_OPEN) return;
     switch (letter) {
       case 'form':
         if (this.journal !== null) this.note(need, J['letter-received']);
         return this.startGathering(need, false);
       case 'request':
         if (this.journal !== null) this.note(need, J['letter-received']);
-        if (need.knows === 'guessing') need.knows = 'letter';
+        if (this.needs.knows[need] === GUESSING) this.needs.knows[need] = LETTER;
         return this.startGathering(need, false);
       case 'decision':
         return this.close(need, 'met');
       case 'wrong-decision':
-        if (this.journal !== null) this.note(need, J['wrong-decision'], need.claim);
+        if (this.journal !== null) this.note(need, J['wrong-decision'], this.needs.claim[need]!);
         return this.citizenReacts(need);
       case 'nil':
         if (this.citizen.chance(this.level.citizens.giveUpOnNilQualify)) return this.close(need, 'abandoned');
-        if (need.knows === 'guessing') need.knows = 'letter';
+        if (this.needs.knows[need] === GUESSING) this.needs.knows[need] = LETTER;
         return this.contactLater(need, 'reapply');
     }
   }
 
   /** A wrong decision: the citizen gets in touch to have it put right. */
-  private citizenReacts(need: Need): void {
-    need.waitingOnCouncil = false;
+  private citizenReacts(need: number): void {
+    this.needs.waitingOnCouncil[need] = 0;
     this.cancelChase(need);
     this.contactLater(need, 'correct-error');
   }
 
-  private contactLater(need: Need, reason: ContactReason): void {
+  private contactLater(need: number, reason: ContactReason): void {
     const c = this.level.citizens;
     const at = this.whenOpen(this.now + this.citizen.draw(this.dist.react) * DAY, this.citizen);
     const channel = this.citizen.chance(c.visitShare) ? 'visit' : 'phone';
@@ -1232,9 +1222,8 @@ export class Simulation {
    * Hearing nothing, a citizen grows more likely to chase: a Rayleigh wait, a rising hazard. A
    * citizen has at most one chase pending: news, or a newer wait, moves or cancels it.
    */
-  private citizenWaits(need: Need): void {
-    need.waitingOnCouncil = true;
-    need.chaseToken++;
+  private citizenWaits(need: number): void {
+    this.needs.waitingOnCouncil[need] = 1;
     const scale = this.level.citizens.chaseScaleDays;
     const pending = this.pendingChase(need);
     if (scale === null) {
@@ -1249,34 +1238,33 @@ export class Simulation {
       ev.need = need;
       ev.t = at;
       this.events.push(ev);
-      this.timers[2 * need.id] = ev.id;
+      this.timers[2 * need] = ev.id;
     }
   }
 
-  private pendingChase(need: Need): SimEvent | null {
-    const id = this.timers[2 * need.id]!;
+  private pendingChase(need: number): SimEvent | null {
+    const id = this.timers[2 * need]!;
     return id < 0 ? null : this.eventById[id]!;
   }
 
   /** The citizen has news or has the ball in their court: no chase now. */
-  private cancelChase(need: Need): void {
-    need.chaseToken++;
+  private cancelChase(need: number): void {
     const pending = this.pendingChase(need);
     if (pending) this.dropChase(need, pending);
   }
 
-  private dropChase(need: Need, pending: SimEvent): void {
+  private dropChase(need: number, pending: SimEvent): void {
     this.events.remove(pending);
-    this.timers[2 * need.id] = -1;
-    pending.need = null;
+    this.timers[2 * need] = -1;
+    pending.need = 0;
     this.spareEvents.push(pending);
   }
 
-  private onChase(need: Need): void {
+  private onChase(need: number): void {
     // Every change that would make this chase moot cancels it; the check is a safety net.
-    if (need.outcome !== 'open' || !need.waitingOnCouncil) return;
+    if (this.needs.outcome[need] !== NEED_OPEN || this.needs.waitingOnCouncil[need] !== 1) return;
     const c = this.level.citizens;
-    const complaint = c.complaintAfterDays !== null && this.now - need.arrivedAt > c.complaintAfterDays * DAY;
+    const complaint = c.complaintAfterDays !== null && this.now - this.needs.arrivedAt[need]! > c.complaintAfterDays * DAY;
     const channel = this.citizen.chance(c.visitShare) ? 'visit' : 'phone';
     this.contactNext(this.whenOpen(this.now, this.citizen), need, channel, complaint ? 'complaint' : 'progress-chasing', 0);
   }
@@ -1290,25 +1278,25 @@ export class Simulation {
     claims.status[claim] = NIL_QUALIFIED;
     this.quarter.nilQualified++;
     this.tally.nilQualified++;
-    need.claim = 0;
+    this.needs.claim[need] = 0;
     this.sendLetter(need, 'nil');
   }
 
-  private close(need: Need, outcome: 'met' | 'abandoned'): void {
+  private close(need: number, outcome: 'met' | 'abandoned'): void {
     if (this.journal !== null) this.note(need, outcome === 'met' ? J['need-met'] : J['gave-up']);
-    need.outcome = outcome;
-    need.closedAt = this.now;
-    need.stage = outcome;
+    this.needs.outcome[need] = outcome === 'met' ? MET : GAVE_UP;
+    this.needs.closedAt[need] = this.now;
+    this.needs.stage[need] = STAGE[outcome];
     this.cancelChase(need);
-    const g = this.timers[2 * need.id + 1]!;
+    const g = this.timers[2 * need + 1]!;
     if (g >= 0) {
       const giveUp = this.eventById[g]!;
       this.events.remove(giveUp);
-      this.timers[2 * need.id + 1] = -1;
-      giveUp.need = null;
+      this.timers[2 * need + 1] = -1;
+      giveUp.need = 0;
       this.spareEvents.push(giveUp);
     }
-    if (outcome === 'abandoned' && need.claim > 0 && this.claims.status[need.claim] === OPEN) this.claims.status[need.claim] = ABANDONED;
+    if (outcome === 'abandoned' && this.needs.claim[need]! > 0 && this.claims.status[this.needs.claim[need]!] === OPEN) this.claims.status[this.needs.claim[need]!] = ABANDONED;
   }
 
   /** When a citizen acting at time t can reach the office: now if open, else spread over the next open day. */

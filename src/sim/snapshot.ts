@@ -1,5 +1,6 @@
 import { DAY } from './calendar';
 import { dashboardOf, type Dashboard } from './inspection';
+import { ABANDONED, MET, OPEN, STAGES } from './needTable';
 import type { Simulation } from './simulation';
 import type { Design, NeedStage, Regime } from './types';
 
@@ -28,34 +29,25 @@ export interface Snapshot {
   recentContacts: { needId: number; at: number; channel: string; reason: string; failure: boolean }[];
 }
 
-const STAGES: NeedStage[] = [
-  'first-contact',
-  'gathering',
-  'in-post',
-  'scanning',
-  'casework',
-  'awaiting-evidence',
-  'decided',
-  'met',
-  'abandoned',
-];
-
 export function takeSnapshot(sim: Simulation): Snapshot {
-  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<NeedStage, number>;
+  const byStage = new Array<number>(STAGES.length).fill(0);
   let met = 0;
   let abandoned = 0;
   let pilotMet = 0;
   let pilotOpen = 0;
-  for (const need of sim.needs) {
-    stages[need.stage]++;
-    if (need.outcome === 'met') met++;
-    else if (need.outcome === 'abandoned') abandoned++;
-    if (need.pilot) {
-      if (need.outcome === 'met') pilotMet++;
-      else if (need.outcome === 'open') pilotOpen++;
+  const n = sim.needs;
+  for (let id = 1; id <= n.count; id++) {
+    byStage[n.stage[id]!]!++;
+    const outcome = n.outcome[id];
+    if (outcome === MET) met++;
+    else if (outcome === ABANDONED) abandoned++;
+    if (n.pilot[id] === 1) {
+      if (outcome === MET) pilotMet++;
+      else if (outcome === OPEN) pilotOpen++;
     }
   }
-  const open = sim.needs.length - met - abandoned;
+  const stages = Object.fromEntries(STAGES.map((s, i) => [s, byStage[i]!])) as Record<NeedStage, number>;
+  const open = n.count - met - abandoned;
   const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
   const last = sim.inspections[sim.inspections.length - 1];
   return {
@@ -66,7 +58,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     budgetPerWeek: sim.budget,
     design: { ...sim.design },
     roles,
-    needs: { arrived: sim.needs.length, open, met, abandoned },
+    needs: { arrived: n.count, open, met, abandoned },
     stages,
     phonesWaiting: sim.waiting.phone,
     visitorsWaiting: sim.waiting.visit,

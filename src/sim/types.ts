@@ -44,7 +44,10 @@ export type Knowledge = 'guessing' | 'letter' | 'told';
 
 export type NeedOutcome = 'open' | 'met' | 'abandoned';
 
-/** A citizen's real demand: help paying the rent. Arrives once; met, open or abandoned. */
+/**
+ * A citizen's real demand: help paying the rent. Arrives once; met, open or abandoned. The sim
+ * keeps needs by column (see NeedTable); this is one need's row as a plain object, for reading.
+ */
 export interface Need {
   id: number;
   /** First contact with the service (sim minutes). */
@@ -67,8 +70,6 @@ export interface Need {
   submissions: number;
   /** True while the ball is in the council's court (the citizen waits for news). */
   waitingOnCouncil: boolean;
-  /** Bumped to cancel a scheduled chase. */
-  chaseToken: number;
   /** Where the need is now, for views. */
   stage: NeedStage;
   /** Drawn into the pilot of the redesign at first contact: handled by the pilot team to the end. */

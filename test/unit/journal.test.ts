@@ -43,8 +43,8 @@ describe('the journal changes nothing', () => {
 
   it('is off by default: journeys are empty', () => {
     const sim = run(hb, 4, 'deliverology', 20, false);
-    expect(sim.needs.length).toBeGreaterThan(0);
-    expect(sim.journeyOf(sim.needs[0]!.id)).toEqual([]);
+    expect(sim.needs.list().length).toBeGreaterThan(0);
+    expect(sim.journeyOf(sim.needs.list()[0]!.id)).toEqual([]);
     expect(new Simulation(hb, 4).journeyOf(1)).toEqual([]);
   });
 });
@@ -57,7 +57,7 @@ describe('each journey tells the need its story', () => {
       it('unknown ids have an empty journey', () => {
         expect(sim.journeyOf(0)).toEqual([]);
         expect(sim.journeyOf(-3)).toEqual([]);
-        expect(sim.journeyOf(sim.needs.length + 1)).toEqual([]);
+        expect(sim.journeyOf(sim.needs.list().length + 1)).toEqual([]);
         expect(sim.journeyOf(1.5)).toEqual([]);
       });
 
@@ -65,7 +65,7 @@ describe('each journey tells the need its story', () => {
         // Problems are collected and compared once: thousands of expect calls would be slow.
         const problems: string[] = [];
         const kinds = new Set<string>(JOURNEY_KINDS);
-        for (const need of sim.needs) {
+        for (const need of sim.needs.list()) {
           const steps = sim.journeyOf(need.id);
           const where = `need ${need.id}`;
           if (steps.length === 0) {
@@ -95,7 +95,7 @@ describe('each journey tells the need its story', () => {
       it('a met need ends with need-met, an abandoned one with gave-up, an open one with neither', () => {
         let met = 0;
         let abandoned = 0;
-        for (const need of sim.needs) {
+        for (const need of sim.needs.list()) {
           const steps = sim.journeyOf(need.id);
           const last = steps[steps.length - 1]!;
           const ends = steps.filter((s) => s.kind === 'need-met' || s.kind === 'gave-up');
@@ -125,7 +125,7 @@ describe('each journey tells the need its story', () => {
           list.push(ct);
           byNeed.set(ct.needId, list);
         }
-        for (const need of sim.needs.slice(0, 400)) {
+        for (const need of sim.needs.list().slice(0, 400)) {
           const steps = sim.journeyOf(need.id).filter((s) => s.kind === 'contact');
           const records = byNeed.get(need.id) ?? [];
           expect(steps.map((s) => [s.at, s.channel, s.reason, s.failure])).toEqual(
@@ -143,7 +143,7 @@ describe('each journey tells the need its story', () => {
   it('shows the handoffs of the deliverology design, and the redesign without them', () => {
     const kindsIn = (sim: Simulation) => {
       const seen = new Set<string>();
-      for (const need of sim.needs) for (const s of sim.journeyOf(need.id)) seen.add(s.kind);
+      for (const need of sim.needs.list()) for (const s of sim.journeyOf(need.id)) seen.add(s.kind);
       return seen;
     };
     const deliverology = kindsIn(run(hb, 7, 'deliverology', 150, true));
@@ -182,7 +182,7 @@ describe('each journey tells the need its story', () => {
     const sim = run(hb, 7, 'deliverology', 150, true);
     const harmAfter = hb.demand.harmAfterDays!;
     let harmed = 0;
-    for (const need of sim.needs) {
+    for (const need of sim.needs.list()) {
       const steps: JourneyStep[] = sim.journeyOf(need.id);
       const waited = (Math.min(need.closedAt, sim.now) - need.arrivedAt) / DAY;
       const harm = steps.filter((s) => s.kind === 'harmed');
@@ -198,10 +198,11 @@ describe('each journey tells the need its story', () => {
   it('journeys read mid-run are the start of the journeys read later', () => {
     const sim = new Simulation(hb, 11, 'deliverology', { journal: true });
     sim.advanceTo(30 * DAY);
-    const early = sim.needs.map((n) => sim.journeyOf(n.id).filter((s) => s.kind !== 'harmed'));
+    const ids = sim.needs.list().map((n) => n.id);
+    const early = ids.map((id) => sim.journeyOf(id).filter((s) => s.kind !== 'harmed'));
     sim.advanceTo(60 * DAY);
     early.forEach((steps, i) => {
-      const later = sim.journeyOf(sim.needs[i]!.id).filter((s) => s.kind !== 'harmed');
+      const later = sim.journeyOf(ids[i]!).filter((s) => s.kind !== 'harmed');
       // A contact still waiting at day 30 may have been answered since: compare without the wait.
       const strip = (s: JourneyStep) => ({ ...s, waited: undefined });
       expect(later.slice(0, steps.length).map(strip)).toEqual(steps.map(strip));

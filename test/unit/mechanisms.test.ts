@@ -135,7 +135,7 @@ describe('each mechanism moves its outcome', () => {
     // counter, or (without the lever) only when casework happens to be that quick.
     const helpedSameVisit = (decideAtFirstContact: boolean) => {
       const sim = runSim(level('housing-benefit', { 'regimes.systems.design.decideAtFirstContact': decideAtFirstContact }), seed, 'systems', 200);
-      const cohort = sim.model.needs.filter((n) => n.arrivedAt >= 0);
+      const cohort = sim.model.needs.list().filter((n) => n.arrivedAt >= 0);
       return cohort.filter((n) => n.outcome === 'met' && n.closedAt - n.arrivedAt < 4 * 60).length / cohort.length;
     };
     const on = helpedSameVisit(true);

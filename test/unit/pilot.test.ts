@@ -107,7 +107,7 @@ describe('a pilot beside the deliverology flow', () => {
   const flows = r.flows!;
 
   it('takes about the pilot share of the citizens arriving after it starts, and no one before', () => {
-    const needs = sim.model.needs;
+    const needs = sim.model.needs.list();
     expect(needs.filter((n) => n.arrivedAt <= PILOT_AT && n.pilot)).toHaveLength(0);
     const after = needs.filter((n) => n.arrivedAt > PILOT_AT);
     const inPilot = after.filter((n) => n.pilot).length;
@@ -139,7 +139,7 @@ describe('a pilot beside the deliverology flow', () => {
   });
 
   it('computes each flow as the report computes its overall figures', () => {
-    const cohort = sim.model.needs.filter((n) => n.arrivedAt >= 0);
+    const cohort = sim.model.needs.list().filter((n) => n.arrivedAt >= 0);
     for (const pilot of [false, true]) {
       const f = pilot ? flows.pilot : flows.main;
       const own = cohort.filter((n) => n.pilot === pilot);
@@ -205,7 +205,7 @@ describe('the pilot team', () => {
     sim.apply({ kind: 'design', key: 'pilotShare', value: 0.3 });
     sim.apply({ kind: 'design', key: 'pilotTeam', value: 2 });
     sim.advanceDays(90);
-    const pilot = sim.model.needs.filter((n) => n.pilot);
+    const pilot = sim.model.needs.list().filter((n) => n.pilot);
     expect(pilot.length).toBeGreaterThan(100);
     let met = 0;
     for (const need of pilot) {
@@ -235,7 +235,7 @@ describe('the pilot team', () => {
       { at: 90 * DAY, kind: 'design', key: 'pilotTeam', value: 2 },
       { at: 90 * DAY, kind: 'design', key: 'pilotShare', value: 0 },
     ]);
-    const needs = sim.model.needs;
+    const needs = sim.model.needs.list();
     // Nobody met in the pilot between day 61 and 90: the team was back in the main pool.
     const pilot = needs.filter((n) => n.pilot);
     expect(pilot.filter((n) => n.outcome === 'met' && n.closedAt > 61 * DAY && n.closedAt <= 90 * DAY)).toHaveLength(0);
@@ -296,11 +296,11 @@ describe('the pilot keeps runs reproducible', () => {
   it('common random numbers: the same citizens arrive with and without a pilot', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (seed, share) => {
-        const a = runSim(hbShort, seed, 'deliverology', 60).model.needs;
+        const a = runSim(hbShort, seed, 'deliverology', 60).model.needs.list();
         const b = runSim(hbShort, seed, 'deliverology', 60, [
           { at: 5 * DAY, kind: 'design', key: 'pilotShare', value: share },
           { at: 5 * DAY, kind: 'design', key: 'pilotTeam', value: 2 },
-        ]).model.needs;
+        ]).model.needs.list();
         const key = (n: (typeof a)[number]) => `${n.arrivedAt}:${n.required}:${n.hard}:${n.firstChannel}:${n.bringsEvidence}:${n.givesUpAt}`;
         expect(b.map(key)).toEqual(a.map(key));
         expect(b.some((n) => n.pilot)).toBe(true);

@@ -55,7 +55,7 @@ describe('invariants over random seeds and action logs', () => {
           expect(role.queue.size).toBeGreaterThanOrEqual(0);
           expect(role.busy).toBeGreaterThanOrEqual(0);
         }
-        for (const need of sim.model.needs) {
+        for (const need of sim.model.needs.list()) {
           if (need.outcome !== 'open') expect(need.closedAt).toBeGreaterThanOrEqual(need.arrivedAt);
         }
         for (const q of Object.values(r.queues)) {
@@ -104,8 +104,8 @@ describe('invariants over random seeds and action logs', () => {
   it('common random numbers: the same citizens arrive whatever the design', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-        const a = runSim(hb, seed, 'deliverology', 30).model.needs;
-        const b = runSim(hb, seed, 'systems', 30).model.needs;
+        const a = runSim(hb, seed, 'deliverology', 30).model.needs.list();
+        const b = runSim(hb, seed, 'systems', 30).model.needs.list();
         // Arrival times and needs come from the demand stream alone, so they match one for one.
         const key = (n: (typeof a)[number]) => `${n.arrivedAt}:${n.required}:${n.hard}:${n.firstChannel}`;
         expect(a.map(key)).toEqual(b.map(key));
