@@ -1,14 +1,4 @@
-import { objectArray } from './objectArray';
 import { grown, roomFor } from './grown';
-
-/** What the event queue needs of an event: its time and its place in the order of scheduling. */
-export interface Timed {
-  t: number;
-  /** Set by the queue when the event is scheduled. */
-  seq: number;
-  /** The queue's handle on the event while it is scheduled (-1 or absent when not). Set by the queue. */
-  slot?: number;
-}
 
 /** Minutes per day: the far tier files events by day. */
 const DAY = 1440;
@@ -34,20 +24,23 @@ const FIRST = -3;
  * Events at -Infinity come before all others; times from 2^50 minutes on are never due, and come
  * out only when nothing else is left (a time that is not a number, last of all, in no set order).
  *
- * Every scheduled event holds a slot; the queue's records are typed arrays indexed by slot.
+ * An event is a slot: a small number the queue hands out when the event is scheduled, and takes
+ * back when it is freed. The queue keeps each slot's time and order; whoever schedules events
+ * keeps what they are about in arrays of its own, indexed by slot (see capacity), so that taking
+ * the next event never has to visit an object made days before.
  */
-export class EventQueue<T extends Timed> {
-  /** The event in each slot. */
-  private items: (T | undefined)[] = objectArray();
+export class EventQueue {
   /** The list each slot is in: a ring bucket (0 .. ringSize - 1), a far day (ringSize + day - farBase), BEYOND, FIRST, or -1 for none. */
   private home = new Int32Array(256).fill(-1);
   /** Neighbours in that list (-1: none). */
   private next = new Int32Array(256).fill(-1);
   private prev = new Int32Array(256).fill(-1);
-  /** Its event's time and sequence number, kept here so that ordering never has to visit the events. */
+  /** Each slot's time and its place in the order of scheduling. */
   private timeOf = new Float64Array(256);
   private seqOf = new Float64Array(256);
   private freeSlots: number[] = [];
+  /** Slots ever handed out: 0 .. used - 1. */
+  private used = 0;
   private counter = 0;
 
   private readonly mask: number;
@@ -87,10 +80,7 @@ export class EventQueue<T extends Timed> {
     this.mask = ringSize - 1;
     this.perDay = DAY / width;
     this.ring = new Int32Array(ringSize).fill(-1);
-    for (let i = 0; i < 256; i++) {
-      this.items.push(undefined);
-      this.freeSlots.push(255 - i);
-    }
+    for (let i = 0; i < 256; i++) this.freeSlots.push(255 - i);
   }
 
   /** Events scheduled and not yet taken. */
@@ -104,51 +94,71 @@ export class EventQueue<T extends Timed> {
     return b < 0 ? Infinity : this.timeOf[b]!;
   }
 
-  /** Schedules an event at its time t. */
-  push(item: T): void {
-    item.seq = this.counter++;
-    let slot = this.freeSlots.pop();
-    if (slot === undefined) {
-      slot = this.items.length;
-      if (slot === this.home.length) this.growSlots();
-      this.items.push(item);
-    } else {
-      this.items[slot] = item;
-    }
-    item.slot = slot;
-    this.timeOf[slot] = item.t;
-    this.seqOf[slot] = item.seq;
-    this.file(slot, item.t);
+  /** Slots run from 0 to capacity - 1: size arrays indexed by slot to this (it grows as needed). */
+  get capacity(): number {
+    return this.home.length;
   }
 
-  /** Takes the next event; check peekTime (or size) first. */
-  pop(): T {
+  /** Schedules an event at time t, and returns its slot. */
+  push(t: number): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.used;
+      if (slot === this.home.length) this.growSlots();
+    }
+    if (slot >= this.used) this.used = slot + 1;
+    this.seqOf[slot] = this.counter++;
+    this.timeOf[slot] = t;
+    this.file(slot, t);
+    return slot;
+  }
+
+  /**
+   * Takes the next event (check peekTime or size first) and returns its slot. The slot stays the
+   * event's until it is freed: free it once done with it, or schedule it again with reschedule.
+   */
+  pop(): number {
     const slot = this.findNext();
     this.best = -1;
     this.unlink(slot);
-    return this.release(slot);
+    return slot;
   }
 
-  /** True while the event is scheduled. */
-  has(item: T): boolean {
-    const slot = item.slot;
-    return slot !== undefined && slot >= 0 && this.items[slot] === item;
+  /** Gives back the slot of an event taken with pop. */
+  free(slot: number): void {
+    this.freeSlots.push(slot);
   }
 
-  /** Cancels a scheduled event (nothing happens if it is not scheduled). */
-  remove(item: T): void {
-    if (!this.has(item)) return;
-    const slot = item.slot!;
+  /** True while the slot's event is scheduled. */
+  has(slot: number): boolean {
+    return slot >= 0 && slot < this.used && this.home[slot] !== -1;
+  }
+
+  /** Its time, while the slot's event is scheduled. */
+  timeAt(slot: number): number {
+    return this.timeOf[slot]!;
+  }
+
+  /** Cancels a scheduled event and frees its slot (nothing happens if it is not scheduled). */
+  remove(slot: number): void {
+    if (!this.has(slot)) return;
     if (slot === this.best) this.best = -1;
     this.unlink(slot);
-    this.release(slot);
+    this.freeSlots.push(slot);
   }
 
-  /** Moves an event to time t, as if cancelled and scheduled afresh now; schedules it if it was not. */
-  reschedule(item: T, t: number): void {
-    this.remove(item);
-    item.t = t;
-    this.push(item);
+  /**
+   * Moves a scheduled event to time t, as if cancelled and scheduled afresh now; or schedules
+   * again one taken with pop and not yet freed.
+   */
+  reschedule(slot: number, t: number): void {
+    if (this.has(slot)) {
+      if (slot === this.best) this.best = -1;
+      this.unlink(slot);
+    }
+    this.seqOf[slot] = this.counter++;
+    this.timeOf[slot] = t;
+    this.file(slot, t);
   }
 
   // ---------------------------------------------------------------- filing
@@ -343,14 +353,6 @@ export class EventQueue<T extends Timed> {
       slot = following;
     }
     return true;
-  }
-
-  private release(slot: number): T {
-    const item = this.items[slot]!;
-    this.items[slot] = undefined;
-    this.freeSlots.push(slot);
-    item.slot = -1;
-    return item;
   }
 
   // ---------------------------------------------------------------- growth

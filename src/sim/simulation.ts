@@ -39,34 +39,21 @@ const WAYS_OF_WORKING: readonly DesignKey[] = ['expertsAtFront', 'decideAtFirstC
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
-/**
- * One scheduled event. A class with every field set keeps the hot loop monomorphic. Events are
- * recycled once handled (a free list), so the event loop allocates nothing per event; whoever
- * schedules one sets every field its kind reads.
- */
-class SimEvent {
-  // Time-valued fields start as NaN, not 0: V8 then stores them as doubles from the first, and
-  // objects made later keep the same hidden class as the ones the optimised code was built for.
-  t = Number.NaN;
-  seq = 0;
-  slot = -1;
-  /** Its index in the sim's eventById. */
-  id = 0;
-  k = 0;
-  /** A need's id (0: none, or a citizen not yet on the books: see onArrival). */
-  need = 0;
-  /** A claim's id (0: none). */
-  claim = 0;
-  task: Task | null = null;
-  role: RolePool | null = null;
-  reason: ContactReason = 'new-claim';
-  channel: 'phone' | 'visit' = 'phone';
-  items = 0;
-  letter: LetterKind = 'form';
-  /** A citizen not yet on the books: the rest of who they are (items holds the evidence they need). */
-  hard = false;
-  bringsEvidence = false;
-  givesUpAt = Number.NaN;
+const LETTERS: readonly LetterKind[] = ['form', 'request', 'decision', 'wrong-decision', 'nil'];
+/** A letter kind's index in LETTERS. */
+function letterCode(l: LetterKind): number {
+  switch (l) {
+    case 'form':
+      return 0;
+    case 'request':
+      return 1;
+    case 'decision':
+      return 2;
+    case 'wrong-decision':
+      return 3;
+    case 'nil':
+      return 4;
+  }
 }
 
 const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
@@ -185,18 +172,32 @@ export class Simulation {
   /** Who joins a pilot: drawn only while one runs, so runs without a pilot draw nothing from it. */
   private readonly pilotStream: Stream;
 
-  private readonly events = new EventQueue<SimEvent>();
-  /** Handled events, for reuse. */
-  private readonly spareEvents: SimEvent[] = objectArray();
-  private readonly spareTasks: Task[] = objectArray();
-  /** Each citizen's one pending chase and give-up, by need id: moved or cancelled, never left stale. */
   /**
-   * By need id: the ids of its pending chase (at 2 * id) and give-up (at 2 * id + 1), -1 for none.
-   * Numbers, not references: a typed array costs the garbage collector nothing to keep.
+   * The event list. An event is a slot in it; what the event is about is kept here by column,
+   * indexed by slot (every kind sets the columns it reads): its kind, and for the kinds that
+   * need them a need's id (0: none, or a citizen not yet on the books, see onArrival), a claim's
+   * id, a role and task, a reason (index in REASONS), a channel (1: visit), documents carried, a
+   * letter (index in LETTERS), and for a citizen not yet on the books the rest of who they are.
+   */
+  private readonly events = new EventQueue();
+  private evKind = new Uint8Array(256);
+  private evNeed = new Int32Array(256);
+  private evClaim = new Int32Array(256);
+  private readonly evRole: (RolePool | null)[] = objectArray();
+  private readonly evTask: (Task | null)[] = objectArray();
+  private evReason = new Uint8Array(256);
+  private evVisit = new Uint8Array(256);
+  private evItems = new Int32Array(256);
+  private evLetter = new Uint8Array(256);
+  private evHard = new Uint8Array(256);
+  private evBrings = new Uint8Array(256);
+  private evGivesUpAt = new Float64Array(256);
+  private readonly spareTasks: Task[] = objectArray();
+  /**
+   * By need id: the slots of its pending chase (at 2 * id) and give-up (at 2 * id + 1), -1 for
+   * none: moved or cancelled, never left stale.
    */
   private timers = new Int32Array(4096).fill(-1);
-  /** Every event object made, by its id (they are recycled, so this stays small). */
-  private readonly eventById: SimEvent[] = objectArray();
   private readonly dist: Samplers;
   private readonly phoneRole: RolePool;
   private readonly visitRole: RolePool;
@@ -242,10 +243,11 @@ export class Simulation {
   ) {
     this.journal = options.journal === true ? new Journal() : null;
     this.budget = level.budgetPerWeek ?? null;
-    // Start with some spare events and tasks, so the hot paths rarely meet the rare one that makes them.
-    for (let i = 0; i < 64; i++) {
-      this.spareEvents.push(this.newEvent());
-      this.spareTasks.push(new TaskRecord());
+    // Start with some spare tasks, so the hot paths rarely meet the rare one that makes them.
+    for (let i = 0; i < 64; i++) this.spareTasks.push(new TaskRecord());
+    for (let i = 0; i < 256; i++) {
+      this.evRole.push(null);
+      this.evTask.push(null);
     }
     this.calendar = new Calendar(level.hours);
     this.openMinutesPerDay = level.hours === 'always' ? DAY : level.hours.close - level.hours.open;
@@ -294,9 +296,9 @@ export class Simulation {
     this.now = start;
     this.lastDesignNote = start;
     for (const role of this.roles) role.resetAccounts(start);
-    this.schedule(this.event(ARRIVAL), start + this.demand.exponential(DAY / level.demand.needsPerDay));
-    if (!this.calendar.always) this.schedule(this.event(OPENS), this.calendar.nextOpen(start));
-    if (level.inspection) this.schedule(this.event(INSPECTION), level.inspection.everyDays * DAY);
+    this.schedule(ARRIVAL, start + this.demand.exponential(DAY / level.demand.needsPerDay));
+    if (!this.calendar.always) this.schedule(OPENS, this.calendar.nextOpen(start));
+    if (level.inspection) this.schedule(INSPECTION, level.inspection.everyDays * DAY);
     this.advanceTo(0);
     this.startMeasuring();
   }
@@ -405,15 +407,11 @@ export class Simulation {
       const events = this.events;
       const time = events.peekTime();
       if (time > t) return;
-      const ev = events.pop();
+      const slot = events.pop();
       this.now = time;
       this.eventsProcessed++;
-      this.handle(ev);
-      ev.need = 0;
-      ev.claim = 0;
-      ev.task = null;
-      ev.role = null;
-      this.spareEvents.push(ev);
+      this.handle(slot);
+      events.free(slot);
     }
   }
 
@@ -513,23 +511,30 @@ export class Simulation {
 
   // ---------------------------------------------------------------- events
 
-  /** A fresh (recycled) event of kind k: set the fields its kind reads, then schedule it. */
-  private event(k: number): SimEvent {
-    const ev = this.spareEvents.pop() ?? this.newEvent();
-    ev.k = k;
-    return ev;
+  /** Schedules an event of kind k at time at, and returns its slot: then set the columns its kind reads. */
+  private schedule(k: number, at: number): number {
+    const slot = this.events.push(at);
+    if (slot >= this.evKind.length) this.growEventColumns();
+    this.evKind[slot] = k;
+    return slot;
   }
 
-  private newEvent(): SimEvent {
-    const ev = new SimEvent();
-    ev.id = this.eventById.length;
-    this.eventById.push(ev);
-    return ev;
-  }
-
-  private schedule(ev: SimEvent, at: number): void {
-    ev.t = at;
-    this.events.push(ev);
+  private growEventColumns(): void {
+    const n = this.events.capacity;
+    this.evKind = grown(this.evKind, n);
+    this.evNeed = grown(this.evNeed, n);
+    this.evClaim = grown(this.evClaim, n);
+    this.evReason = grown(this.evReason, n);
+    this.evVisit = grown(this.evVisit, n);
+    this.evItems = grown(this.evItems, n);
+    this.evLetter = grown(this.evLetter, n);
+    this.evHard = grown(this.evHard, n);
+    this.evBrings = grown(this.evBrings, n);
+    this.evGivesUpAt = grown(this.evGivesUpAt, n);
+    while (this.evRole.length < n) {
+      this.evRole.push(null);
+      this.evTask.push(null);
+    }
   }
 
   /**
@@ -548,41 +553,48 @@ export class Simulation {
 
   /** Schedules a call or visit at time at. */
   private contactAt(at: number, need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
-    const ev = this.event(CONTACT);
-    ev.need = need;
-    ev.channel = channel;
-    ev.reason = reason;
-    ev.items = items;
-    this.schedule(ev, at);
+    const slot = this.schedule(CONTACT, at);
+    this.evNeed[slot] = need;
+    this.evVisit[slot] = channel === 'visit' ? 1 : 0;
+    this.evReason[slot] = reasonCode(reason);
+    this.evItems[slot] = items;
   }
 
-  private handle(ev: SimEvent): void {
-    switch (ev.k) {
+  private handle(slot: number): void {
+    switch (this.evKind[slot]) {
       case ARRIVAL:
         return this.onArrival();
-      case CONTACT:
-        if (ev.need === 0) return this.firstContact(ev.channel, ev.items, ev.hard, ev.bringsEvidence, ev.givesUpAt);
-        return this.onContact(ev.need, ev.channel, ev.reason, ev.items);
+      case CONTACT: {
+        const need = this.evNeed[slot]!;
+        const channel = this.evVisit[slot] === 1 ? 'visit' : 'phone';
+        if (need === 0) return this.firstContact(channel, this.evItems[slot]!, this.evHard[slot] === 1, this.evBrings[slot] === 1, this.evGivesUpAt[slot]!);
+        return this.onContact(need, channel, REASONS[this.evReason[slot]!]!, this.evItems[slot]!);
+      }
       case TASK_DONE:
-        return this.onTaskDone(ev.role!, ev.task!);
+        return this.onTaskDone(this.evRole[slot]!, this.evTask[slot]!);
       case OPENS:
         for (const role of this.roles) this.tryStart(role);
-        return this.schedule(this.event(OPENS), this.calendar.nextOpen(this.calendar.closesAt(this.now)));
-      case LETTER_TO_CITIZEN:
-        return this.onLetterToCitizen(ev.need, ev.letter);
-      case LETTER_TO_COUNCIL:
-        return this.onLetterToCouncil(ev.need, ev.items, ev.reason);
-      case READY:
-        return this.onReady(ev.need);
-      case CHASE:
-        this.timers[2 * ev.need] = -1;
-        return this.onChase(ev.need);
-      case GIVE_UP:
-        this.timers[2 * ev.need + 1] = -1;
-        if (this.needs.outcome[ev.need] === NEED_OPEN) this.close(ev.need, 'abandoned');
+        this.schedule(OPENS, this.calendar.nextOpen(this.calendar.closesAt(this.now)));
         return;
+      case LETTER_TO_CITIZEN:
+        return this.onLetterToCitizen(this.evNeed[slot]!, LETTERS[this.evLetter[slot]!]!);
+      case LETTER_TO_COUNCIL:
+        return this.onLetterToCouncil(this.evNeed[slot]!, this.evItems[slot]!, REASONS[this.evReason[slot]!]!);
+      case READY:
+        return this.onReady(this.evNeed[slot]!);
+      case CHASE: {
+        const need = this.evNeed[slot]!;
+        this.timers[2 * need] = -1;
+        return this.onChase(need);
+      }
+      case GIVE_UP: {
+        const need = this.evNeed[slot]!;
+        this.timers[2 * need + 1] = -1;
+        if (this.needs.outcome[need] === NEED_OPEN) this.close(need, 'abandoned');
+        return;
+      }
       case DEADLINE:
-        return this.onDeadline(ev.claim);
+        return this.onDeadline(this.evClaim[slot]!);
       case INSPECTION:
         return this.onInspection();
     }
@@ -598,21 +610,19 @@ export class Simulation {
     const bringsEvidence = s.chance(d.bringsEvidenceShare);
     const patience = this.dist.patience ? s.draw(this.dist.patience) * DAY : Infinity;
     const at = this.whenOpen(this.now, s);
-    this.schedule(this.event(ARRIVAL), this.now + s.exponential(DAY / d.needsPerDay));
+    this.schedule(ARRIVAL, this.now + s.exponential(DAY / d.needsPerDay));
 
     // Nobody is on the books until they first get in touch: till then the event carries who they are.
     const givesUpAt = at + patience;
     if (at === this.now) this.firstContact(channel, required, hard, bringsEvidence, givesUpAt);
     else {
-      const ev = this.event(CONTACT);
-      ev.need = 0;
-      ev.channel = channel;
-      ev.reason = 'new-claim';
-      ev.items = required;
-      ev.hard = hard;
-      ev.bringsEvidence = bringsEvidence;
-      ev.givesUpAt = givesUpAt;
-      this.schedule(ev, at);
+      const slot = this.schedule(CONTACT, at);
+      this.evNeed[slot] = 0;
+      this.evVisit[slot] = channel === 'visit' ? 1 : 0;
+      this.evItems[slot] = required;
+      this.evHard[slot] = hard ? 1 : 0;
+      this.evBrings[slot] = bringsEvidence ? 1 : 0;
+      this.evGivesUpAt[slot] = givesUpAt;
     }
   }
 
@@ -621,11 +631,9 @@ export class Simulation {
     const need = this.needs.add(this.now, channel === 'visit', required, hard, bringsEvidence, givesUpAt);
     if (2 * need + 1 >= this.timers.length) this.timers = grown(this.timers, this.timers.length * 2, -1);
     if (givesUpAt < Infinity) {
-      const ev = this.event(GIVE_UP);
-      ev.need = need;
-      ev.t = givesUpAt;
-      this.events.push(ev);
-      this.timers[2 * need + 1] = ev.id;
+      const slot = this.schedule(GIVE_UP, givesUpAt);
+      this.evNeed[slot] = need;
+      this.timers[2 * need + 1] = slot;
     }
     // A pilot takes its share of new citizens, drawn from its own stream at first contact.
     const share = this.design.pilotShare;
@@ -770,10 +778,9 @@ export class Simulation {
       if (task.kind === 'contact') this.noteContactWait(task, waited);
       role.noteBusy(this.now);
       role.busy++;
-      const ev = this.event(TASK_DONE);
-      ev.role = role;
-      ev.task = task;
-      this.schedule(ev, this.now + minutes);
+      const slot = this.schedule(TASK_DONE, this.now + minutes);
+      this.evRole[slot] = role;
+      this.evTask[slot] = task;
     }
   }
 
@@ -1062,9 +1069,7 @@ export class Simulation {
     const days = design.nilQualifyDays;
     if (days !== null && this.claims.deadlineSet[claim] === 0) {
       this.claims.deadlineSet[claim] = 1;
-      const ev = this.event(DEADLINE);
-      ev.claim = claim;
-      this.schedule(ev, this.now + days * DAY);
+      this.evClaim[this.schedule(DEADLINE, this.now + days * DAY)] = claim;
     }
     if (this.claims.ownedByExpert[claim] === 1 && design.pullEvidence) {
       this.needs.knows[need] = TOLD;
@@ -1137,9 +1142,7 @@ export class Simulation {
     this.needs.stage[need] = STAGE.gathering;
     if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], this.needs.claim[need]!);
     const speed = pulled ? this.level.handoffs.pullSpeedup : 1;
-    const ev = this.event(READY);
-    ev.need = need;
-    this.schedule(ev, this.now + this.citizen.draw(this.dist.gather) * speed * DAY);
+    this.evNeed[this.schedule(READY, this.now + this.citizen.draw(this.dist.gather) * speed * DAY)] = need;
   }
 
   private onReady(need: number): void {
@@ -1153,11 +1156,10 @@ export class Simulation {
     } else {
       this.needs.stage[need] = STAGE['in-post'];
       if (this.journal !== null) this.note(need, J['documents-posted']);
-      const ev = this.event(LETTER_TO_COUNCIL);
-      ev.need = need;
-      ev.items = items;
-      ev.reason = reason;
-      this.schedule(ev, this.now + this.post.draw(this.dist.post) * DAY);
+      const slot = this.schedule(LETTER_TO_COUNCIL, this.now + this.post.draw(this.dist.post) * DAY);
+      this.evNeed[slot] = need;
+      this.evItems[slot] = items;
+      this.evReason[slot] = reasonCode(reason);
       this.needs.waitingOnCouncil[need] = 1;
       this.cancelChase(need);
     }
@@ -1176,10 +1178,9 @@ export class Simulation {
       else if (letter === 'request') this.note(need, J['letter-sent']);
     }
     if (letter === 'decision' || letter === 'wrong-decision') this.needs.stage[need] = STAGE.decided;
-    const ev = this.event(LETTER_TO_CITIZEN);
-    ev.need = need;
-    ev.letter = letter;
-    this.schedule(ev, this.now + this.post.draw(this.dist.post) * DAY);
+    const slot = this.schedule(LETTER_TO_CITIZEN, this.now + this.post.draw(this.dist.post) * DAY);
+    this.evNeed[slot] = need;
+    this.evLetter[slot] = letterCode(letter);
   }
 
   private onLetterToCitizen(need: number, letter: LetterKind): void {
@@ -1225,39 +1226,25 @@ export class Simulation {
   private citizenWaits(need: number): void {
     this.needs.waitingOnCouncil[need] = 1;
     const scale = this.level.citizens.chaseScaleDays;
-    const pending = this.pendingChase(need);
-    if (scale === null) {
-      if (pending) this.dropChase(need, pending);
-      return;
-    }
+    if (scale === null) return this.cancelChase(need);
     const at = this.now + this.citizen.rayleigh(scale) * DAY;
-    if (pending) {
+    const pending = this.timers[2 * need]!;
+    if (pending >= 0) {
       this.events.reschedule(pending, at);
     } else {
-      const ev = this.event(CHASE);
-      ev.need = need;
-      ev.t = at;
-      this.events.push(ev);
-      this.timers[2 * need] = ev.id;
+      const slot = this.schedule(CHASE, at);
+      this.evNeed[slot] = need;
+      this.timers[2 * need] = slot;
     }
-  }
-
-  private pendingChase(need: number): SimEvent | null {
-    const id = this.timers[2 * need]!;
-    return id < 0 ? null : this.eventById[id]!;
   }
 
   /** The citizen has news or has the ball in their court: no chase now. */
   private cancelChase(need: number): void {
-    const pending = this.pendingChase(need);
-    if (pending) this.dropChase(need, pending);
-  }
-
-  private dropChase(need: number, pending: SimEvent): void {
-    this.events.remove(pending);
-    this.timers[2 * need] = -1;
-    pending.need = 0;
-    this.spareEvents.push(pending);
+    const pending = this.timers[2 * need]!;
+    if (pending >= 0) {
+      this.events.remove(pending);
+      this.timers[2 * need] = -1;
+    }
   }
 
   private onChase(need: number): void {
@@ -1288,13 +1275,10 @@ export class Simulation {
     this.needs.closedAt[need] = this.now;
     this.needs.stage[need] = STAGE[outcome];
     this.cancelChase(need);
-    const g = this.timers[2 * need + 1]!;
-    if (g >= 0) {
-      const giveUp = this.eventById[g]!;
+    const giveUp = this.timers[2 * need + 1]!;
+    if (giveUp >= 0) {
       this.events.remove(giveUp);
       this.timers[2 * need + 1] = -1;
-      giveUp.need = 0;
-      this.spareEvents.push(giveUp);
     }
     if (outcome === 'abandoned' && this.needs.claim[need]! > 0 && this.claims.status[this.needs.claim[need]!] === OPEN) this.claims.status[this.needs.claim[need]!] = ABANDONED;
   }
@@ -1322,6 +1306,6 @@ export class Simulation {
     this.inspections.push(inspection);
     this.budget = inspection.budget;
     this.quarter = emptyTally();
-    this.schedule(this.event(INSPECTION), this.now + spec.everyDays * DAY);
+    this.schedule(INSPECTION, this.now + spec.everyDays * DAY);
   }
 }

@@ -4,11 +4,58 @@ import { EventQueue } from '../../src/sim/eventQueue';
 
 interface Ev {
   t: number;
-  seq: number;
-  slot?: number;
+  slot: number;
   name: string;
 }
-const ev = (t: number, name: string): Ev => ({ t, seq: 0, name });
+const ev = (t: number, name: string): Ev => ({ t, slot: -1, name });
+
+/** The queue as the sim uses it, with an object per event kept by slot: taken events are freed at once. */
+class Objects {
+  readonly q: EventQueue;
+  private bySlot = new Map<number, Ev>();
+  constructor(width?: number, ring?: number, farDays?: number) {
+    this.q = new EventQueue(width, ring, farDays);
+  }
+  push(e: Ev): void {
+    e.slot = this.q.push(e.t);
+    expect(this.bySlot.has(e.slot)).toBe(false);
+    this.bySlot.set(e.slot, e);
+  }
+  pop(): Ev {
+    const slot = this.q.pop();
+    const e = this.bySlot.get(slot)!;
+    expect(e.slot).toBe(slot);
+    expect(this.q.has(slot)).toBe(false);
+    this.bySlot.delete(slot);
+    this.q.free(slot);
+    e.slot = -1;
+    return e;
+  }
+  has(e: Ev): boolean {
+    return e.slot >= 0 && this.bySlot.get(e.slot) === e && this.q.has(e.slot);
+  }
+  remove(e: Ev): void {
+    if (!this.has(e)) return;
+    this.q.remove(e.slot);
+    this.bySlot.delete(e.slot);
+    e.slot = -1;
+  }
+  reschedule(e: Ev, t: number): void {
+    if (!this.has(e)) {
+      e.t = t;
+      this.push(e);
+      return;
+    }
+    this.q.reschedule(e.slot, t);
+    e.t = t;
+  }
+  peekTime(): number {
+    return this.q.peekTime();
+  }
+  get size(): number {
+    return this.q.size;
+  }
+}
 
 /** What the queue must do, done the slow and obvious way: a list searched for its earliest (time, order of scheduling). */
 class Reference {
@@ -45,7 +92,7 @@ class Reference {
 
 describe('EventQueue (the sim event list)', () => {
   it('fires in time order, equal times in the order they were scheduled', () => {
-    const q = new EventQueue<Ev>();
+    const q = new Objects();
     for (const [t, n] of [[5, 'a'], [1, 'b'], [5, 'c'], [3, 'd'], [1, 'e'], [5, 'f']] as const) q.push(ev(t, n));
     const order: string[] = [];
     while (q.size > 0) order.push(q.pop().name);
@@ -54,7 +101,7 @@ describe('EventQueue (the sim event list)', () => {
   });
 
   it('orders events days apart, waiting in buckets, among events due within the hour', () => {
-    const q = new EventQueue<Ev>(60);
+    const q = new Objects(60);
     const times = [3 * 1440 + 7, 5, 1440 + 30, 59.5, 60, 61, 2 * 1440, 1440 + 30, -100, 10_000_000, Infinity];
     times.forEach((t, i) => q.push(ev(t, String(i))));
     const out: number[] = [];
@@ -63,7 +110,7 @@ describe('EventQueue (the sim event list)', () => {
   });
 
   it('cancels and moves events wherever they wait, and says which are scheduled', () => {
-    const q = new EventQueue<Ev>(60);
+    const q = new Objects(60);
     const a = ev(10, 'a');
     const b = ev(5000, 'b');
     const c = ev(20, 'c');
@@ -77,6 +124,7 @@ describe('EventQueue (the sim event list)', () => {
     q.reschedule(b, 15); // not scheduled: scheduled afresh
     expect(q.has(b)).toBe(true);
     q.remove(ev(1, 'stranger')); // never scheduled: nothing happens
+    q.q.remove(200); // a slot never handed out: nothing happens
     expect([q.pop().name, q.pop().name, q.size]).toEqual(['b', 'c', 0]);
   });
 
@@ -108,7 +156,7 @@ describe('EventQueue (the sim event list)', () => {
         // Sometimes 300 events at the start, so that the queue grows past its first 256 slots.
         fc.boolean(),
         (ops, [width, ring, farDays], start, burst) => {
-          const q = new EventQueue<Ev>(width, ring, farDays);
+          const q = new Objects(width, ring, farDays);
           const ref = new Reference();
           const all: Ev[] = [];
           let now = start;
@@ -134,11 +182,13 @@ describe('EventQueue (the sim event list)', () => {
             } else if (all.length > 0) {
               const e = all[o.pick % all.length]!;
               expect(q.has(e)).toBe(ref.has(e));
-              q.remove(e);
               ref.remove(e);
               if (o.kind === 'move') {
+                // Moved where it waits (or scheduled afresh if it was not): it counts as scheduled now.
                 q.reschedule(e, now + o.dt);
                 ref.push(e);
+              } else {
+                q.remove(e);
               }
             }
           }
@@ -154,7 +204,7 @@ describe('EventQueue (the sim event list)', () => {
   });
 
   it('keeps order when an event waits beyond the far days and the ring later passes it (the review case)', () => {
-    const q = new EventQueue<Ev>(1, 1 << 12, 4);
+    const q = new Objects(1, 1 << 12, 4);
     const day = 1440;
     const a = ev(0, 'a');
     // The ring reaches day 2; far days are 2 to 5; day 6 on is beyond.
@@ -172,11 +222,28 @@ describe('EventQueue (the sim event list)', () => {
   });
 
   it('puts events at -Infinity first even before any other time is known, and never-due times last', () => {
-    const q = new EventQueue<Ev>();
+    const q = new Objects();
     const order = [ev(-Infinity, 'a'), ev(2 ** 60, 'z'), ev(5, 'b'), ev(-Infinity, 'a2'), ev(Infinity, 'zz'), ev(2 ** 60 + 1024, 'z2')];
     for (const e of order) q.push(e);
     const out: string[] = [];
     while (q.size > 0) out.push(q.pop().name);
     expect(out).toEqual(['a', 'a2', 'b', 'z', 'z2', 'zz']);
+  });
+
+  it("keeps a taken event's slot until it is freed: it can be scheduled again meanwhile, and is reused only once freed", () => {
+    const q = new EventQueue();
+    const a = q.push(10);
+    const b = q.push(20);
+    expect(q.pop()).toBe(a);
+    expect(q.has(a)).toBe(false);
+    q.remove(a); // taken, not scheduled: nothing happens, and the slot stays the taker's
+    const c = q.push(30);
+    expect(c).not.toBe(a);
+    q.reschedule(a, 15); // scheduled again from where it was taken
+    expect(q.has(a)).toBe(true);
+    expect([q.pop(), q.pop(), q.pop(), q.size]).toEqual([a, b, c, 0]);
+    q.free(c);
+    expect(q.push(40)).toBe(c);
+    expect(q.capacity).toBeGreaterThanOrEqual(256);
   });
 });
