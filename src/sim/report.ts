@@ -2,7 +2,7 @@ import { DAY } from './calendar';
 import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
-import type { Simulation } from './simulation';
+import { CHANNELS, REASONS, type Simulation } from './simulation';
 import { FAILURE_REASONS, type ContactReason, isFailureDemand, type Regime, VALUE_REASONS } from './types';
 
 /** The true measures of one flow of needs (the cohort's), computed as the report's overall figures. */
@@ -68,6 +68,11 @@ export interface Report {
 }
 
 /** Nearest-rank percentile of sorted values. */
+/** For sort: numbers in ascending order. */
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);
@@ -171,7 +176,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     const waited = (Math.min(closedAt, now) - arrivedAt) / DAY;
     if (harmAfter !== null && waited > harmAfter) harmed++;
   }
-  e2e.sort((a, b) => a - b);
+  e2e.sort(ascending);
   const e2eMean = e2e.length > 0 ? e2e.reduce((a, b) => a + b, 0) / e2e.length : null;
 
   let decided = 0;
@@ -197,13 +202,20 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   // Read from the sim's contact columns: building every contact as an object costs more than the rest of the report.
   const contactsMade = sim.contactsMade;
   const officeTotal = contactsMade - sim.firstMeasuredContact;
+  // Counted by code (channel and reason together), then named.
+  const byCode = new Int32Array(CHANNELS.length * 8);
   for (let i = sim.firstMeasuredContact; i < contactsMade; i++) {
     if (needs.arrivedAt[sim.contactNeedId(i)]! < 0) continue;
-    const reason = sim.contactReason(i);
-    total++;
-    byReason[reason]++;
-    byChannel[sim.contactChannel(i)]++;
-    if (isFailureDemand(reason)) failure++;
+    byCode[sim.contactCode(i)]++;
+  }
+  for (let code = 0; code < byCode.length; code++) {
+    const n = byCode[code]!;
+    if (n === 0) continue;
+    const reason = REASONS[code & 7]!;
+    total += n;
+    byReason[reason] += n;
+    byChannel[CHANNELS[code >> 3]!] += n;
+    if (isFailureDemand(reason)) failure += n;
   }
 
   const post = sim.lettersSent * level.costs.letter;

@@ -56,8 +56,9 @@ function letterCode(l: LetterKind): number {
   }
 }
 
-const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
-const REASONS: readonly ContactReason[] = [
+/** A contact's code is its channel's index here times 8, plus its reason's index in REASONS. */
+export const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
+export const REASONS: readonly ContactReason[] = [
   'new-claim',
   'send-evidence',
   'progress-chasing',
@@ -361,6 +362,11 @@ export class Simulation {
   /** Whether the sim keeps a journal of every citizen's journey. */
   get journaling(): boolean {
     return this.journal !== null;
+  }
+
+  /** A contact's channel and reason as one code (see CHANNELS), by index. */
+  contactCode(i: number): number {
+    return this.cCode[i]!;
   }
 
   /** For the journal: a contact's channel, reason and wait, by index. */

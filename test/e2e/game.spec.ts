@@ -10,6 +10,7 @@ import type { Level } from '../../src/levels/schema';
 import { runSim, type Regime } from '../../src/sim';
 import { dashboardFigures, livedFigures } from '../../src/ui/debriefFigures';
 import { parseNeedsCsv, weeklyEndToEnd } from '../../src/analysis/endToEnd';
+import { wilson } from '../../src/analysis/share';
 import { xmr } from '../../src/analysis/xmr';
 import { ratio } from '../../src/ui/format';
 
@@ -220,10 +221,18 @@ test('a player studies demand, finds the failure share the core measured, redesi
   const band = study.locator('[data-band-low]');
   const low = Number(await band.getAttribute('data-band-low'));
   const high = Number(await band.getAttribute('data-band-high'));
+  const share = Number(await band.getAttribute('data-sample-share'));
+  const n = Number(await band.getAttribute('data-sample-size'));
   const core = Number(await study.locator('[data-study="population"]').getAttribute('data-share'));
   expect(core).toBeGreaterThan(0.5);
-  expect(core).toBeGreaterThanOrEqual(low);
-  expect(core).toBeLessThanOrEqual(high);
+  expect(n).toBe(40);
+  expect(low).toBeLessThanOrEqual(share);
+  expect(high).toBeGreaterThanOrEqual(share);
+  // The sample finds the core's figure within sampling error. The 95% band shown misses the truth
+  // for about one seed in twenty, so the check is the 99.9% band (z = 3.29) from the same sample.
+  const wide = wilson(Math.round(share * n), n, 3.29)!;
+  expect(core).toBeGreaterThanOrEqual(wide.low);
+  expect(core).toBeLessThanOrEqual(wide.high);
   await study.getByRole('button', { name: 'Back to the office' }).click();
   await expect(study).toBeHidden();
   await expect(page.getByRole('status')).toContainText('failure demand');

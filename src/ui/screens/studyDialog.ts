@@ -25,7 +25,9 @@ function analysisView(study: DemandStudy): HTMLElement {
     { className: 'analysis', 'aria-label': 'Demand analysis', 'aria-live': 'polite' },
     h('h3', {}, 'Your demand analysis'),
     h('p', { className: 'share', 'data-study': 'share' }, share),
-    a.failure ? h('span', { hidden: true, 'data-band-low': a.failure.low, 'data-band-high': a.failure.high }) : null,
+    a.failure
+      ? h('span', { hidden: true, 'data-band-low': a.failure.low, 'data-band-high': a.failure.high, 'data-sample-share': a.failure.share, 'data-sample-size': a.failure.n })
+      : null,
     h('table', { className: 'data' }, h('caption', {}, 'Contacts by type'), rows),
     a.ranked.length > 0
       ? h('div', {}, h('h4', {}, 'Predictable reasons for failure demand, most common first'), h('ol', {}, ...a.ranked.map((r) => h('li', {}, `${REASON_LABELS[r.reason]}: ${r.count}`))))
