@@ -47,6 +47,8 @@ export class EventQueue {
   private readonly perDay: number;
   /** First slot of each ring bucket's list (-1: empty). */
   private readonly ring: Int32Array;
+  /** One bit per ring bucket, set while it holds events: the ring skips a run of empty buckets (a night) 32 at a time. */
+  private readonly occupied: Int32Array;
   private inRing = 0;
   /** The bucket number the ring has reached: every event in the ring is due in [cursor, cursor + ringSize) buckets, or is late and waits in the cursor's bucket. */
   private cursor = Number.NaN;
@@ -80,6 +82,7 @@ export class EventQueue {
     this.mask = ringSize - 1;
     this.perDay = DAY / width;
     this.ring = new Int32Array(ringSize).fill(-1);
+    this.occupied = new Int32Array(Math.ceil(ringSize / 32));
     for (let i = 0; i < 256; i++) this.freeSlots.push(255 - i);
   }
 
@@ -184,6 +187,7 @@ export class EventQueue {
       if (bucket === this.cursor) this.best = -1;
       const at = bucket & this.mask;
       this.link(slot, at, this.ring, at);
+      this.occupied[at >>> 5]! |= 1 << (at & 31);
       this.inRing++;
       return;
     }
@@ -244,8 +248,10 @@ export class EventQueue {
     if (p >= 0) this.next[p] = nx;
     else if (id === FIRST) this.firstHead = nx;
     else if (id === BEYOND) this.beyond = nx;
-    else if (id < this.ringSize) this.ring[id] = nx;
-    else this.far[id - this.ringSize] = nx;
+    else if (id < this.ringSize) {
+      this.ring[id] = nx;
+      if (nx < 0) this.occupied[id >>> 5]! &= ~(1 << (id & 31));
+    } else this.far[id - this.ringSize] = nx;
     if (nx >= 0) this.prev[nx] = p;
     else if (id === FIRST) this.firstTail = p;
     this.home[slot] = -1;
@@ -275,14 +281,28 @@ export class EventQueue {
         }
         continue;
       }
-      const head = this.ring[this.cursor & this.mask]!;
-      if (head >= 0) {
-        this.best = this.earliestIn(head);
-        return this.best;
-      }
-      this.cursor++;
+      // On to the first bucket with events (every event in the ring is due before any in the far
+      // days), then bring in the far days the ring now reaches: their events come after it.
+      const at = this.cursor & this.mask;
+      const next = this.nextOccupied(at);
+      this.cursor += (next - at) & this.mask;
       if ((this.farNext + 1) * this.perDay <= this.cursor + this.ringSize) this.bringFarDays();
+      this.best = this.earliestIn(this.ring[next]!);
+      return this.best;
     }
+  }
+
+  /** The first ring bucket holding events at or after bucket at, going round (the ring holds some). */
+  private nextOccupied(at: number): number {
+    const words = this.occupied;
+    let w = at >>> 5;
+    let bits = words[w]! & (-1 << (at & 31));
+    while (bits === 0) {
+      w = w + 1 === words.length ? 0 : w + 1;
+      bits = words[w]!;
+    }
+    // The lowest set bit's index: 31 minus the leading zeros of that bit alone.
+    return (w << 5) + 31 - Math.clz32(bits & -bits);
   }
 
   /** The earliest (time, then order of scheduling) in a bucket's list. */
