@@ -1,10 +1,11 @@
-import { exp as expExact } from './exactMath';
+import { exp as expExact, ln as lnExact } from './exactMath';
 
-// Normal and lognormal draws by their quantile function, tabulated: a draw is one uniform u, a
-// look-up and a cubic, where drawing a normal and taking its exponential costs several times that.
-// The table covers the body of the distribution, u in [1/64, 63/64]; the rest (one draw in 32) is
-// drawn exactly from the normal's tail. Built only from exact operations and exactMath's exp, so
-// the tables, and so the draws, are the same in every engine.
+// Normal, lognormal and Rayleigh draws by their quantile function, tabulated: a draw is one uniform
+// u, a look-up and a cubic, where drawing a normal and taking its exponential (or a logarithm)
+// costs several times that. The table covers the body of the distribution, u in [1/64, 63/64]
+// (from 0 for the Rayleigh); the rest is drawn exactly from the tail. Built only from exact
+// operations and exactMath's exp and ln, so the tables, and so the draws, are the same in every
+// engine.
 
 /** Intervals of u in the table. */
 export const GRID = 1024;
@@ -74,9 +75,21 @@ export function lognormalTable(mu: number, sigma: number, exp: (x: number) => nu
   );
 }
 
-function table(value: (i: number) => number, slope: (i: number) => number): QuantileTable {
+/**
+ * The Rayleigh's square, -2 ln(1 - u), from u = 0 (smooth there, where the Rayleigh's own quantile
+ * is not): a Rayleigh draw is the square root of this. Beyond u = 1 - TAIL/GRID the square less
+ * RAYLEIGH_TAIL is exponential with mean 2, whatever has gone before: the tail is drawn so.
+ */
+export const RAYLEIGH_TABLE: QuantileTable = table(
+  (i) => -2 * lnExact(1 - i / GRID),
+  (i) => 2 / ((1 - i / GRID) * GRID),
+  0,
+);
+export const RAYLEIGH_TAIL = -2 * lnExact(TAIL / GRID);
+
+function table(value: (i: number) => number, slope: (i: number) => number, from = TAIL): QuantileTable {
   const t = new Float64Array(2 * (GRID + 1));
-  for (let i = TAIL; i <= GRID - TAIL; i++) {
+  for (let i = from; i <= GRID - TAIL; i++) {
     t[2 * i] = value(i);
     t[2 * i + 1] = slope(i);
   }

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { exp as expExact, ln as lnExact } from './exactMath';
-import { GRID, lognormalTable, NORMAL_TABLE, type QuantileTable, quantileAt, TAIL, Z_TAIL } from './quantileTable';
+import { GRID, lognormalTable, NORMAL_TABLE, type QuantileTable, quantileAt, RAYLEIGH_TABLE, RAYLEIGH_TAIL, TAIL, Z_TAIL } from './quantileTable';
 
 /** A service-time or delay distribution, as level files write it. Means are in the unit of use. */
 export type Distribution =
@@ -74,9 +74,15 @@ export class Stream {
     }
   }
 
-  /** Rayleigh with the given scale: a waiting time whose hazard rises steadily with time. */
+  /**
+   * Rayleigh with the given scale: a waiting time whose hazard rises steadily with time. The
+   * square root of its tabled square, or of the exact tail beyond the table.
+   */
   rayleigh(scale: number): number {
-    return scale * Math.sqrt(-2 * ln(1 - this.uniform()));
+    const x = this.uniform() * GRID;
+    const i = x | 0;
+    if (i < GRID - TAIL) return scale * Math.sqrt(quantileAt(RAYLEIGH_TABLE, i, x - i));
+    return scale * Math.sqrt(RAYLEIGH_TAIL - 2 * ln(1 - this.uniform()));
   }
 
   /** A draw from a distribution as a level writes it. */

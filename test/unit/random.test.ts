@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exp as expExact, ln as lnExact } from '../../src/sim/exactMath';
-import { GRID, lognormalTable, NORMAL_TABLE, quantileAt, TAIL, Z_TAIL } from '../../src/sim/quantileTable';
+import { GRID, lognormalTable, NORMAL_TABLE, quantileAt, RAYLEIGH_TABLE, RAYLEIGH_TAIL, TAIL, Z_TAIL } from '../../src/sim/quantileTable';
 import { type Distribution, exp, ln, meanOf, prepare, Stream } from '../../src/sim/random';
 
 const N = 200_000;
@@ -416,6 +416,33 @@ describe('the fast ln and exp, and the tabled quantiles', () => {
         expect(Math.abs(quantileAt(logn, i, f) / q - 1), `lognormal at ${i}+${f}`).toBeLessThan(1e-6);
       }
     }
+    // The Rayleigh's square, from u = 0.
+    for (let i = 0; i < GRID - TAIL; i += 3) {
+      for (const f of [0, 0.3, 0.7]) {
+        const v = -2 * Math.log(1 - (i + f) / GRID);
+        expect(Math.abs(quantileAt(RAYLEIGH_TABLE, i, f) - v), `rayleigh at ${i}+${f}`).toBeLessThan(1e-6 * Math.max(v, 1e-3));
+      }
+    }
+    expect(RAYLEIGH_TAIL).toBeCloseTo(2 * Math.log(GRID / TAIL), 12);
+  });
+
+  it('rayleigh draws have the right share beyond the table, and a tail of the right shape', () => {
+    const s = new Stream(30, 'rayleigh');
+    const n = 1_000_000;
+    const edge = Math.sqrt(RAYLEIGH_TAIL);
+    let beyond = 0;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const r = s.rayleigh(1);
+      if (r > edge) {
+        beyond++;
+        squares += r * r - RAYLEIGH_TAIL;
+      }
+    }
+    const p = TAIL / GRID;
+    expect(Math.abs(beyond / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+    // Beyond the edge, the square's excess is exponential with mean 2 (sd 2).
+    expect(Math.abs(squares / beyond - 2)).toBeLessThan((5 * 2) / Math.sqrt(beyond));
   });
 
   it('lognormal draws have the right share beyond the table at each end', () => {
