@@ -7,6 +7,9 @@ const LAST = 2 ** 50;
 /** List ids besides the ring's buckets and the far days: the list beyond, and the events at -Infinity. */
 const BEYOND = -2;
 const FIRST = -3;
+/** A slot's list when it is in none: TAKEN (popped, not yet freed) or FREE. */
+const TAKEN = -1;
+const FREE = -4;
 
 /**
  * The sim's event list: events come out in time order, and equal times in the order they were
@@ -30,8 +33,8 @@ const FIRST = -3;
  * the next event never has to visit an object made days before.
  */
 export class EventQueue {
-  /** The list each slot is in: a ring bucket (0 .. ringSize - 1), a far day (ringSize + day - farBase), BEYOND, FIRST, or -1 for none. */
-  private home = new Int32Array(256).fill(-1);
+  /** The list each slot is in: a ring bucket (0 .. ringSize - 1), a far day (ringSize + day - farBase), BEYOND or FIRST; or TAKEN or FREE. */
+  private home = new Int32Array(256).fill(FREE);
   /** Neighbours in that list (-1: none). */
   private next = new Int32Array(256).fill(-1);
   private prev = new Int32Array(256).fill(-1);
@@ -127,14 +130,17 @@ export class EventQueue {
     return slot;
   }
 
-  /** Gives back the slot of an event taken with pop. */
+  /** Gives back the slot of an event taken with pop (and not scheduled again). */
   free(slot: number): void {
+    if (this.home[slot] !== TAKEN) throw new Error(`EventQueue: slot ${slot} is not taken, so cannot be freed`);
+    this.home[slot] = FREE;
     this.freeSlots.push(slot);
   }
 
   /** True while the slot's event is scheduled. */
   has(slot: number): boolean {
-    return slot >= 0 && slot < this.used && this.home[slot] !== -1;
+    const home = this.home[slot]!;
+    return home >= FIRST && home !== TAKEN;
   }
 
   /** Its time, while the slot's event is scheduled. */
@@ -147,6 +153,7 @@ export class EventQueue {
     if (!this.has(slot)) return;
     if (slot === this.best) this.best = -1;
     this.unlink(slot);
+    this.home[slot] = FREE;
     this.freeSlots.push(slot);
   }
 
@@ -155,6 +162,7 @@ export class EventQueue {
    * again one taken with pop and not yet freed.
    */
   reschedule(slot: number, t: number): void {
+    if (!(this.home[slot]! >= FIRST)) throw new Error(`EventQueue: slot ${slot} is free, so cannot be rescheduled`);
     if (this.has(slot)) {
       if (slot === this.best) this.best = -1;
       this.unlink(slot);
@@ -254,7 +262,7 @@ export class EventQueue {
     } else this.far[id - this.ringSize] = nx;
     if (nx >= 0) this.prev[nx] = p;
     else if (id === FIRST) this.firstTail = p;
-    this.home[slot] = -1;
+    this.home[slot] = TAKEN;
     if (id === FIRST) this.inFirst--;
     else if (id === BEYOND) this.inBeyond--;
     else if (id < this.ringSize) this.inRing--;
@@ -331,7 +339,7 @@ export class EventQueue {
       this.far[index] = -1;
       while (slot >= 0) {
         const following = this.next[slot]!;
-        this.home[slot] = -1;
+        this.home[slot] = TAKEN;
         this.inFar--;
         this.file(slot, this.timeOf[slot]!);
         slot = following;
@@ -368,7 +376,7 @@ export class EventQueue {
     this.startAt(Math.floor(earliest / this.width));
     while (slot >= 0) {
       const following = this.next[slot]!;
-      this.home[slot] = -1;
+      this.home[slot] = TAKEN;
       this.file(slot, this.timeOf[slot]!);
       slot = following;
     }
@@ -379,7 +387,7 @@ export class EventQueue {
 
   private growSlots(): void {
     const size = this.home.length * 2;
-    this.home = grown(this.home, size, -1);
+    this.home = grown(this.home, size, FREE);
     this.next = grown(this.next, size, -1);
     this.prev = grown(this.prev, size, -1);
     this.timeOf = grown(this.timeOf, size);

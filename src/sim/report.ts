@@ -67,12 +67,12 @@ export interface Report {
   flows: { main: FlowMeasures; pilot: FlowMeasures } | null;
 }
 
-/** Nearest-rank percentile of sorted values. */
 /** For sort: numbers in ascending order. */
 function ascending(a: number, b: number): number {
   return a - b;
 }
 
+/** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);

@@ -22,13 +22,24 @@ class Objects {
     this.bySlot.set(e.slot, e);
   }
   pop(): Ev {
+    const e = this.take();
+    this.bySlot.delete(e.slot);
+    this.q.free(e.slot);
+    e.slot = -1;
+    return e;
+  }
+  /** Takes the next event and schedules it again at t from its taken slot, before freeing it (as the sim may). */
+  popAndAgain(t: number): Ev {
+    const e = this.take();
+    e.t = t;
+    this.q.reschedule(e.slot, t);
+    return e;
+  }
+  private take(): Ev {
     const slot = this.q.pop();
     const e = this.bySlot.get(slot)!;
     expect(e.slot).toBe(slot);
     expect(this.q.has(slot)).toBe(false);
-    this.bySlot.delete(slot);
-    this.q.free(slot);
-    e.slot = -1;
     return e;
   }
   has(e: Ev): boolean {
@@ -141,6 +152,8 @@ describe('EventQueue (the sim event list)', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('push' as const), dt }),
       fc.record({ kind: fc.constant('pop' as const) }),
+      // Taking the next event and scheduling it again from its slot before that is freed.
+      fc.record({ kind: fc.constant('again' as const), dt }),
       // Looking without taking, as the sim does before it stops at a given time and the player acts.
       fc.record({ kind: fc.constant('peek' as const) }),
       fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
@@ -172,6 +185,13 @@ describe('EventQueue (the sim event list)', () => {
               schedule(now + o.dt);
             } else if (o.kind === 'peek') {
               expect(q.peekTime()).toBe(ref.peekTime());
+            } else if (o.kind === 'again') {
+              if (ref.size === 0) continue;
+              const want = ref.pop();
+              if (Number.isFinite(want.t)) now = want.t;
+              const t = now + o.dt;
+              expect(q.popAndAgain(t)).toBe(want);
+              ref.push(want);
             } else if (o.kind === 'pop') {
               expect(q.size).toBe(ref.size);
               if (ref.size === 0) continue;
@@ -243,7 +263,11 @@ describe('EventQueue (the sim event list)', () => {
     expect(q.has(a)).toBe(true);
     expect([q.pop(), q.pop(), q.pop(), q.size]).toEqual([a, b, c, 0]);
     q.free(c);
+    expect(() => q.free(c)).toThrow(/not taken/); // freed twice: it would be handed out twice
+    expect(() => q.reschedule(c, 50)).toThrow(/free/); // a freed slot is nobody's to move
+    q.remove(c); // nor to cancel: nothing happens
     expect(q.push(40)).toBe(c);
+    expect(() => q.free(c)).toThrow(/not taken/); // scheduled, not taken
     expect(q.capacity).toBeGreaterThanOrEqual(256);
   });
 });
