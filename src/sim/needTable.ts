@@ -89,9 +89,14 @@ export class NeedTable {
     return STAGES[this.stage[id]!]!;
   }
 
+  /** True for the id of a need on the books. */
+  has(id: number): boolean {
+    return id >= 1 && id <= this.count && Number.isInteger(id);
+  }
+
   /** One need as a plain object: a copy of its row now (null for an unknown id). */
   get(id: number): Need | null {
-    if (!(id >= 1 && id <= this.count && Number.isInteger(id))) return null;
+    if (!this.has(id)) return null;
     return {
       id,
       arrivedAt: this.arrivedAt[id]!,

@@ -39,22 +39,8 @@ const WAYS_OF_WORKING: readonly DesignKey[] = ['expertsAtFront', 'decideAtFirstC
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
+/** Letter kinds; an event carries a letter as its index here. */
 const LETTERS: readonly LetterKind[] = ['form', 'request', 'decision', 'wrong-decision', 'nil'];
-/** A letter kind's index in LETTERS. */
-function letterCode(l: LetterKind): number {
-  switch (l) {
-    case 'form':
-      return 0;
-    case 'request':
-      return 1;
-    case 'decision':
-      return 2;
-    case 'wrong-decision':
-      return 3;
-    case 'nil':
-      return 4;
-  }
-}
 
 /** A contact's code is its channel's index here times 8, plus its reason's index in REASONS. */
 export const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
@@ -349,12 +335,13 @@ export class Simulation {
    */
   journeyOf(needId: number): JourneyStep[] {
     const journal = this.journal;
-    const need = needId;
-    if (journal === null || !(need >= 1 && need <= this.needs.count && Number.isInteger(need))) return [];
+    const needs = this.needs;
+    if (journal === null || !needs.has(needId)) return [];
     const harmAfter = this.level.demand.harmAfterDays;
+    const arrivedAt = needs.arrivedAt[needId]!;
     let harmedAt: number | null = null;
-    if (harmAfter !== null && (Math.min(this.needs.closedAt[need]!, this.now) - this.needs.arrivedAt[need]!) / DAY > harmAfter) {
-      harmedAt = this.needs.arrivedAt[need]! + harmAfter * DAY;
+    if (harmAfter !== null && (Math.min(needs.closedAt[needId]!, this.now) - arrivedAt) / DAY > harmAfter) {
+      harmedAt = arrivedAt + harmAfter * DAY;
     }
     return journal.steps(needId, this, harmedAt);
   }
@@ -946,9 +933,10 @@ export class Simulation {
         }
         return;
       case 'correct-error':
-        if (this.needs.claim[need]! > 0 && this.claims.status[this.needs.claim[need]!] === DECIDED) {
-          this.claims.status[this.needs.claim[need]!] = OPEN;
-          this.queueWork(this.caseRole(need), 'rework', need, this.needs.claim[need]!);
+        const claim = this.needs.claim[need]!;
+        if (claim > 0 && this.claims.status[claim] === DECIDED) {
+          this.claims.status[claim] = OPEN;
+          this.queueWork(this.caseRole(need), 'rework', need, claim);
         }
         return;
     }
@@ -1186,7 +1174,7 @@ export class Simulation {
     if (letter === 'decision' || letter === 'wrong-decision') this.needs.stage[need] = STAGE.decided;
     const slot = this.schedule(LETTER_TO_CITIZEN, this.now + this.post.draw(this.dist.post) * DAY);
     this.evNeed[slot] = need;
-    this.evLetter[slot] = letterCode(letter);
+    this.evLetter[slot] = LETTERS.indexOf(letter);
   }
 
   private onLetterToCitizen(need: number, letter: LetterKind): void {
@@ -1286,7 +1274,8 @@ export class Simulation {
       this.events.remove(giveUp);
       this.timers[2 * need + 1] = -1;
     }
-    if (outcome === 'abandoned' && this.needs.claim[need]! > 0 && this.claims.status[this.needs.claim[need]!] === OPEN) this.claims.status[this.needs.claim[need]!] = ABANDONED;
+    const claim = this.needs.claim[need]!;
+    if (outcome === 'abandoned' && claim > 0 && this.claims.status[claim] === OPEN) this.claims.status[claim] = ABANDONED;
   }
 
   /** When a citizen acting at time t can reach the office: now if open, else spread over the next open day. */
