@@ -266,23 +266,35 @@ export class EventQueue {
     if (this.best >= 0 && this.home[this.best] !== FIRST) this.best = -1;
   }
 
+  /** Takes a slot out of its list. A ring bucket's is the short path (nearly every event leaves from one). */
   private unlink(slot: number): void {
     const id = this.home[slot]!;
+    if (id < 0 || id >= this.ringSize) return this.unlinkElsewhere(slot, id);
+    const p = this.prev[slot]!;
+    const nx = this.next[slot]!;
+    if (p >= 0) this.next[p] = nx;
+    else {
+      this.ring[id] = nx;
+      if (nx < 0) this.occupied[id >>> 5]! &= ~(1 << (id & 31));
+    }
+    if (nx >= 0) this.prev[nx] = p;
+    this.home[slot] = TAKEN;
+    this.inRing--;
+  }
+
+  /** Takes a slot out of a far day's list, the list beyond, or the list at -Infinity. */
+  private unlinkElsewhere(slot: number, id: number): void {
     const p = this.prev[slot]!;
     const nx = this.next[slot]!;
     if (p >= 0) this.next[p] = nx;
     else if (id === FIRST) this.firstHead = nx;
     else if (id === BEYOND) this.beyond = nx;
-    else if (id < this.ringSize) {
-      this.ring[id] = nx;
-      if (nx < 0) this.occupied[id >>> 5]! &= ~(1 << (id & 31));
-    } else this.far[id - this.ringSize] = nx;
+    else this.far[id - this.ringSize] = nx;
     if (nx >= 0) this.prev[nx] = p;
     else if (id === FIRST) this.firstTail = p;
     this.home[slot] = TAKEN;
     if (id === FIRST) this.inFirst--;
     else if (id === BEYOND) this.inBeyond--;
-    else if (id < this.ringSize) this.inRing--;
     else this.inFar--;
   }
 
@@ -290,7 +302,11 @@ export class EventQueue {
 
   /** The slot of the next event (-1: none), remembered until something earlier could come. */
   private findNext(): number {
-    if (this.best >= 0) return this.best;
+    return this.best >= 0 ? this.best : this.search();
+  }
+
+  /** Finds the next event's slot (-1: none) and remembers it. */
+  private search(): number {
     if (this.size === 0) return -1;
     if (this.inFirst > 0) {
       this.best = this.firstHead;
