@@ -11,6 +11,11 @@ const FIRST = -3;
 const TAKEN = -1;
 const FREE = -4;
 
+/** A slot used against the rules: a bug in whoever schedules events, so it stops the run. */
+function misuse(slot: number, what: string): never {
+  throw new Error(`EventQueue: slot ${slot} ${what}`);
+}
+
 /**
  * The sim's event list: events come out in time order, and equal times in the order they were
  * scheduled (a moved event counts as scheduled when it was moved).
@@ -132,7 +137,7 @@ export class EventQueue {
 
   /** Gives back the slot of an event taken with pop (and not scheduled again). */
   free(slot: number): void {
-    if (this.home[slot] !== TAKEN) throw new Error(`EventQueue: slot ${slot} is not taken, so cannot be freed`);
+    if (this.home[slot] !== TAKEN) misuse(slot, 'is not taken, so cannot be freed');
     this.home[slot] = FREE;
     this.freeSlots.push(slot);
   }
@@ -162,7 +167,7 @@ export class EventQueue {
    * again one taken with pop and not yet freed.
    */
   reschedule(slot: number, t: number): void {
-    if (!(this.home[slot]! >= FIRST)) throw new Error(`EventQueue: slot ${slot} is free, so cannot be rescheduled`);
+    if (!(this.home[slot]! >= FIRST)) misuse(slot, 'is free, so cannot be rescheduled');
     if (this.has(slot)) {
       if (slot === this.best) this.best = -1;
       this.unlink(slot);

@@ -728,7 +728,11 @@ export class Simulation {
 
   /** Is the office open at t? Answered from the last open or closed spell when t falls in it. */
   private isOpen(t: number): boolean {
-    if (t >= this.openFrom && t < this.openTo) return this.openNow;
+    return t >= this.openFrom && t < this.openTo ? this.openNow : this.openSpell(t);
+  }
+
+  /** Looks up the open or closed spell that t falls in, and remembers it. */
+  private openSpell(t: number): boolean {
     const cal = this.calendar;
     if (cal.always) {
       this.openFrom = -Infinity;
