@@ -3,6 +3,7 @@ import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import { CHANNELS, REASONS, type Simulation } from './simulation';
+import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';
 import { FAILURE_REASONS, type ContactReason, isFailureDemand, type Regime, VALUE_REASONS } from './types';
 
 /** The true measures of one flow of needs (the cohort's), computed as the report's overall figures. */
@@ -58,6 +59,16 @@ export interface Report {
   wip: { meanNeedsOpen: number };
   throughput: { needsMetPerDay: number };
   queues: Record<string, { label: string; staff: number; meanWaitMinutes: number | null; utilisation: number | null }>;
+  /**
+   * Where staff time went, in hours from day 0: value work, failure work (handling failure demand
+   * and the rework it brings), idle (paid, no work) and overtime (work past paid hours); by role,
+   * by kind of work and week by week. failureShare: failure work over all work done.
+   */
+  staffTime: {
+    total: TimeSplit;
+    failureShare: number | null;
+    byRole: Record<string, TimeSplit & { label: string; byWork: Record<WorkKind, { value: number; failure: number }>; weeks: WeeklyTime }>;
+  };
   inspections: Inspection[];
   events: number;
   /**
@@ -65,6 +76,47 @@ export interface Report {
    * to needs. Null when no need ever joined a pilot.
    */
   flows: { main: FlowMeasures; pilot: FlowMeasures } | null;
+}
+
+/** Hours of paid time and of work: value, failure, idle, overtime. */
+export interface TimeSplit {
+  paid: number;
+  value: number;
+  failure: number;
+  idle: number;
+  overtime: number;
+}
+
+/** Week by week from day 0 (index = week), in hours. */
+export interface WeeklyTime {
+  paid: number[];
+  value: number[];
+  failure: number[];
+}
+
+const hours = (minutes: number) => round(minutes / 60, 1)!;
+
+function split(paid: number, value: number, failure: number): TimeSplit {
+  const busy = value + failure;
+  return { paid: hours(paid), value: hours(value), failure: hours(failure), idle: hours(Math.max(0, paid - busy)), overtime: hours(Math.max(0, busy - paid)) };
+}
+
+/** A team's time, from its accounts. */
+function timeOf(label: string, paid: number, t: StaffTime): Report['staffTime']['byRole'][string] {
+  let value = 0;
+  let failure = 0;
+  const byWork = {} as Record<WorkKind, { value: number; failure: number }>;
+  WORK_KINDS.forEach((kind, i) => {
+    value += t.byWork[2 * i]!;
+    failure += t.byWork[2 * i + 1]!;
+    byWork[kind] = { value: hours(t.byWork[2 * i]!), failure: hours(t.byWork[2 * i + 1]!) };
+  });
+  return {
+    label,
+    ...split(paid, value, failure),
+    byWork,
+    weeks: { paid: t.weekPaid.map(hours), value: t.weekValue.map(hours), failure: t.weekFailure.map(hours) },
+  };
 }
 
 /** For sort: numbers in ascending order. */
@@ -233,6 +285,25 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     };
   }
 
+  const byRole: Report['staffTime']['byRole'] = {};
+  let paidAll = 0;
+  let valueAll = 0;
+  let failureAll = 0;
+  for (const role of sim.roles) {
+    const t = timeOf(role.label, role.staffedMinutes, role.time);
+    byRole[role.id] = t;
+    paidAll += role.staffedMinutes;
+    for (let i = 0; i < WORK_KINDS.length; i++) {
+      valueAll += role.time.byWork[2 * i]!;
+      failureAll += role.time.byWork[2 * i + 1]!;
+    }
+  }
+  const staffTime = {
+    total: split(paidAll, valueAll, failureAll),
+    failureShare: round(valueAll + failureAll > 0 ? failureAll / (valueAll + failureAll) : null),
+    byRole,
+  };
+
   const dashboard = dashboardOf(sim.tally);
   const days = now / DAY;
   return {
@@ -270,6 +341,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     wip: { meanNeedsOpen: round(now > 0 ? openMinutes / now : 0)! },
     throughput: { needsMetPerDay: round(days > 0 ? met / days : 0)! },
     queues,
+    staffTime,
     inspections: sim.inspections.map((i) => ({
       ...i,
       day: round(i.day, 2)!,

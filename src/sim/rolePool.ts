@@ -1,4 +1,5 @@
 import type { Calendar } from './calendar';
+import { StaffTime } from './staffTime';
 import type { Channel, ContactReason } from './types';
 
 export type TaskKind = 'contact' | 'scan' | 'casework' | 'message' | 'rework';
@@ -20,6 +21,8 @@ export interface Task {
   contact: number;
   /** Set when the work starts: it ends in a decision (so its length matches its outcome). */
   decide: boolean;
+  /** Failure work: handling failure demand, or the rework it brings. */
+  failure: boolean;
 }
 
 /** A task's storage: the sim reuses them, so every one has the same shape. */
@@ -33,6 +36,7 @@ export class TaskRecord implements Task {
   items = 0;
   contact = -1;
   decide = false;
+  failure = false;
 }
 
 /** Contacts jump the queue (people are waiting), then messages, then casework. */
@@ -110,6 +114,8 @@ export class RolePool {
   /** Minutes of work started, at the normal pace: for the backlog estimate. */
   normalMinutes = 0;
   tasksEver = 0;
+  /** Where the team's paid time goes, from day 0. */
+  time = new StaffTime();
   private lastBusyChange = 0;
   private lastStaffChange = 0;
 
@@ -143,6 +149,7 @@ export class RolePool {
     this.staffedMinutes = 0;
     this.waitTotal = 0;
     this.started = 0;
+    this.time = new StaffTime();
     this.lastBusyChange = now;
     this.lastStaffChange = now;
   }
@@ -155,6 +162,7 @@ export class RolePool {
 
   /** Keeps the paid-minutes integral exact: call before staff changes and at report time. */
   noteStaff(now: number): void {
+    this.time.paid(this.calendar, this.staff, this.lastStaffChange, now);
     this.staffedMinutes += this.staff * this.calendar.openMinutesBetween(this.lastStaffChange, now);
     this.lastStaffChange = now;
   }

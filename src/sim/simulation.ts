@@ -73,6 +73,22 @@ function reasonCode(r: ContactReason): number {
   }
 }
 
+/** A task's kind of work, as its index in WORK_KINDS (casework: whether it ends in a decision). */
+function workKind(task: Task): number {
+  switch (task.kind) {
+    case 'contact':
+      return 0;
+    case 'scan':
+      return 1;
+    case 'casework':
+      return task.decide ? 2 : 3;
+    case 'message':
+      return 4;
+    case 'rework':
+      return 5;
+  }
+}
+
 /**
  * A fresh copy of a design, spelt out field by field: every copy then has one hidden class in V8
  * (an object spread's copies do not always), so the code that reads the design stays optimised.
@@ -646,7 +662,7 @@ export class Simulation {
   private contact(need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(need, channel);
-    const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactCount - 1);
+    const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactCount - 1, isFailureDemand(reason));
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
     role.enqueue(task);
@@ -705,6 +721,7 @@ export class Simulation {
     reason: ContactReason,
     items: number,
     contact: number,
+    failure: boolean,
   ): Task {
     const task = this.spareTasks.pop() ?? new TaskRecord();
     task.kind = kind;
@@ -716,6 +733,7 @@ export class Simulation {
     task.items = items;
     task.contact = contact;
     task.decide = false;
+    task.failure = failure;
     return task;
   }
 
@@ -769,6 +787,7 @@ export class Simulation {
       role.normalMinutes += normal;
       role.tasksEver++;
       const minutes = (normal / this.pace(role)) * this.learning(role);
+      role.time.work(this.now, workKind(task), task.failure, minutes);
       const waited = this.now - task.enqueuedAt;
       role.waitTotal += waited;
       role.started++;
@@ -904,7 +923,7 @@ export class Simulation {
         break;
       case 'scan':
         if (this.journal !== null) this.note(task.need, J.scanned, task.claim);
-        this.fileDocuments(task.claim, task.items, true);
+        this.fileDocuments(task.claim, task.items, true, task.failure);
         break;
       case 'casework':
         this.finishCasework(task, task.decide);
@@ -928,19 +947,19 @@ export class Simulation {
         return this.takeNewClaim(role, task, decideNow);
       case 'send-evidence':
       case 'resend-evidence':
-        return this.receiveDocuments(need, task.items, role.expert);
+        return this.receiveDocuments(need, task.items, role.expert, task.failure);
       case 'progress-chasing':
       case 'complaint':
         // An expert can see the case and answer; anyone else passes a message to the back office.
         if (!role.expert && this.citizen.chance(this.level.handoffs.chasePassedOn)) {
-          this.queueWork(this.caseRole(need), 'message', need, this.needs.claim[need]!);
+          this.queueWork(this.caseRole(need), 'message', need, this.needs.claim[need]!, true);
         }
         return;
       case 'correct-error':
         const claim = this.needs.claim[need]!;
         if (claim > 0 && this.claims.status[claim] === DECIDED) {
           this.claims.status[claim] = OPEN;
-          this.queueWork(this.caseRole(need), 'rework', need, claim);
+          this.queueWork(this.caseRole(need), 'rework', need, claim, true);
         }
         return;
     }
@@ -964,8 +983,8 @@ export class Simulation {
       // The expert looks at what the visitor brought and says exactly what else is needed.
       if (task.channel === 'visit' && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim') {
         const brought = task.items > 0 ? task.items : this.itemsBrought(this.needs.required[need]!, GUESSING);
-        this.fileDocuments(claim, brought, false, false);
-        if (this.claims.isComplete(claim)) return this.fileDocuments(claim, 0, false);
+        this.fileDocuments(claim, brought, false, task.failure, false);
+        if (this.claims.isComplete(claim)) return this.fileDocuments(claim, 0, false, task.failure);
       }
       return this.startGathering(need, this.claims.ownedByExpert[claim] === 1 && this.designFor(need).pullEvidence);
     }
@@ -981,7 +1000,7 @@ export class Simulation {
     }
     if (withDocuments) {
       const claim = this.openClaim(need, false);
-      this.sendOnDocuments(claim, this.itemsBrought(this.needs.required[need]!, GUESSING));
+      this.sendOnDocuments(claim, this.itemsBrought(this.needs.required[need]!, GUESSING), task.failure);
       return;
     }
     if (task.channel === 'phone') this.sendLetter(need, 'form');
@@ -997,26 +1016,29 @@ export class Simulation {
   }
 
   /** Documents handed in or posted reach the claim: through scanning, or straight to the owner. */
-  private receiveDocuments(need: number, items: number, byExpert: boolean): void {
+  private receiveDocuments(need: number, items: number, byExpert: boolean, failure: boolean): void {
     const claim = this.needs.claim[need]! > 0 ? this.needs.claim[need]! : this.openClaim(need, byExpert);
-    if (byExpert || this.claims.ownedByExpert[claim] === 1) this.fileDocuments(claim, items, false);
-    else this.sendOnDocuments(claim, items);
+    if (byExpert || this.claims.ownedByExpert[claim] === 1) this.fileDocuments(claim, items, false, failure);
+    else this.sendOnDocuments(claim, items, failure);
   }
 
-  private sendOnDocuments(claim: number, items: number): void {
+  private sendOnDocuments(claim: number, items: number, failure: boolean): void {
     const scanRole = this.scanRole;
     const need = this.claims.needOf[claim]!;
     // A pilot need's documents go straight to the pilot team: no scanning.
     if (scanRole && !this.design.caseOwner && this.needs.pilot[need] !== 1) {
-      this.queueWork(scanRole, 'scan', need, claim, items);
+      this.queueWork(scanRole, 'scan', need, claim, failure, items);
     } else {
-      this.fileDocuments(claim, items, false);
+      this.fileDocuments(claim, items, false, failure);
     }
     this.needs.stage[need] = STAGE.scanning;
   }
 
-  /** Puts documents on file (some lost in a handoff) and queues the claim for casework. */
-  private fileDocuments(claim: number, items: number, handedOff: boolean, queue = true): void {
+  /**
+   * Puts documents on file (some lost in a handoff) and queues the claim for casework: failure
+   * work when the documents came with failure demand.
+   */
+  private fileDocuments(claim: number, items: number, handedOff: boolean, failure: boolean, queue = true): void {
     const claims = this.claims;
     const need = claims.needOf[claim]!;
     let kept = items;
@@ -1029,12 +1051,12 @@ export class Simulation {
     claims.received[claim] = received;
     if (!claims.isComplete(claim) && received >= this.needs.required[need]!) claims.completeAt[claim] = this.now;
     if (!queue) return;
-    if (claims.queued[claim] === 0) this.queueWork(this.caseRole(need), 'casework', need, claim);
+    if (claims.queued[claim] === 0) this.queueWork(this.caseRole(need), 'casework', need, claim, failure);
     this.needs.stage[need] = STAGE.casework;
   }
 
-  private queueWork(role: RolePool, kind: TaskKind, need: number, claim: number, items = 0): void {
-    const task = this.task(kind, need, claim, 'letter', 'send-evidence', items, -1);
+  private queueWork(role: RolePool, kind: TaskKind, need: number, claim: number, failure: boolean, items = 0): void {
+    const task = this.task(kind, need, claim, 'letter', 'send-evidence', items, -1, failure);
     if (kind === 'casework' && claim > 0) this.claims.queued[claim] = 1;
     if (this.journal !== null) {
       const step =
@@ -1166,7 +1188,7 @@ export class Simulation {
   private onLetterToCouncil(need: number, items: number, reason: ContactReason): void {
     if (this.needs.outcome[need] !== NEED_OPEN) return;
     this.recordContact(need, 'letter', reason);
-    this.receiveDocuments(need, items, false);
+    this.receiveDocuments(need, items, false, isFailureDemand(reason));
   }
 
   private sendLetter(need: number, letter: LetterKind): void {
