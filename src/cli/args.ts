@@ -10,6 +10,7 @@ export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <del
   --needs-csv FILE    write one row per need to FILE
   --actions FILE      replay a JSON action log
   --set PATH=VALUE    override one level field by its dotted path (repeatable)
+  --attribute         with --actions: what each action cost, by re-running without it
   --help              show this help
 `;
 
@@ -22,13 +23,14 @@ export interface CliOptions {
   needsCsv: string | null;
   actions: string | null;
   sets: { path: string; value: string }[];
+  attribute: boolean;
   help: boolean;
 }
 
 /** Parses the command line; throws an Error whose message says what is wrong. */
 export function parseCli(argv: string[]): CliOptions {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeValues(argv),
     strict: true,
     allowPositionals: true,
     options: {
@@ -40,14 +42,16 @@ export function parseCli(argv: string[]): CliOptions {
       'needs-csv': { type: 'string' },
       actions: { type: 'string' },
       set: { type: 'string', multiple: true },
+      attribute: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    return { level: '', regime: 'deliverology', seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], help: true };
+    return { level: '', regime: 'deliverology', seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, help: true };
   }
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   if (!values.level) throw new Error('--level is required');
+  if (values.attribute && !values.actions) throw new Error('--attribute needs --actions FILE: it measures what each action in the log cost');
   const regime = values.regime ?? 'deliverology';
   if (regime !== 'deliverology' && regime !== 'systems') throw new Error(`--regime must be deliverology or systems, not "${regime}"`);
   const seed = wholeNumber('--seed', values.seed ?? '1', 0, 2 ** 31 - 1);
@@ -66,8 +70,26 @@ export function parseCli(argv: string[]): CliOptions {
     needsCsv: values['needs-csv'] ?? null,
     actions: values.actions ?? null,
     sets,
+    attribute: values.attribute ?? false,
     help: false,
   };
+}
+
+/**
+ * "--seed -5" reads to parseArgs as two options; join a value that starts with "-" to the option
+ * that takes it ("--seed=-5"), so the check below can say what is wrong with it.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if ((a === '--seed' || a === '--days') && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {

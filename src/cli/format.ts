@@ -1,3 +1,4 @@
+import type { Attribution } from '../sim/attribution';
 import type { Report } from '../sim/report';
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -26,6 +27,8 @@ export function formatReport(r: Report): string {
   lines.push(`  contacts: ${r.contacts.total} (${r.contacts.value} value, ${r.contacts.failure} failure demand = ${pct(r.failureDemandShare)})`);
   lines.push(`  contacts per need ${num(r.contactsPerNeed, 2)}; met in one contact ${pct(r.oneStopShare)}`);
   lines.push(`  harmed by waiting (rent arrears): ${r.needs.harmed}`);
+  lines.push(`  every citizen: mean wait ${num(r.waitingDays.mean)} days; helped within 28 / 56 / 91 days ${pct(r.helpedWithin.d28)} / ${pct(r.helpedWithin.d56)} / ${pct(r.helpedWithin.d91)}`);
+  lines.push(`  complicated claims: mean wait ${num(r.byComplexity.hard.waitingDaysMean)} days, ${r.byComplexity.hard.harmed} of ${r.byComplexity.hard.arrived} harmed`);
   lines.push('');
   lines.push('Cost');
   lines.push(`  total ${money(r.cost.total)}: staff ${money(r.cost.staff)}, outsourcing ${money(r.cost.outsourcing)}, post ${money(r.cost.post)}, IT ${money(r.cost.itLicence)}`);
@@ -34,6 +37,27 @@ export function formatReport(r: Report): string {
   lines.push('Queues');
   for (const [id, q] of Object.entries(r.queues)) {
     lines.push(`  ${id.padEnd(14)} staff ${String(q.staff).padStart(3)}  mean wait ${num(q.meanWaitMinutes)} min  utilisation ${pct(q.utilisation)}`);
+  }
+  lines.push('');
+  lines.push(`Where staff time went (hours): ${pct(r.staffTime.failureShare)} of the work was failure work`);
+  for (const [id, t] of Object.entries(r.staffTime.byRole)) {
+    lines.push(`  ${id.padEnd(14)} value ${num(t.value, 0).padStart(7)}  failure ${num(t.failure, 0).padStart(7)}  idle ${num(t.idle, 0).padStart(7)}  of ${num(t.paid, 0)} paid`);
+  }
+  return lines.join('\n');
+}
+
+const signed = (x: number | null, d = 1) => (x === null ? '-' : `${x > 0 ? '+' : ''}${x.toFixed(d)}`);
+
+/** What each action cost: the run with it minus the run without it. */
+export function formatAttribution(list: readonly Attribution[]): string {
+  const lines = ['What each choice cost (this run minus the same run without it)'];
+  lines.push('  #  day  action                                reported  end-to-end  waiting  contacts/need  failure contacts  cost/need met  harmed  stars');
+  for (const { index, action, delta: d } of list) {
+    const what =
+      action.kind === 'staff' ? `${action.role} = ${action.count}` : action.kind === 'regime' ? `regime ${action.regime}` : `${action.key} = ${JSON.stringify(action.value)}`;
+    lines.push(
+      `  ${String(index).padStart(2)} ${(action.at / 1440).toFixed(0).padStart(4)}  ${what.padEnd(36)}  ${signed(d.reportedDays).padStart(8)}  ${signed(d.endToEndMean).padStart(10)}  ${signed(d.waitingDaysMean).padStart(7)}  ${signed(d.contactsPerNeed, 2).padStart(13)}  ${signed(d.failureContacts, 0).padStart(16)}  ${signed(d.costPerNeedMet, 2).padStart(13)}  ${signed(d.harmed, 0).padStart(6)}  ${signed(d.stars, 2).padStart(5)}`,
+    );
   }
   return lines.join('\n');
 }

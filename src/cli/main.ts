@@ -1,13 +1,15 @@
 // The headless runner: the same core as the game, from the terminal.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseActionLogText } from '../levels/actionLog';
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkActionsForRun, parseActionLogText } from '../levels/actionLog';
 import { LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
-import { runSim } from '../sim/index';
+import { runTooBig } from '../levels/schema';
+import { attribute, runSim } from '../sim/index';
 import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
-import { formatReport } from './format';
+import { formatAttribution, formatReport } from './format';
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture them). */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -57,6 +59,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   const level = parsed.level;
+  const days = opts.days ?? level.days;
+  const tooBig = runTooBig(level, days);
+  if (tooBig) {
+    err(`run too big for ${opts.level}: ${tooBig}\n`);
+    return 2;
+  }
+  if (opts.needsCsv) {
+    const problem = unwritable(opts.needsCsv);
+    if (problem) {
+      err(`cannot write --needs-csv ${opts.needsCsv}: ${problem}\n`);
+      return 2;
+    }
+  }
 
   let actions: Parameters<typeof runSim>[4] = [];
   if (opts.actions) {
@@ -68,13 +83,40 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return 2;
     }
     actions = r.actions;
+    const problems = checkActionsForRun(level, opts.regime, days, actions);
+    if (problems.length > 0) {
+      err(`invalid action log ${opts.actions} for this run:\n${problems.map((e) => `  ${e}`).join('\n')}\n`);
+      return 2;
+    }
   }
 
-  const sim = runSim(level, opts.seed, opts.regime, opts.days ?? level.days, actions);
+  const sim = runSim(level, opts.seed, opts.regime, days, actions);
   const report = sim.report();
   if (opts.needsCsv) writeFileSync(opts.needsCsv, needsCsv(sim.model));
-  out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  const attribution = opts.attribute ? attribute(level, opts.seed, opts.regime, days, actions, report) : null;
+  if (opts.json) out(`${JSON.stringify(attribution ? { ...report, attribution } : report, null, 2)}\n`);
+  else out(`${formatReport(report)}\n${attribution ? `\n${formatAttribution(attribution)}\n` : ''}`);
   return 0;
+}
+
+/** Why a file cannot be written at this path, or null: checked before a run, not after it. */
+function unwritable(path: string): string | null {
+  const full = resolve(path);
+  try {
+    if (statSync(full).isDirectory()) return 'it is a directory';
+    accessSync(full, constants.W_OK);
+    return null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return (e as Error).message;
+  }
+  try {
+    const dir = dirname(full);
+    if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
+    accessSync(dir, constants.W_OK);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no directory ${dirname(full)}` : (e as Error).message;
+  }
 }
 
 function readText(path: string, what: string, err: (s: string) => void): string | null {

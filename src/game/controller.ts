@@ -8,7 +8,7 @@ import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { xmr } from '../analysis/xmr';
 import { DAY, MET, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
-import { DESIGN_LEVERS, designAction, MAX_STAFF, staffOnBooks, weeklyStaffCost } from './levers';
+import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
@@ -237,11 +237,11 @@ export function createController(store: GameStore, effects: Effects) {
       if (!session || session.finished) return;
       const clamped = Math.max(0, Math.min(MAX_STAFF, Math.round(count)));
       const r = session.sim.model.roleById.get(role);
-      const books = staffOnBooks(session.sim.model.roles);
+      const books = session.sim.model.staffOnBooks();
       if (!r || books[role] === clamped) return;
       const budget = session.sim.model.budget;
       if (budget !== null && clamped > (books[role] ?? 0)) {
-        if (weeklyStaffCost(session.level, { ...books, [role]: clamped }) > budget) {
+        if (weeklyStaffCost(session.level, { ...books, [role]: clamped }, session.sim.model.outsourcedRole) > budget) {
           set({ message: `Over budget: another ${r.label} would cost more than the ${Math.round(budget)} pounds a week you have.` });
           return;
         }

@@ -1,6 +1,6 @@
 // Plain words for each step of a citizen's journey through the service.
 import type { JourneyKind, JourneyStep } from '../sim/journal';
-import type { Channel, ContactReason } from '../sim';
+import type { Channel, ContactCause, ContactReason } from '../sim';
 
 const REASONS: Record<ContactReason, string> = {
   'new-claim': 'to claim help with the rent',
@@ -12,10 +12,21 @@ const REASONS: Record<ContactReason, string> = {
   complaint: 'to complain',
 };
 
+/** Why failure demand came about, in the citizen's story. */
+const CAUSES: Record<Exclude<ContactCause, 'none'>, string> = {
+  silence: 'after hearing nothing',
+  'lost-document': 'because a document went missing between offices',
+  'nil-qualified': 'because the claim was closed as incomplete',
+  'form-hand-out': 'having been handed a form instead of advice',
+  'not-told': 'because nobody had said exactly what was needed',
+  'wrong-decision': 'because the decision was wrong',
+};
+
 const CHANNELS: Record<Channel, string> = { phone: 'Phoned', visit: 'Came in', letter: 'Posted a letter' };
 
 const KINDS: Record<Exclude<JourneyKind, 'contact'>, string> = {
   'claim-opened': 'A claim was opened on the system',
+  'hung-up': 'Nobody answered in time: gave up waiting, to try again another time',
   'form-posted': 'The call centre posted a claim form',
   'queued-for-scanning': 'Documents went into the scanning pile',
   'letter-received': 'A letter from the council arrived',
@@ -31,6 +42,8 @@ const KINDS: Record<Exclude<JourneyKind, 'contact'>, string> = {
   'file-picked-up': 'An assessor who had never seen the case picked up the file',
   'evidence-requested': 'The assessor asked for more evidence',
   'evidence-pulled': 'The case owner fetched the missing evidence',
+  'confirmation-requested': 'The council asked the landlord or employer to confirm the details',
+  'confirmation-received': 'The landlord or employer confirmed the details',
   decided: 'The claim was decided',
   'wrong-decision': 'The decision was wrong',
   'nil-qualified': 'The claim was closed as incomplete',
@@ -43,8 +56,9 @@ export function describeStep(step: JourneyStep): string {
   if (step.kind === 'contact') {
     const channel = step.channel ? CHANNELS[step.channel] : 'Got in touch';
     const reason = step.reason ? ` ${REASONS[step.reason]}` : '';
+    const cause = step.cause && step.cause !== 'none' && step.reason !== 'progress-chasing' && step.reason !== 'reapply' && step.reason !== 'correct-error' ? ` ${CAUSES[step.cause]}` : '';
     const waited = step.waited && step.waited >= 1 ? ` (waited ${Math.round(step.waited)} min)` : '';
-    return `${channel}${reason}${waited}`;
+    return `${channel}${reason}${cause}${waited}`;
   }
   return KINDS[step.kind];
 }

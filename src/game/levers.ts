@@ -133,25 +133,12 @@ export function openHoursPerWeek(level: Level): number {
   return ((level.hours.close - level.hours.open) / 60) * level.hours.days.length;
 }
 
-/** What the staff on the books cost a week at these counts. */
-export function weeklyStaffCost(level: Level, staff: Record<string, number>): number {
+/** What the staff on the books cost a week at these counts (an outsourced role is paid per call, not here). */
+export function weeklyStaffCost(level: Level, staff: Record<string, number>, outsourced: string | null = null): number {
   const hours = openHoursPerWeek(level);
   let total = 0;
-  for (const [id, role] of Object.entries(level.roles)) total += (staff[id] ?? 0) * role.costPerHour * hours;
+  for (const [id, role] of Object.entries(level.roles)) if (id !== outsourced) total += (staff[id] ?? 0) * role.costPerHour * hours;
   return total;
-}
-
-/**
- * Staff on the books per level role: a pilot team (pool "<role>Pilot") is part of its role's
- * count, so budgets and the +/- buttons see one number per role.
- */
-export function staffOnBooks(roles: readonly { id: string; staff: number }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of roles) {
-    const id = r.id.endsWith('Pilot') ? r.id.slice(0, -'Pilot'.length) : r.id;
-    out[id] = (out[id] ?? 0) + r.staff;
-  }
-  return out;
 }
 
 /** Most staff a role may have: enough to try things, not enough to hide every problem. */

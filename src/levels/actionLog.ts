@@ -1,25 +1,46 @@
 import { z } from 'zod';
-import type { Action } from '../sim/types';
+import type { Action, Regime } from '../sim/types';
 import { formatIssues } from './load';
-import { designSchema } from './schema';
+import { type Level, designKeys, designSchema } from './schema';
 
 export const MAX_ACTIONS_BYTES = 256 * 1024;
 const MAX_ACTIONS = 5000;
+const MAX_MINUTE = 3650 * 1440;
 
-const at = z.number().min(0).max(3650 * 1440);
-const designAction = z.union(
-  Object.entries(designSchema.shape).map(([key, value]) =>
-    z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value }),
-  ) as unknown as [z.ZodTypeAny, z.ZodTypeAny, ...z.ZodTypeAny[]],
-);
+const at = z.number().min(0).max(MAX_MINUTE);
+const staffAction = z.strictObject({
+  at,
+  kind: z.literal('staff'),
+  role: z.string().min(1).max(40),
+  count: z.number().int().min(0).max(500),
+});
+const regimeAction = z.strictObject({ at, kind: z.literal('regime'), regime: z.enum(['deliverology', 'systems']) });
+const designAction = (key: string) =>
+  z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value: designSchema.shape[key as keyof typeof designSchema.shape] });
 
-const actionSchema = z.union([
-  z.strictObject({ at, kind: z.literal('staff'), role: z.string().min(1).max(40), count: z.number().int().min(0).max(500) }),
-  z.strictObject({ at, kind: z.literal('regime'), regime: z.enum(['deliverology', 'systems']) }),
-  designAction,
-]);
+const KINDS = ['staff', 'design', 'regime'] as const;
 
-export const actionLogSchema = z.array(actionSchema).max(MAX_ACTIONS);
+/** Errors in one action, each naming its field and what was expected ("actions.3.count: ..."). */
+function actionErrors(data: unknown, i: number): string[] {
+  const where = `actions.${i}`;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [`${where}: expected an action object`];
+  const kind = (data as { kind?: unknown }).kind;
+  if (!KINDS.includes(kind as (typeof KINDS)[number])) {
+    return [`${where}.kind: expected "staff", "design" or "regime", not ${JSON.stringify(kind) ?? 'nothing'}`];
+  }
+  let schema: z.ZodTypeAny;
+  if (kind === 'staff') schema = staffAction;
+  else if (kind === 'regime') schema = regimeAction;
+  else {
+    const key = (data as { key?: unknown }).key;
+    if (typeof key !== 'string' || !designKeys.includes(key as (typeof designKeys)[number])) {
+      return [`${where}.key: expected one of ${designKeys.join(', ')}, not ${JSON.stringify(key) ?? 'nothing'}`];
+    }
+    schema = designAction(key);
+  }
+  const result = schema.safeParse(data);
+  return result.success ? [] : formatIssues(result.error.issues).map((e) => `${where}.${e}`);
+}
 
 /**
  * Validates an action log (untrusted: a file, an imported result code). Roles are checked against
@@ -32,10 +53,11 @@ export function parseActionLog(
   if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'actions' in data) {
     data = (data as { actions: unknown }).actions;
   }
-  const result = actionLogSchema.safeParse(data);
-  if (!result.success) return { ok: false, errors: formatIssues(result.error.issues).map((e) => `actions.${e}`) };
-  const actions = result.data as Action[];
-  const errors: string[] = [];
+  if (!Array.isArray(data)) return { ok: false, errors: ['actions: expected an array of actions'] };
+  if (data.length > MAX_ACTIONS) return { ok: false, errors: [`actions: at most ${MAX_ACTIONS} actions, not ${data.length}`] };
+  const errors = data.flatMap((a, i) => actionErrors(a, i));
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, 20) };
+  const actions = data as Action[];
   actions.forEach((a, i) => {
     if (a.kind === 'staff' && !roles.includes(a.role)) errors.push(`actions.${i}.role: unknown role "${a.role}"`);
     if (i > 0 && a.at < actions[i - 1]!.at) errors.push(`actions.${i}.at: actions must be in time order`);
@@ -54,4 +76,23 @@ export function parseActionLogText(text: string, roles: readonly string[]) {
     return { ok: false as const, errors: [`actions: not valid JSON (${(e as Error).message})`] };
   }
   return parseActionLog(data, roles);
+}
+
+/**
+ * What a valid log must also be for this run: every action within the run's days, and a pilot
+ * never given citizens without a team to serve them (checked once all actions of a minute apply).
+ */
+export function checkActionsForRun(level: Level, regime: Regime, days: number, actions: readonly Action[]): string[] {
+  const errors: string[] = [];
+  let { pilotShare, pilotTeam } = level.regimes[regime].design;
+  actions.forEach((a, i) => {
+    if (a.at > days * 1440) errors.push(`actions.${i}.at: minute ${a.at} is after the run's end (day ${days}, minute ${days * 1440})`);
+    if (a.kind === 'design' && a.key === 'pilotShare') pilotShare = a.value as number;
+    if (a.kind === 'design' && a.key === 'pilotTeam') pilotTeam = a.value as number;
+    const lastOfMinute = i === actions.length - 1 || actions[i + 1]!.at !== a.at;
+    if (lastOfMinute && pilotShare > 0 && pilotTeam === 0) {
+      errors.push(`actions.${i}: a pilot share (pilotShare ${pilotShare}) needs a pilot team (pilotTeam) of at least 1`);
+    }
+  });
+  return errors;
 }

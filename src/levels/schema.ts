@@ -4,6 +4,25 @@ import { z } from 'zod';
 // and every number has a range, so a typo or a wild value is caught on load with its path.
 
 const probability = z.number().min(0).max(1);
+
+/**
+ * How big a run the simulator takes on: citizens a day, and citizens over the inherited history
+ * and the run together. Beyond these a run would take minutes and gigabytes, not seconds.
+ */
+export const MAX_NEEDS_PER_DAY = 200;
+export const MAX_NEEDS_PER_RUN = 120_000;
+
+/** Citizens a run of `days` days (after the level's inherited history) is expected to meet. */
+export function expectedNeeds(level: { demand: { needsPerDay: number }; warmUpDays: number }, days: number): number {
+  return Math.round(level.demand.needsPerDay * (level.warmUpDays + days));
+}
+
+/** Why a run of `days` days of this level is too big to run, or null. */
+export function runTooBig(level: { demand: { needsPerDay: number }; warmUpDays: number }, days: number): string | null {
+  const n = expectedNeeds(level, days);
+  if (n <= MAX_NEEDS_PER_RUN) return null;
+  return `about ${n} citizens over ${level.warmUpDays} inherited days and ${days} days of the run: at most ${MAX_NEEDS_PER_RUN} fit in one run (fewer needs a day, or fewer days)`;
+}
 const minutesPerDay = 1440;
 
 const clock = z
@@ -85,6 +104,13 @@ const regimeSchema = z.strictObject({
   briefing: z.string().min(1).max(2000),
   staff: z.record(roleId, z.number().int().min(0).max(500)),
   design: designSchema,
+  /**
+   * How the back office is managed. Under a regime of time targets it works its in-tray at the
+   * rate that clears it in this many days (Oliva & Sterman 2001: desired completion rate = backlog
+   * / target delay), not as fast as it can: the in-tray settles at that many days of work.
+   * null: each case is worked as soon as someone is free (flow).
+   */
+  inTrayDays: z.number().positive().max(365).nullable(),
   /** Design keys the player may change under this regime. */
   levers: z.array(z.enum(designKeys as [string, ...string[]])).max(designKeys.length),
 });
@@ -105,9 +131,14 @@ export const levelSchema = z
      */
     warmUpDays: z.number().int().min(0).max(730),
     hours: hoursSchema,
+    /**
+     * Money is paid in a run every this many days (at midnight, from day 0): a need is met at the
+     * first run after a right decision. null: paid the moment it is decided.
+     */
+    paymentRunDays: z.number().int().min(1).max(28).nullable(),
     demand: z.strictObject({
       /** Citizens with a new need, per calendar day (a Poisson process). */
-      needsPerDay: z.number().positive().max(10000),
+      needsPerDay: z.number().positive().max(MAX_NEEDS_PER_DAY),
       /** Share of first contacts made in person; the rest phone. */
       visitShare: probability,
       /** Evidence items a need requires, uniformly between min and max. */
@@ -140,8 +171,27 @@ export const levelSchema = z
       giveUpOnNilQualify: probability,
       /** Days before a citizen reacts to a wrong decision. */
       reactDays: distributionSchema,
+      /**
+       * Citizens who decide to get in touch while the office is closed come when it opens: minutes
+       * after opening, exponential with this mean (within the open day). The morning queue.
+       * null: spread evenly over the open day.
+       */
+      morningRushMinutes: z.number().positive().max(1440).nullable(),
+      /**
+       * How long a caller holds on, and a visitor queues, before giving up waiting to try again
+       * later (nobody is seen after closing); null: everyone waits to be seen.
+       */
+      holdMinutes: z.strictObject({ phone: distributionSchema, visit: distributionSchema }).nullable(),
+      /** Hours before a citizen who gave up waiting tries again. */
+      retryHours: distributionSchema,
     }),
     postDays: distributionSchema,
+    /**
+     * What the evidence says (the rent, the wages) is confirmed by the landlord or employer once the
+     * citizen's evidence is in: replyDays when the council writes to them, pulledDays when a case
+     * owner who pulls evidence phones them. A claim decided at first contact was checked there and then.
+     */
+    confirmation: z.strictObject({ replyDays: distributionSchema, pulledDays: distributionSchema }),
     /** Minutes of staff time for each piece of work. */
     work: z.strictObject({
       call: distributionSchema,
@@ -166,11 +216,42 @@ export const levelSchema = z
       itemLost: probability,
       /** Chance a chase taken by a non-expert becomes a message for the back office. */
       chasePassedOn: probability,
+      /**
+       * A message the back office has not got to within this many days is dropped: the call-back
+       * it asked for is long overdue, and the citizen will chase again. null: kept until answered.
+       */
+      messageKeepDays: z.number().positive().max(365).nullable(),
       /** Chance a decision is wrong: the fragmented flow, and one owner who knows the citizen. */
       errorSplit: probability,
       errorOwner: probability,
       /** Gathering time multiplier when the owner pulls the evidence. */
       pullSpeedup: z.number().positive().max(1),
+      /**
+       * Chance an expert deciding at first contact can check a missing item there and then (the
+       * council's own rent records, benefit systems, a call to the landlord) instead of asking for it.
+       */
+      verifiedAtContact: probability,
+    }),
+    /** How a team that takes both contacts and casework shares its time. */
+    teams: z.strictObject({
+      /**
+       * The share of such a team (at least one person) kept at the front for calls and visits;
+       * the rest keep the cases moving, and answer the phones only when no casework waits.
+       * 1: contacts always come first.
+       */
+      frontShare: z.number().min(0.01).max(1),
+    }),
+    /** A call centre outsourced to a provider paid per call (when the design says so). */
+    outsourcing: z.strictObject({
+      /**
+       * The provider staffs each day for the calls of the day before, at this share of its agents'
+       * time busy (a provider paid per call staffs to answer them all, failure demand included).
+       */
+      plannedOccupancy: z.number().min(0.05).max(1),
+      /** Chance the provider's agent, who cannot see the case, passes a progress chase on as a message. */
+      chasePassedOn: probability,
+      /** Chance the provider's agent, reading a script, tells a caller exactly what is needed. */
+      toldByAgent: probability,
     }),
     /**
      * People under a growing backlog work faster and make more mistakes (Oliva & Sterman 2001):
@@ -221,6 +302,8 @@ export const levelSchema = z
     regimes: z.strictObject({ deliverology: regimeSchema, systems: regimeSchema }),
   })
   .superRefine((level, ctx) => {
+    const tooBig = runTooBig(level, level.days);
+    if (tooBig) ctx.addIssue({ code: 'custom', path: ['demand', 'needsPerDay'], message: tooBig });
     const roles = new Set(Object.keys(level.roles));
     for (const [key, role] of Object.entries(level.assign)) {
       if (role !== null && !roles.has(role)) {
@@ -241,6 +324,14 @@ export const levelSchema = z
         if (!(role in level.regimes[regime].staff)) {
           ctx.addIssue({ code: 'custom', path: ['regimes', regime, 'staff'], message: `missing staff count for role "${role}"` });
         }
+      }
+      const { pilotShare, pilotTeam } = level.regimes[regime].design;
+      if (pilotShare > 0 && pilotTeam === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regimes', regime, 'design', 'pilotTeam'],
+          message: `a pilot share of ${pilotShare} needs a pilot team of at least 1: with none, its citizens would never be served`,
+        });
       }
     }
   });

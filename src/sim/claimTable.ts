@@ -6,6 +6,10 @@ export const OPEN = 0;
 export const DECIDED = 1;
 export const NIL_QUALIFIED = 2;
 export const ABANDONED = 3;
+/** Whether what the evidence says has been confirmed by a landlord or employer (see ClaimTable.confirmed). */
+export const CONFIRMED_NO = 0;
+export const CONFIRMED_ASKED = 1;
+export const CONFIRMED_YES = 2;
 const STATUS_NAMES: readonly ClaimStatus[] = ['open', 'decided', 'nil-qualified', 'abandoned'];
 
 /**
@@ -36,6 +40,10 @@ export class ClaimTable {
   deadlineSet = new Uint8Array(1024);
   /** 1 when one expert owns the case from first contact to decision. */
   ownedByExpert = new Uint8Array(1024);
+  /** CONFIRMED_NO, CONFIRMED_ASKED or CONFIRMED_YES. */
+  confirmed = new Uint8Array(1024);
+  /** Batches of its documents in the council's hands, waiting to be scanned. */
+  awaitingScan = new Int32Array(1024);
 
   /** Opens a claim and returns its id. */
   open(need: number, at: number, completeAt: number, owned: boolean): number {
@@ -49,6 +57,8 @@ export class ClaimTable {
     this.decidedAt[id] = Infinity;
     this.reportedDays[id] = Number.NaN;
     this.ownedByExpert[id] = owned ? 1 : 0;
+    this.confirmed[id] = CONFIRMED_NO;
+    this.awaitingScan[id] = 0;
     return id;
   }
 
@@ -73,5 +83,7 @@ export class ClaimTable {
     this.queued = grown(this.queued, size);
     this.deadlineSet = grown(this.deadlineSet, size);
     this.ownedByExpert = grown(this.ownedByExpert, size);
+    this.confirmed = grown(this.confirmed, size);
+    this.awaitingScan = grown(this.awaitingScan, size);
   }
 }

@@ -2,12 +2,14 @@
 // Off by default; when on, steps go into flat typed arrays with a per-need chain, so recording
 // allocates nothing per step and never touches the simulation's randomness or state.
 import { grown, roomFor } from './grown';
-import type { Channel, ContactReason } from './types';
+import type { Channel, ContactCause, ContactReason } from './types';
 
 /** What happened to a need at one moment of its journey. */
 export type JourneyKind =
   /** The citizen phoned, came in or posted a letter (channel, reason, failure, waited). */
   | 'contact'
+  /** Nobody answered in time: the caller hung up, or the visitor went home, to try again later. */
+  | 'hung-up'
   /** A receptionist handed a visitor a claim form and sent them home to gather evidence. */
   | 'form-handed-out'
   /** After a call, the call centre posted a claim form. */
@@ -34,6 +36,10 @@ export type JourneyKind =
   | 'letter-sent'
   /** The case owner rang the citizen to fetch exactly what was missing (claimId). */
   | 'evidence-pulled'
+  /** The council asked the landlord or employer to confirm what the evidence says (claimId). */
+  | 'confirmation-requested'
+  /** The landlord's or employer's confirmation came back (claimId). */
+  | 'confirmation-received'
   /** A council letter (claim form or request for evidence) reached the citizen. */
   | 'letter-received'
   /** A chase taken by someone who could not answer it was passed to the back office as a message. */
@@ -60,6 +66,8 @@ export interface JourneyStep {
   channel?: Channel;
   reason?: ContactReason;
   failure?: boolean;
+  /** Contacts: what brought it about. */
+  cause?: ContactCause;
   /** Minutes the contact waited before someone dealt with it (absent while it still waits). */
   waited?: number;
   claimId?: number;
@@ -67,6 +75,7 @@ export interface JourneyStep {
 
 export const JOURNEY_KINDS: readonly JourneyKind[] = [
   'contact',
+  'hung-up',
   'form-handed-out',
   'form-posted',
   'told-what-to-bring',
@@ -80,6 +89,8 @@ export const JOURNEY_KINDS: readonly JourneyKind[] = [
   'evidence-requested',
   'letter-sent',
   'evidence-pulled',
+  'confirmation-requested',
+  'confirmation-received',
   'letter-received',
   'message-passed',
   'queued-for-rework',
@@ -98,6 +109,7 @@ export const J = Object.fromEntries(JOURNEY_KINDS.map((k, i) => [k, i])) as Reco
 export interface ContactLookup {
   contactChannel(i: number): Channel;
   contactReason(i: number): ContactReason;
+  contactCause(i: number): ContactCause;
   /** Minutes waited, or NaN while nobody has dealt with it yet. */
   contactWaited(i: number): number;
 }
@@ -158,6 +170,7 @@ export class Journal {
           channel: contacts.contactChannel(ref),
           reason,
           failure: reason !== 'new-claim' && reason !== 'send-evidence',
+          cause: contacts.contactCause(ref),
         };
         const waited = contacts.contactWaited(ref);
         if (waited === waited) step.waited = waited;

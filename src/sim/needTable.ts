@@ -65,6 +65,14 @@ export class NeedTable {
   stage = new Uint8Array(1024);
   /** 1 if drawn into the pilot of the redesign at first contact. */
   pilot = new Uint8Array(1024);
+  /** 1 while a message about it waits in the back office (a new chase adds nothing to the note on file). */
+  messagePending = new Uint8Array(1024);
+  /** Why evidence would have to be sent again now: an index in CONTACT_CAUSES. */
+  resendCause = new Uint8Array(1024);
+  /** 1 if a document went missing since the council last asked for evidence. */
+  lostSinceRequest = new Uint8Array(1024);
+  /** 1 if the citizen was handed a form and sent home. */
+  handedForm = new Uint8Array(1024);
 
   /** A citizen's first contact, now: the need's id. */
   add(at: number, visit: boolean, required: number, hard: boolean, bringsEvidence: boolean, givesUpAt: number): number {
@@ -145,5 +153,9 @@ export class NeedTable {
     this.waitingOnCouncil = grown(this.waitingOnCouncil, size);
     this.stage = grown(this.stage, size);
     this.pilot = grown(this.pilot, size);
+    this.messagePending = grown(this.messagePending, size);
+    this.resendCause = grown(this.resendCause, size);
+    this.lostSinceRequest = grown(this.lostSinceRequest, size);
+    this.handedForm = grown(this.handedForm, size);
   }
 }

@@ -4,7 +4,15 @@ import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import { CHANNELS, REASONS, type Simulation } from './simulation';
 import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';
-import { FAILURE_REASONS, type ContactReason, isFailureDemand, type Regime, VALUE_REASONS } from './types';
+import {
+  CONTACT_CAUSES,
+  type ContactCause,
+  type ContactReason,
+  FAILURE_REASONS,
+  isFailureDemand,
+  type Regime,
+  VALUE_REASONS,
+} from './types';
 
 /** The true measures of one flow of needs (the cohort's), computed as the report's overall figures. */
 export interface FlowMeasures {
@@ -29,9 +37,32 @@ export interface Report {
   days: number;
   /** The citizens whose first contact fell in the run (day 0 on): the cohort every true measure follows. */
   needs: { arrived: number; met: number; open: number; abandoned: number; harmed: number; inherited: number };
-  claims: { opened: number; decided: number; nilQualified: number; abandoned: number; open: number };
+  /**
+   * Claims opened from day 0, by their state now (inherited citizens' new claims too); cohort:
+   * the claims of the cohort's own needs, so that shares of claims are shares of the cohort's.
+   */
+  claims: {
+    opened: number;
+    decided: number;
+    nilQualified: number;
+    abandoned: number;
+    open: number;
+    cohort: { opened: number; nilQualified: number };
+  };
   /** Needs met: first contact to need met, in days. */
   endToEndDays: { mean: number | null; p50: number | null; p95: number | null; max: number | null };
+  /**
+   * Over every citizen of the cohort, helped or not: days from first contact to help, to giving
+   * up, or to the end of the run for those still waiting.
+   */
+  waitingDays: { mean: number | null; p95: number | null };
+  /** Who bears the waiting: the cohort's straightforward and complicated claims apart. */
+  byComplexity: { easy: ComplexityMeasures; hard: ComplexityMeasures };
+  /**
+   * Of the cohort's citizens who got in touch at least 28 (56, 91) days before the end, the share
+   * helped within 28 (56, 91) days: it counts everyone, so it cannot improve as the service fails.
+   */
+  helpedWithin: { d28: number | null; d56: number | null; d91: number | null };
   /** What the regime's official dashboard reports. */
   reportedDays: { mean: number | null };
   dashboard: Dashboard;
@@ -43,6 +74,10 @@ export interface Report {
     failure: number;
     byReason: Record<ContactReason, number>;
     byChannel: { phone: number; visit: number; letter: number };
+    /** What brought them about (see ContactCause). */
+    byCause: Record<ContactCause, number>;
+    /** Calls and visits whose citizen gave up waiting before anyone answered (included in total). */
+    unanswered: number;
   };
   failureDemandShare: number | null;
   /** Needs met with a single contact, as a share of needs met. */
@@ -57,7 +92,8 @@ export interface Report {
     itLicence: number;
   };
   wip: { meanNeedsOpen: number };
-  throughput: { needsMetPerDay: number };
+  /** Cohort needs met per day; office: every need met from day 0 (inherited ones too), per day. */
+  throughput: { needsMetPerDay: number; officeNeedsMetPerDay: number };
   queues: Record<string, { label: string; staff: number; meanWaitMinutes: number | null; utilisation: number | null }>;
   /**
    * Where staff time went, in hours from day 0: value work, failure work (handling failure demand
@@ -76,6 +112,14 @@ export interface Report {
    * to needs. Null when no need ever joined a pilot.
    */
   flows: { main: FlowMeasures; pilot: FlowMeasures } | null;
+}
+
+/** The true measures of the cohort's easy or hard needs. */
+export interface ComplexityMeasures {
+  arrived: number;
+  met: number;
+  harmed: number;
+  waitingDaysMean: number | null;
 }
 
 /** Hours of paid time and of work: value, failure, idle, overtime. */
@@ -117,6 +161,10 @@ function timeOf(label: string, paid: number, t: StaffTime): Report['staffTime'][
     byWork,
     weeks: { paid: t.weekPaid.map(hours), value: t.weekValue.map(hours), failure: t.weekFailure.map(hours) },
   };
+}
+
+function complexity(k: { arrived: number; met: number; harmed: number; wait: number }): ComplexityMeasures {
+  return { arrived: k.arrived, met: k.met, harmed: k.harmed, waitingDaysMean: round(k.arrived > 0 ? k.wait / k.arrived : null) };
 }
 
 /** For sort: numbers in ascending order. */
@@ -207,14 +255,23 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let harmed = 0;
   let oneStop = 0;
   let inherited = 0;
+  let inheritedMet = 0;
   let openMinutes = 0;
   const e2e: number[] = [];
+  const waits: number[] = [];
+  // By complexity: 0 easy, 1 hard.
+  const kinds = [0, 1].map(() => ({ arrived: 0, met: 0, harmed: 0, wait: 0 }));
+  const WITHIN = [28, 56, 91];
+  const within = WITHIN.map(() => ({ eligible: 0, helped: 0 }));
   const needs = sim.needs;
   for (let id = 1; id <= needs.count; id++) {
     const arrivedAt = needs.arrivedAt[id]!;
     const closedAt = needs.closedAt[id]!;
     if (arrivedAt < 0) {
-      if (closedAt >= 0) inherited++;
+      if (closedAt >= 0) {
+        inherited++;
+        if (needs.outcome[id] === MET) inheritedMet++;
+      }
       continue;
     }
     openMinutes += Math.min(closedAt, now) - arrivedAt;
@@ -226,8 +283,26 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     } else if (outcome === GAVE_UP) abandoned++;
     else open++;
     const waited = (Math.min(closedAt, now) - arrivedAt) / DAY;
-    if (harmAfter !== null && waited > harmAfter) harmed++;
+    // Harm is rent unpaid past the threshold: giving up never ends it.
+    const unpaid = outcome === MET ? waited : (now - arrivedAt) / DAY;
+    const harm = harmAfter !== null && unpaid > harmAfter;
+    if (harm) harmed++;
+    waits.push(waited);
+    const kind = kinds[needs.hard[id]!]!;
+    kind.arrived++;
+    kind.wait += waited;
+    if (outcome === MET) kind.met++;
+    if (harm) kind.harmed++;
+    for (let k = 0; k < WITHIN.length; k++) {
+      const days = WITHIN[k]!;
+      if (arrivedAt > now - days * DAY) continue;
+      within[k]!.eligible++;
+      if (outcome === MET && closedAt - arrivedAt <= days * DAY) within[k]!.helped++;
+    }
   }
+  const waitTotal = waits.reduce((a, b) => a + b, 0);
+  waits.sort(ascending);
+  const shareHelped = (k: number) => round(within[k]!.eligible > 0 ? within[k]!.helped / within[k]!.eligible : null);
   e2e.sort(ascending);
   const e2eMean = e2e.length > 0 ? e2e.reduce((a, b) => a + b, 0) / e2e.length : null;
 
@@ -235,9 +310,15 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let nil = 0;
   let claimsAbandoned = 0;
   let claimsOpen = 0;
+  let cohortClaims = 0;
+  let cohortNil = 0;
   const claims = sim.claims;
   for (let id = sim.firstMeasuredClaim + 1; id <= claims.count; id++) {
     const status = claims.status[id];
+    if (needs.arrivedAt[claims.needOf[id]!]! >= 0) {
+      cohortClaims++;
+      if (status === NIL_QUALIFIED) cohortNil++;
+    }
     if (status === NIL_QUALIFIED) nil++;
     else if (status === ABANDONED) claimsAbandoned++;
     else if (claims.decidedAt[id]! < Infinity) decided++;
@@ -256,9 +337,13 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   const officeTotal = contactsMade - sim.firstMeasuredContact;
   // Counted by code (channel and reason together), then named.
   const byCode = new Int32Array(CHANNELS.length * 8);
+  const byCause = Object.fromEntries(CONTACT_CAUSES.map((c) => [c, 0])) as Record<ContactCause, number>;
+  let unanswered = 0;
   for (let i = sim.firstMeasuredContact; i < contactsMade; i++) {
     if (needs.arrivedAt[sim.contactNeedId(i)]! < 0) continue;
     byCode[sim.contactCode(i)]++;
+    byCause[sim.contactCause(i)]++;
+    if (sim.contactHungUp(i)) unanswered++;
   }
   for (let code = 0; code < byCode.length; code++) {
     const n = byCode[code]!;
@@ -313,20 +398,30 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     seed: sim.seed,
     days: round(days, 4)!,
     needs: { arrived: met + open + abandoned, met, open, abandoned, harmed, inherited },
-    claims: { opened: claims.count - sim.firstMeasuredClaim, decided, nilQualified: nil, abandoned: claimsAbandoned, open: claimsOpen },
+    claims: {
+      opened: claims.count - sim.firstMeasuredClaim,
+      decided,
+      nilQualified: nil,
+      abandoned: claimsAbandoned,
+      open: claimsOpen,
+      cohort: { opened: cohortClaims, nilQualified: cohortNil },
+    },
     endToEndDays: {
       mean: round(e2eMean),
       p50: round(percentile(e2e, 50)),
       p95: round(percentile(e2e, 95)),
       max: round(e2e.length > 0 ? e2e[e2e.length - 1]! : null),
     },
+    waitingDays: { mean: round(waits.length > 0 ? waitTotal / waits.length : null), p95: round(percentile(waits, 95)) },
+    byComplexity: { easy: complexity(kinds[0]!), hard: complexity(kinds[1]!) },
+    helpedWithin: { d28: shareHelped(0), d56: shareHelped(1), d91: shareHelped(2) },
     reportedDays: { mean: round(dashboard.processingDays) },
     dashboard: {
       processingDays: round(dashboard.processingDays),
       callsAnsweredIn20s: round(dashboard.callsAnsweredIn20s),
       visitorsSeenIn15m: round(dashboard.visitorsSeenIn15m),
     },
-    contacts: { total, officeTotal, value: total - failure, failure, byReason, byChannel },
+    contacts: { total, officeTotal, value: total - failure, failure, byReason, byChannel, byCause, unanswered },
     failureDemandShare: round(total > 0 ? failure / total : null),
     oneStopShare: round(met > 0 ? oneStop / met : null),
     contactsPerNeed: round(met + open + abandoned > 0 ? total / (met + open + abandoned) : null),
@@ -339,12 +434,17 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
       itLicence: round(itLicence, 2)!,
     },
     wip: { meanNeedsOpen: round(now > 0 ? openMinutes / now : 0)! },
-    throughput: { needsMetPerDay: round(days > 0 ? met / days : 0)! },
+    throughput: {
+      needsMetPerDay: round(days > 0 ? met / days : 0)!,
+      officeNeedsMetPerDay: round(days > 0 ? (met + inheritedMet) / days : 0)!,
+    },
     queues,
     staffTime,
     inspections: sim.inspections.map((i) => ({
       ...i,
       day: round(i.day, 2)!,
+      budget: round(i.budget, 2),
+      budgetChange: round(i.budgetChange, 2)!,
       dashboard: {
         processingDays: round(i.dashboard.processingDays),
         callsAnsweredIn20s: round(i.dashboard.callsAnsweredIn20s),

@@ -23,6 +23,11 @@ export interface Task {
   decide: boolean;
   /** Failure work: handling failure demand, or the rework it brings. */
   failure: boolean;
+  /** Minutes it is expected to take when queued, for a team that plans its day (not contacts). */
+  expected: number;
+  /** A waiting call or visit: the slot of the citizen's giving up waiting (-1: none), and whether they have gone. */
+  hangUp: number;
+  abandoned: boolean;
 }
 
 /** A task's storage: the sim reuses them, so every one has the same shape. */
@@ -37,10 +42,10 @@ export class TaskRecord implements Task {
   contact = -1;
   decide = false;
   failure = false;
+  expected = 0;
+  hangUp = -1;
+  abandoned = false;
 }
-
-/** Contacts jump the queue (people are waiting), then messages, then casework. */
-export const TASK_CLASS: Record<TaskKind, number> = { contact: 0, message: 1, rework: 2, scan: 2, casework: 2 };
 
 /** A first-in, first-out line: a ring buffer that grows by doubling. */
 class Line<T> {
@@ -72,30 +77,39 @@ class Line<T> {
 }
 
 /**
- * A role's work waiting to start, in the order it is taken: by class (contacts, then messages,
- * then casework), within a class the ordinary work before work put back (cherry-picking defers
- * hard or incomplete claims), and within each of those first come, first served. That is the
- * order of a priority queue keyed on (class, deferred, time queued, sequence): because sim time
- * never runs backwards, each line is simply first in, first out, and taking the next is O(1).
+ * A role's work waiting to start: contacts (people waiting), and the rest of the work (casework,
+ * scanning, messages passed on, rework) in the order it came, except that work put back
+ * (cherry-picking defers hard or incomplete claims) waits behind the rest. Within each line,
+ * first come, first served: because sim time never runs backwards, each line is simply first in,
+ * first out, and taking the next is O(1).
  */
 export class TaskQueue {
-  private readonly lines = [new Line<Task>(), new Line<Task>(), new Line<Task>(), new Line<Task>()];
+  private readonly contactLine = new Line<Task>();
+  private readonly workLine = new Line<Task>();
+  private readonly deferredLine = new Line<Task>();
   size = 0;
 
   push(task: Task, deferred: boolean): void {
-    const kind = task.kind;
-    // TASK_CLASS, spelt out: comparing interned strings is cheaper than a keyed look-up.
-    const line = kind === 'contact' ? 0 : kind === 'message' ? 1 : deferred ? 3 : 2;
-    this.lines[line]!.push(task);
+    const line = task.kind === 'contact' ? this.contactLine : deferred ? this.deferredLine : this.workLine;
+    line.push(task);
     this.size++;
   }
 
-  /** Takes the next task; check size first. */
-  pop(): Task {
-    const lines = this.lines;
+  /** Calls and visitors waiting. */
+  get contacts(): number {
+    return this.contactLine.size;
+  }
+
+  /** Takes the next contact; check contacts first. */
+  popContact(): Task {
     this.size--;
-    for (let i = 0; i < 3; i++) if (lines[i]!.size > 0) return lines[i]!.shift();
-    return lines[3]!.shift();
+    return this.contactLine.shift();
+  }
+
+  /** Takes the next piece of other work; check that size exceeds contacts first. */
+  popWork(): Task {
+    this.size--;
+    return this.workLine.size > 0 ? this.workLine.shift() : this.deferredLine.shift();
   }
 }
 
@@ -105,6 +119,13 @@ export class RolePool {
   learningSince: number | null = null;
   readonly queue = new TaskQueue();
   busy = 0;
+  /** How many are on calls and visits now. */
+  onContacts = 0;
+  /** Minutes of work (not contacts) the team plans to take on today, and has taken (Infinity: no limit; see Simulation.planDay). */
+  quota = Infinity;
+  takenToday = 0;
+  /** Minutes of work expected in the in-tray (see Task.expected). */
+  inTrayMinutes = 0;
   /** Integral of busy staff over time (staff-minutes). */
   busyMinutes = 0;
   /** Integral of staff on duty over open hours (staff-minutes paid). */
@@ -130,7 +151,40 @@ export class RolePool {
 
   /** Queues work; deferred work (cherry-picking puts hard cases back) waits behind the rest of its class. */
   enqueue(task: Task, deferred = false): void {
+    if (task.kind !== 'contact') this.inTrayMinutes += task.expected;
     this.queue.push(task, deferred);
+  }
+
+  /**
+   * The next task for someone who has come free. A team that takes both contacts and casework
+   * keeps a front of frontShare of its people (at least one) for calls and visits and the rest
+   * for casework, so that cases keep moving however many people ring, and callers are answered
+   * however much casework waits; either side helps the other when its own work runs out, except
+   * that the front is kept free for callers. frontShare 1: contacts first, casework when none wait.
+   * Work beyond the day's plan (quota) waits for tomorrow. Check queue.size first.
+   */
+  next(frontShare: number): Task | null {
+    const q = this.queue;
+    const front = frontShare >= 1 ? this.staff : Math.max(1, Math.ceil(frontShare * this.staff));
+    // While people wait, the back keeps to its share; while none do, all but one may do casework
+    // (a team of one or two cannot keep anyone waiting for the phone).
+    const back = frontShare >= 1 ? this.staff : q.contacts > 0 ? this.staff - front : this.staff > 2 ? this.staff - 1 : this.staff;
+    const work = q.size > q.contacts && this.takenToday < this.quota && this.busy - this.onContacts < back;
+    if (q.contacts > 0 && (!work || this.onContacts < front)) return q.popContact();
+    if (!work) return null;
+    const task = q.popWork();
+    this.inTrayMinutes -= task.expected;
+    return task;
+  }
+
+  /** Minutes a piece of work takes at the normal pace, on average so far (30 before any). */
+  get meanTaskMinutes(): number {
+    return this.tasksEver > 0 ? this.normalMinutes / this.tasksEver : 30;
+  }
+
+  /** Work waiting that is not a call or visit: the in-tray. */
+  get inTray(): number {
+    return this.queue.size - this.queue.contacts;
   }
 
   /**
@@ -139,9 +193,13 @@ export class RolePool {
    */
   backlogDays(openMinutesPerDay: number): number {
     if (this.queue.size === 0 || openMinutesPerDay <= 0) return 0;
-    const meanTask = this.tasksEver > 0 ? this.normalMinutes / this.tasksEver : 30;
-    return (this.queue.size * meanTask) / (Math.max(1, this.staff) * openMinutesPerDay);
+    const days = (this.queue.size * this.meanTaskMinutes) / (Math.max(1, this.staff) * openMinutesPerDay);
+    // An office that works to an in-tray of so many days is pushed only by what is beyond it.
+    return this.inTrayDays === null ? days : Math.max(0, days - this.inTrayDays);
   }
+
+  /** The in-tray this team works to, in days (null: none, it works as fast as it can). */
+  inTrayDays: number | null = null;
 
   /** Starts the time accounts afresh (at day 0, after the warm-up). */
   resetAccounts(now: number): void {

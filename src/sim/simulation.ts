@@ -1,13 +1,23 @@
 import type { Level } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
-import { ABANDONED, ClaimTable, DECIDED, NIL_QUALIFIED, OPEN } from './claimTable';
+import {
+  ABANDONED,
+  CONFIRMED_ASKED,
+  CONFIRMED_NO,
+  CONFIRMED_YES,
+  ClaimTable,
+  DECIDED,
+  NIL_QUALIFIED,
+  OPEN,
+} from './claimTable';
 import { EventQueue } from './eventQueue';
+import { exp, ln } from './exactMath';
 import { grown } from './grown';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
 import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
-import { prepare, type Sampler, Stream } from './random';
+import { meanOf, prepare, type Sampler, Stream } from './random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import type {
   Action,
@@ -19,7 +29,7 @@ import type {
   DesignKey,
   Regime,
 } from './types';
-import { isFailureDemand } from './types';
+import { CONTACT_CAUSES, type ContactCause, isFailureDemand } from './types';
 
 // Event kinds. Numbers, not strings, because the event loop is the hot path.
 const ARRIVAL = 0;
@@ -33,6 +43,9 @@ const CHASE = 7;
 const GIVE_UP = 8;
 const DEADLINE = 9;
 const INSPECTION = 10;
+const PAID = 11;
+const CONFIRMED = 12;
+const HANG_UP = 13;
 
 /** Design keys that change how the work is done, so changing one brings a learning dip. */
 const WAYS_OF_WORKING: readonly DesignKey[] = ['expertsAtFront', 'decideAtFirstContact', 'caseOwner', 'pullEvidence'];
@@ -53,6 +66,9 @@ export const REASONS: readonly ContactReason[] = [
   'correct-error',
   'complaint',
 ];
+/** Cause codes (indices in CONTACT_CAUSES). */
+const CAUSE = Object.fromEntries(CONTACT_CAUSES.map((c, i) => [c, i])) as Record<ContactCause, number>;
+
 /** A reason's index in REASONS (comparisons of interned strings: cheaper than a keyed look-up). */
 function reasonCode(r: ContactReason): number {
   switch (r) {
@@ -128,6 +144,11 @@ interface Samplers {
   gather: Sampler;
   react: Sampler;
   post: Sampler;
+  holdPhone: Sampler | null;
+  holdVisit: Sampler | null;
+  retry: Sampler;
+  confirmReply: Sampler;
+  confirmPulled: Sampler;
 }
 
 export interface SimulationOptions {
@@ -155,6 +176,10 @@ export class Simulation {
   private cWaited = new Float64Array(4096);
   /** Channel * 8 + reason, as indices into CHANNELS and REASONS. */
   private cCode = new Uint8Array(4096);
+  /** 1 for a call or visit whose citizen gave up waiting before anyone answered. */
+  private cHungUp = new Uint8Array(4096);
+  /** What brought each contact about: an index in CONTACT_CAUSES. */
+  private cCause = new Uint8Array(4096);
   private readonly contactList: Contact[] = objectArray();
   readonly actions: Action[] = objectArray();
   readonly inspections: Inspection[] = objectArray();
@@ -202,6 +227,8 @@ export class Simulation {
    */
   private timers = new Int32Array(4096).fill(-1);
   private readonly dist: Samplers;
+  /** Mean minutes of the back office's kinds of work, for planning a day. */
+  private readonly means: { pickUpFile: number; request: number; assessEasy: number; assessHard: number; rework: number; message: number; scan: number };
   private readonly phoneRole: RolePool;
   private readonly visitRole: RolePool;
   private readonly casework: RolePool;
@@ -216,6 +243,22 @@ export class Simulation {
   pilotNeeds = 0;
   /** The casework role's staff on the books: its main pool plus the pilot team. */
   private caseworkStaff: number;
+  /** The council's own call-centre staff, whoever runs the call centre now. */
+  private ownPhoneStaff: number;
+  /**
+   * Calls offered to the call centre by hour of the day since the last open day began, the
+   * busiest hour of each of the last five open days (for an outsourced centre's staffing), and
+   * all calls' handling minutes.
+   */
+  private readonly callsByHour = new Float64Array(24);
+  private readonly busiestHours = new Float64Array(5);
+  private dayIndex = 0;
+  private callMinutes = 0;
+  private callsHandled = 0;
+  /** A provider can run the call centre only where the phones are a role of their own. */
+  private readonly outsourceable: boolean;
+  /** Chance a morning-rush arrival falls within the open day: 1 - e^(-open minutes / rush minutes). */
+  private readonly rushWithinDay: number;
   /** Every citizen's steps, when asked for (null: not recording). */
   private readonly journal: Journal | null;
   // Whether the office is open over [openFrom, openTo): a cache of the calendar, since time only moves on.
@@ -266,6 +309,11 @@ export class Simulation {
     this.casework = this.roleById.get(level.assign.casework)!;
     this.scanRole = level.assign.scan ? this.roleById.get(level.assign.scan)! : null;
     this.caseworkStaff = this.casework.staff;
+    this.ownPhoneStaff = this.phoneRole.staff;
+    const a = level.assign;
+    this.outsourceable = a.phone !== a.visit && a.phone !== a.casework && a.phone !== a.scan;
+    const rush = level.citizens.morningRushMinutes;
+    this.rushWithinDay = rush === null ? 1 : 1 - exp(-this.openMinutesPerDay / rush);
     this.pilotDesign = copyDesign(level.regimes.systems.design);
     const w = level.work;
     this.dist = {
@@ -285,6 +333,20 @@ export class Simulation {
       gather: prepare(level.citizens.gatherDays),
       react: prepare(level.citizens.reactDays),
       post: prepare(level.postDays),
+      holdPhone: level.citizens.holdMinutes ? prepare(level.citizens.holdMinutes.phone) : null,
+      holdVisit: level.citizens.holdMinutes ? prepare(level.citizens.holdMinutes.visit) : null,
+      retry: prepare(level.citizens.retryHours),
+      confirmReply: prepare(level.confirmation.replyDays),
+      confirmPulled: prepare(level.confirmation.pulledDays),
+    };
+    this.means = {
+      pickUpFile: meanOf(w.pickUpFile),
+      request: meanOf(w.request),
+      assessEasy: meanOf(w.assessEasy),
+      assessHard: meanOf(w.assessHard),
+      rework: meanOf(w.rework),
+      message: meanOf(w.message),
+      scan: meanOf(w.scan),
     };
     this.demand = new Stream(seed, 'demand');
     this.citizen = new Stream(seed, 'citizen');
@@ -339,6 +401,7 @@ export class Simulation {
         channel: CHANNELS[code >> 3]!,
         reason,
         failure: isFailureDemand(reason),
+        cause: CONTACT_CAUSES[this.cCause[i]!]!,
         waited: this.waitedOf(i),
       });
     }
@@ -356,7 +419,9 @@ export class Simulation {
     const harmAfter = this.level.demand.harmAfterDays;
     const arrivedAt = needs.arrivedAt[needId]!;
     let harmedAt: number | null = null;
-    if (harmAfter !== null && (Math.min(needs.closedAt[needId]!, this.now) - arrivedAt) / DAY > harmAfter) {
+    // Rent goes unpaid until the need is met: giving up does not end the harm.
+    const unpaidTo = needs.outcome[needId] === MET ? needs.closedAt[needId]! : this.now;
+    if (harmAfter !== null && (unpaidTo - arrivedAt) / DAY > harmAfter) {
       harmedAt = arrivedAt + harmAfter * DAY;
     }
     return journal.steps(needId, this, harmedAt);
@@ -384,6 +449,16 @@ export class Simulation {
   /** Minutes the contact waited, or NaN while nobody has dealt with it. */
   contactWaited(i: number): number {
     return this.cWaited[i]!;
+  }
+
+  /** What brought a contact about, by index. */
+  contactCause(i: number): ContactCause {
+    return CONTACT_CAUSES[this.cCause[i]!]!;
+  }
+
+  /** Whether the citizen gave up waiting before anyone answered, by index. */
+  contactHungUp(i: number): boolean {
+    return this.cHungUp[i] === 1;
   }
 
   /** The need a contact was about, by index. */
@@ -435,7 +510,9 @@ export class Simulation {
       case 'staff': {
         const role = this.roleById.get(action.role);
         if (!role) throw new Error(`unknown role "${action.role}"`);
-        role.staff = action.count;
+        // While a provider runs the call centre it sets its own staffing; the council's count waits.
+        if (role === this.phoneRole) this.ownPhoneStaff = action.count;
+        if (role !== this.phoneRole || !this.outsourced) role.staff = action.count;
         if (role === this.casework) {
           // The count on the books: the pilot team, if any, comes out of it.
           this.caseworkStaff = action.count;
@@ -447,6 +524,8 @@ export class Simulation {
         if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.startLearning();
         (this.design as Record<string, unknown>)[action.key] = action.value;
         if (action.key === 'pilotShare' || action.key === 'pilotTeam') this.setUpPilot();
+        // Taking the call centre back in house brings back the council's own agents.
+        if (this.outsourceable && !this.outsourced) this.phoneRole.staff = this.ownPhoneStaff;
         break;
       case 'regime': {
         const regime = this.level.regimes[action.regime];
@@ -459,6 +538,11 @@ export class Simulation {
         this.design.pilotTeam = pilotTeam;
         for (const role of this.roles) {
           role.staff = regime.staff[role.id] ?? 0;
+        }
+        this.ownPhoneStaff = this.phoneRole.staff;
+        if (regime.inTrayDays === null) {
+          this.casework.inTrayDays = null;
+          this.casework.quota = Infinity;
         }
         this.caseworkStaff = this.casework.staff;
         this.splitCasework();
@@ -504,9 +588,73 @@ export class Simulation {
     return this.needs.pilot[need] === 1 ? this.pilotDesign : this.design;
   }
 
+  /**
+   * The council's own staff by level role: a pilot team counts in its role, and while a provider
+   * runs the call centre, the council's agents are its own count (the provider sets the rest).
+   */
+  staffOnBooks(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const id of Object.keys(this.level.roles)) out[id] = this.roleById.get(id)!.staff;
+    out[this.level.assign.casework] = this.caseworkStaff;
+    if (this.outsourceable) out[this.level.assign.phone] = this.ownPhoneStaff;
+    return out;
+  }
+
+  /** The role a provider runs, paid per call rather than by the hour (null: none). */
+  get outsourcedRole(): string | null {
+    return this.outsourced ? this.level.assign.phone : null;
+  }
+
+  /** Is the call centre run by a provider paid per call? */
+  private get outsourced(): boolean {
+    return this.design.outsourcedCallCentre && !this.design.expertsAtFront && this.outsourceable;
+  }
+
+  /** Is this the provider's agent? */
+  private outsourcedHere(role: RolePool, need: number): boolean {
+    return role === this.phoneRole && this.outsourced && this.needs.pilot[need] !== 1;
+  }
+
+  /**
+   * A back office managed to a target plans the day in hours of work: the share of its in-tray
+   * that clears it in the regime's in-tray days. Short pieces of work taken first leave more of
+   * the day's hours for the rest.
+   */
+  private planDay(): void {
+    const role = this.casework;
+    const days = this.level.regimes[this.regime].inTrayDays;
+    role.inTrayDays = days;
+    role.takenToday = 0;
+    role.quota = days === null ? Infinity : role.inTrayMinutes / days;
+  }
+
+  /** Another open day begins: remember the last one's busiest hour of calls. */
+  private newCallDay(): void {
+    let busiest = 0;
+    for (let h = 0; h < 24; h++) {
+      if (this.callsByHour[h]! > busiest) busiest = this.callsByHour[h]!;
+      this.callsByHour[h] = 0;
+    }
+    this.busiestHours[this.dayIndex++ % this.busiestHours.length] = busiest;
+  }
+
+  /**
+   * The provider staffs each open day for the busiest hour of calls of the last five, at its
+   * planned occupancy: paid per call, it staffs to answer them all, failure demand and all.
+   */
+  private staffProvider(): void {
+    let peak = 0;
+    for (const calls of this.busiestHours) if (calls > peak) peak = calls;
+    const meanCall = this.callsHandled > 0 ? this.callMinutes / this.callsHandled : 0;
+    const staff = Math.max(1, Math.ceil((peak * meanCall) / (60 * this.level.outsourcing.plannedOccupancy)));
+    if (staff === this.phoneRole.staff) return;
+    this.noteCosts();
+    this.phoneRole.staff = staff;
+  }
+
   /** Brings the time integrals (paid hours, licence, open needs) up to now. */
   noteCosts(): void {
-    const outsourced = this.design.outsourcedCallCentre && !this.design.expertsAtFront;
+    const outsourced = this.outsourced;
     for (const role of this.roles) {
       const before = role.staffedMinutes;
       role.noteStaff(this.now);
@@ -519,6 +667,26 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- events
+
+  /** The minutes a piece of back-office work is expected to take, from the level's means, as a planner would. */
+  private expectedMinutes(kind: TaskKind, need: number, claim: number): number {
+    const m = this.means;
+    const pickUp = this.designFor(need).caseOwner ? 0 : m.pickUpFile;
+    switch (kind) {
+      case 'casework': {
+        const ready = this.claims.isComplete(claim) && this.claims.confirmed[claim] === CONFIRMED_YES;
+        return pickUp + (!ready ? m.request : this.needs.hard[need] === 1 ? m.assessHard : m.assessEasy);
+      }
+      case 'rework':
+        return pickUp + m.rework;
+      case 'message':
+        return m.message;
+      case 'scan':
+        return m.scan;
+      case 'contact':
+        return 0;
+    }
+  }
 
   /** Schedules an event of kind k at time at, and returns its slot: then set the columns its kind reads. */
   private schedule(k: number, at: number): number {
@@ -582,6 +750,9 @@ export class Simulation {
       case TASK_DONE:
         return this.onTaskDone(this.evRole[slot]!, this.evTask[slot]!);
       case OPENS:
+        this.newCallDay();
+        if (this.outsourced) this.staffProvider();
+        this.planDay();
         for (const role of this.roles) this.tryStart(role);
         this.schedule(OPENS, this.calendar.nextOpen(this.calendar.closesAt(this.now)));
         return;
@@ -606,6 +777,15 @@ export class Simulation {
         return this.onDeadline(this.evClaim[slot]!);
       case INSPECTION:
         return this.onInspection();
+      case CONFIRMED:
+        return this.onConfirmed(this.evClaim[slot]!);
+      case HANG_UP:
+        return this.onHangUp(this.evTask[slot]!);
+      case PAID: {
+        const need = this.evNeed[slot]!;
+        if (this.needs.outcome[need] === NEED_OPEN) this.close(need, 'met');
+        return;
+      }
     }
   }
 
@@ -645,8 +825,9 @@ export class Simulation {
       this.timers[2 * need + 1] = slot;
     }
     // A pilot takes its share of new citizens, drawn from its own stream at first contact.
+    // Only while the pilot has a team to serve them.
     const share = this.design.pilotShare;
-    if (share > 0 && this.pilotStream.chance(share)) {
+    if (share > 0 && this.pilotPool !== null && this.pilotPool.staff > 0 && this.pilotStream.chance(share)) {
       this.needs.pilot[need] = 1;
       this.pilotNeeds++;
     }
@@ -662,11 +843,47 @@ export class Simulation {
   private contact(need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(need, channel);
+    if (role === this.phoneRole && channel === 'phone') this.callsByHour[Math.floor((this.now - Math.floor(this.now / DAY) * DAY) / 60)]++;
     const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactCount - 1, isFailureDemand(reason));
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
     role.enqueue(task);
+    // How long this citizen will hold on or queue (cancelled when someone answers).
+    const hold = channel === 'phone' ? this.dist.holdPhone : this.dist.holdVisit;
+    if (hold !== null) {
+      const slot = this.schedule(HANG_UP, this.now + this.citizen.draw(hold));
+      this.evTask[slot] = task;
+      task.hangUp = slot;
+    }
     this.tryStart(role);
+  }
+
+  /**
+   * Nobody answered in time: the caller hangs up, the visitor goes home (still waiting at closing,
+   * they leave too). Both count as not seen in time, and try again later, after retryHours.
+   */
+  private onHangUp(task: Task): void {
+    task.hangUp = -1;
+    task.abandoned = true;
+    const official = this.quarter;
+    const all = this.tally;
+    if (task.channel === 'phone') {
+      this.waiting.phone--;
+      official.calls++;
+      all.calls++;
+    } else {
+      this.waiting.visit--;
+      official.visits++;
+      all.visits++;
+    }
+    this.cHungUp[task.contact] = 1;
+    const need = task.need;
+    if (this.needs.outcome[need] !== NEED_OPEN) return;
+    if (this.journal !== null) this.note(need, J['hung-up']);
+    // Someone chasing just goes on waiting, and chases again in time; anyone else tries again.
+    if (task.reason === 'progress-chasing' || task.reason === 'complaint') return this.citizenWaits(need);
+    const at = this.whenOpen(this.now + this.citizen.draw(this.dist.retry) * 60, this.citizen);
+    this.contactAt(at, need, task.channel === 'phone' ? 'phone' : 'visit', task.reason, task.items);
   }
 
   private recordContact(need: number, channel: Channel, reason: ContactReason): void {
@@ -683,8 +900,27 @@ export class Simulation {
     // Calls and visits wait until someone deals with them (NaN till then); letters are simply received.
     this.cWaited[i] = channel === 'letter' ? 0 : Number.NaN;
     this.cCode[i] = (channel === 'phone' ? 0 : channel === 'visit' ? 8 : 16) + reasonCode(reason);
+    this.cCause[i] = this.causeOf(need, reason);
     if (this.journal !== null) this.journal.add(need, this.now, J.contact, i);
     this.citizenWaits(need);
+  }
+
+  /** What brought a contact with this reason about, for this need now. */
+  private causeOf(need: number, reason: ContactReason): number {
+    switch (reason) {
+      case 'new-claim':
+      case 'send-evidence':
+        return CAUSE.none;
+      case 'progress-chasing':
+      case 'complaint':
+        return CAUSE.silence;
+      case 'reapply':
+        return CAUSE['nil-qualified'];
+      case 'correct-error':
+        return CAUSE['wrong-decision'];
+      case 'resend-evidence':
+        return this.needs.resendCause[need]!;
+    }
   }
 
   /** Who takes a need's calls and visits: the pilot team takes all of a pilot need's. */
@@ -692,6 +928,11 @@ export class Simulation {
     if (this.needs.pilot[need] === 1) return this.pilotPool!;
     if (this.design.expertsAtFront) return this.casework;
     return channel === 'phone' ? this.phoneRole : this.visitRole;
+  }
+
+  /** Does this team take both contacts and casework (experts at the front, or the pilot team)? */
+  private takesBoth(role: RolePool): boolean {
+    return role === this.pilotPool || (role === this.casework && this.design.expertsAtFront);
   }
 
   /** Who does a need's casework: the pilot team for a pilot need. */
@@ -705,6 +946,8 @@ export class Simulation {
     this.cAt = grown(this.cAt, n);
     this.cWaited = grown(this.cWaited, n);
     this.cCode = grown(this.cCode, n);
+    this.cHungUp = grown(this.cHungUp, n);
+    this.cCause = grown(this.cCause, n);
   }
 
   /** Journals a step of a need still open (nothing happens to a need after it closes). */
@@ -734,6 +977,9 @@ export class Simulation {
     task.contact = contact;
     task.decide = false;
     task.failure = failure;
+    task.expected = 0;
+    task.hangUp = -1;
+    task.abandoned = false;
     return task;
   }
 
@@ -774,8 +1020,17 @@ export class Simulation {
   private tryStart(role: RolePool): void {
     if (!this.isOpen(this.now)) return;
     while (role.busy < role.staff && role.queue.size > 0) {
-      const task = role.queue.pop();
+      const task = role.next(this.takesBoth(role) ? this.level.teams.frontShare : 1);
+      if (task === null) return;
       if (task.kind === 'contact') {
+        if (task.abandoned) {
+          this.releaseTask(task);
+          continue;
+        }
+        if (task.hangUp >= 0) {
+          this.events.remove(task.hangUp);
+          task.hangUp = -1;
+        }
         if (task.channel === 'phone') this.waiting.phone--;
         else this.waiting.visit--;
       }
@@ -783,11 +1038,17 @@ export class Simulation {
         this.releaseTask(task);
         continue;
       }
+      if (task.kind === 'contact') role.onContacts++;
       const normal = this.taskMinutes(role, task);
+      if (task.kind !== 'contact') role.takenToday += normal;
       role.normalMinutes += normal;
       role.tasksEver++;
       const minutes = (normal / this.pace(role)) * this.learning(role);
       role.time.work(this.now, workKind(task), task.failure, minutes);
+      if (role === this.phoneRole && task.kind === 'contact') {
+        this.callMinutes += normal;
+        this.callsHandled++;
+      }
       const waited = this.now - task.enqueuedAt;
       role.waitTotal += waited;
       role.started++;
@@ -803,7 +1064,11 @@ export class Simulation {
   /** Work for a citizen who has gone, or a claim that is closed, is dropped from the queue. */
   private isStale(task: Task): boolean {
     if (task.kind === 'scan') return false; // documents are scanned whether or not anyone still wants them
-    if (this.needs.outcome[task.need] !== NEED_OPEN) return true;
+    const keep = this.level.handoffs.messageKeepDays;
+    if (this.needs.outcome[task.need] !== NEED_OPEN || (task.kind === 'message' && keep !== null && this.now - task.enqueuedAt > keep * DAY)) {
+      if (task.kind === 'message') this.needs.messagePending[task.need] = 0;
+      return true;
+    }
     if ((task.kind === 'casework' || task.kind === 'rework') && task.claim > 0 && this.claims.status[task.claim] !== OPEN) {
       this.claims.queued[task.claim] = 0;
       return true;
@@ -824,7 +1089,7 @@ export class Simulation {
       all.calls++;
       all.callsIn20s += ok;
       // The pilot team answers its own citizens' calls, in house.
-      if (this.design.outsourcedCallCentre && !this.design.expertsAtFront && this.needs.pilot[task.need] !== 1) this.outsourcedCalls++;
+      if (this.outsourced && this.needs.pilot[task.need] !== 1) this.outsourcedCalls++;
     } else {
       const ok = waited <= 15 ? 1 : 0;
       official.visits++;
@@ -843,9 +1108,10 @@ export class Simulation {
         if (task.reason === 'send-evidence' || task.reason === 'resend-evidence') return r.draw(w.takeDocuments);
         const base =
           task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role, task.need) ? r.draw(w.formHandOut) : r.draw(w.visit);
-        if (this.decidesAtContact(role, task)) {
+        if (role.expert && this.evidenceInHand(task)) {
           task.decide = true;
-          return base + r.draw(this.needs.hard[task.need] === 1 ? w.assessHard : w.assessEasy);
+          // Nothing to check: assessed in the contact (else as casework after it).
+          if (this.needs.required[task.need] === 0) return base + r.draw(this.needs.hard[task.need] === 1 ? w.assessHard : w.assessEasy);
         }
         return base;
       }
@@ -860,7 +1126,7 @@ export class Simulation {
       }
       case 'casework': {
         const claim = task.claim;
-        const decide = this.claims.isComplete(claim);
+        const decide = this.claims.isComplete(claim) && this.claims.confirmed[claim] === CONFIRMED_YES;
         task.decide = decide;
         const owner = this.designFor(task.need).caseOwner;
         if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], claim);
@@ -902,16 +1168,27 @@ export class Simulation {
     return this.designFor(need).formHandOut && !role.expert;
   }
 
-  /** An expert with a visitor who has brought everything decides there and then. */
-  private decidesAtContact(role: RolePool, task: Task): boolean {
-    if (!role.expert || !this.designFor(task.need).decideAtFirstContact || task.channel !== 'visit') return false;
+  /**
+   * An expert starting a claim with a citizen: the evidence in hand (into task.items), and whether
+   * the claim can be decided there and then. A visitor may have brought documents, by guesswork;
+   * an expert who decides at first contact checks what else they can there and then, and decides
+   * a straightforward claim once nothing is missing. Drawn now, from the citizen stream.
+   */
+  private evidenceInHand(task: Task): boolean {
     if (task.reason !== 'new-claim' && task.reason !== 'reapply') return false;
     const need = task.need;
-    if (this.needs.required[need] === 0) return true;
-    if (this.needs.bringsEvidence[need] !== 1 || task.reason !== 'new-claim') return false;
-    // What they brought, unprompted: each item by guesswork. Drawn now, from the citizen stream.
-    task.items = this.itemsBrought(this.needs.required[need]!, GUESSING);
-    return task.items >= this.needs.required[need]!;
+    const required = this.needs.required[need]!;
+    const decides = this.designFor(need).decideAtFirstContact;
+    let inHand = 0;
+    if (task.channel === 'visit' && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim') {
+      inHand = this.itemsBrought(required, GUESSING);
+    }
+    if (decides) {
+      const verified = this.level.handoffs.verifiedAtContact;
+      for (let i = inHand; i < required; i++) if (this.citizen.chance(verified)) inHand++;
+    }
+    task.items = inHand;
+    return decides && (required === 0 || (this.needs.hard[need] !== 1 && inHand >= required));
   }
 
   private onTaskDone(role: RolePool, task: Task): void {
@@ -919,9 +1196,11 @@ export class Simulation {
     role.busy--;
     switch (task.kind) {
       case 'contact':
+        role.onContacts--;
         this.finishContact(role, task, task.decide);
         break;
       case 'scan':
+        this.claims.awaitingScan[task.claim]--;
         if (this.journal !== null) this.note(task.need, J.scanned, task.claim);
         this.fileDocuments(task.claim, task.items, true, task.failure);
         break;
@@ -932,6 +1211,7 @@ export class Simulation {
         this.decide(task.claim);
         break;
       case 'message':
+        this.needs.messagePending[task.need] = 0;
         break;
     }
     this.releaseTask(task);
@@ -949,12 +1229,18 @@ export class Simulation {
       case 'resend-evidence':
         return this.receiveDocuments(need, task.items, role.expert, task.failure);
       case 'progress-chasing':
-      case 'complaint':
-        // An expert can see the case and answer; anyone else passes a message to the back office.
-        if (!role.expert && this.citizen.chance(this.level.handoffs.chasePassedOn)) {
+      case 'complaint': {
+        // An expert can see the case and answer; anyone else may pass a message to the back office
+        // (a provider's agent, who cannot see the case at all, more often). A file holds one note
+        // at a time: a chase while one waits adds nothing to it.
+        if (role.expert) return;
+        const passedOn = this.outsourcedHere(role, need) ? this.level.outsourcing.chasePassedOn : this.level.handoffs.chasePassedOn;
+        if (this.citizen.chance(passedOn) && this.needs.messagePending[need] === 0) {
+          this.needs.messagePending[need] = 1;
           this.queueWork(this.caseRole(need), 'message', need, this.needs.claim[need]!, true);
         }
         return;
+      }
       case 'correct-error':
         const claim = this.needs.claim[need]!;
         if (claim > 0 && this.claims.status[claim] === DECIDED) {
@@ -975,27 +1261,34 @@ export class Simulation {
       }
       const claim = this.openClaim(need, true);
       if (decideNow) {
+        // Everything is in hand and checked: with nothing to check, decided there and then;
+        // otherwise the expert assesses it as casework straight after. Either way the citizen
+        // need not get in touch again.
+        this.claims.confirmed[claim] = CONFIRMED_YES;
         this.claims.received[claim] = this.needs.required[need]!;
         if (!this.claims.isComplete(claim)) this.claims.completeAt[claim] = this.now;
-        this.decide(claim);
-        return;
+        if (this.needs.required[need] === 0) return this.decide(claim);
+        return this.fileDocuments(claim, 0, false, task.failure);
       }
-      // The expert looks at what the visitor brought and says exactly what else is needed.
-      if (task.channel === 'visit' && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim') {
-        const brought = task.items > 0 ? task.items : this.itemsBrought(this.needs.required[need]!, GUESSING);
-        this.fileDocuments(claim, brought, false, task.failure, false);
+      // The expert keeps what is in hand and says exactly what else is needed.
+      if (task.items > 0) {
+        this.fileDocuments(claim, task.items, false, task.failure, false);
         if (this.claims.isComplete(claim)) return this.fileDocuments(claim, 0, false, task.failure);
       }
       return this.startGathering(need, this.claims.ownedByExpert[claim] === 1 && this.designFor(need).pullEvidence);
     }
-    // A non-expert front office: a form, and whatever the citizen was told.
+    // A non-expert front office: a form, and whatever the citizen was told. A visitor handed a form
+    // is sent home with it, documents and all, to send everything back with the form.
+    // Someone reapplying starts again from scratch: the same form, and no more advice than before.
     const handOut = task.channel === 'visit' && this.handsOutForms(role, need);
-    const told = this.citizen.chance(handOut ? h.toldByForm : h.toldByFront);
+    const toldChance = handOut ? h.toldByForm : this.outsourcedHere(role, need) ? this.level.outsourcing.toldByAgent : h.toldByFront;
+    const told = task.reason === 'new-claim' && this.citizen.chance(toldChance);
     if (told) this.needs.knows[need] = TOLD;
     else if (task.reason === 'new-claim') this.needs.knows[need] = GUESSING;
-    const withDocuments = task.channel === 'visit' && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim';
+    const withDocuments = task.channel === 'visit' && !handOut && this.needs.bringsEvidence[need] === 1 && task.reason === 'new-claim';
+    if (handOut) this.needs.handedForm[need] = 1;
     if (this.journal !== null) {
-      if (handOut && !withDocuments) this.note(need, J['form-handed-out']);
+      if (handOut) this.note(need, J['form-handed-out']);
       if (told) this.note(need, J['told-what-to-bring']);
     }
     if (withDocuments) {
@@ -1027,6 +1320,7 @@ export class Simulation {
     const need = this.claims.needOf[claim]!;
     // A pilot need's documents go straight to the pilot team: no scanning.
     if (scanRole && !this.design.caseOwner && this.needs.pilot[need] !== 1) {
+      this.claims.awaitingScan[claim]++;
       this.queueWork(scanRole, 'scan', need, claim, failure, items);
     } else {
       this.fileDocuments(claim, items, false, failure);
@@ -1044,6 +1338,7 @@ export class Simulation {
     let kept = items;
     if (handedOff) {
       for (let i = 0; i < items; i++) if (this.work.chance(this.level.handoffs.itemLost)) kept--;
+      if (kept < items) this.needs.lostSinceRequest[need] = 1;
       if (this.journal !== null) for (let i = kept; i < items; i++) this.note(need, J['item-lost'], claim);
     }
     if (claims.status[claim] !== OPEN) return; // documents for a closed claim go nowhere
@@ -1057,17 +1352,16 @@ export class Simulation {
 
   private queueWork(role: RolePool, kind: TaskKind, need: number, claim: number, failure: boolean, items = 0): void {
     const task = this.task(kind, need, claim, 'letter', 'send-evidence', items, -1, failure);
+    task.expected = this.expectedMinutes(kind, need, claim);
     if (kind === 'casework' && claim > 0) this.claims.queued[claim] = 1;
     if (this.journal !== null) {
       const step =
         kind === 'scan' ? J['queued-for-scanning'] : kind === 'casework' ? J['queued-for-casework'] : kind === 'rework' ? J['queued-for-rework'] : J['message-passed'];
       this.note(need, step, claim);
     }
-    // Cherry-picking: easy, complete claims first; otherwise first come, first served.
-    let deferred = false;
-    if (kind === 'casework' && claim > 0 && this.designFor(need).cherryPick) {
-      deferred = this.needs.hard[need] === 1 || !this.claims.isComplete(claim);
-    }
+    // Cherry-picking: work on a complicated claim is put back behind the simple ones; otherwise
+    // first come, first served.
+    const deferred = kind === 'casework' && this.designFor(need).cherryPick && this.needs.hard[need] === 1;
     role.enqueue(task, deferred);
     this.tryStart(role);
   }
@@ -1077,7 +1371,39 @@ export class Simulation {
     this.claims.queued[claim] = 0;
     if (this.claims.status[claim] !== OPEN) return;
     if (decide) return this.decide(claim);
+    if (this.claims.isComplete(claim)) return this.requestConfirmation(claim);
     this.requestEvidence(claim);
+  }
+
+  /**
+   * The citizen's evidence is all in: what it says (the rent, the wages) must be confirmed by the
+   * landlord or employer. The back office writes and waits for their reply by post; an owner who
+   * pulls evidence phones them. Meanwhile the citizen hears nothing.
+   */
+  private requestConfirmation(claim: number): void {
+    const claims = this.claims;
+    if (claims.confirmed[claim] !== CONFIRMED_NO) return;
+    claims.confirmed[claim] = CONFIRMED_ASKED;
+    const need = claims.needOf[claim]!;
+    if (this.journal !== null) this.note(need, J['confirmation-requested'], claim);
+    let days: number;
+    if (claims.ownedByExpert[claim] === 1 && this.designFor(need).pullEvidence) days = this.citizen.draw(this.dist.confirmPulled);
+    else {
+      this.lettersSent++;
+      days = this.post.draw(this.dist.post) + this.citizen.draw(this.dist.confirmReply) + this.post.draw(this.dist.post);
+    }
+    this.evClaim[this.schedule(CONFIRMED, this.now + days * DAY)] = claim;
+  }
+
+  /** The landlord's or employer's answer is in: on file (through scanning in a split office), the claim goes back for a decision. */
+  private onConfirmed(claim: number): void {
+    const claims = this.claims;
+    claims.confirmed[claim] = CONFIRMED_YES;
+    const need = claims.needOf[claim]!;
+    if (claims.status[claim] !== OPEN || this.needs.outcome[need] !== NEED_OPEN) return;
+    if (this.journal !== null) this.note(need, J['confirmation-received'], claim);
+    if (claims.ownedByExpert[claim] === 1) this.fileDocuments(claim, 0, false, false);
+    else this.sendOnDocuments(claim, 0, false);
   }
 
   /** The claim is incomplete: ask for what is missing, by letter or (an owner pulling it) by phone. */
@@ -1085,6 +1411,11 @@ export class Simulation {
     const need = this.claims.needOf[claim]!;
     this.needs.stage[need] = STAGE['awaiting-evidence'];
     if (this.journal !== null) this.note(need, J['evidence-requested'], claim);
+    // Why the citizen must send more: a document lost in the office, else a form in place of advice,
+    // else nobody having said exactly what was needed.
+    const needs = this.needs;
+    needs.resendCause[need] = needs.lostSinceRequest[need] === 1 ? CAUSE['lost-document'] : needs.handedForm[need] === 1 ? CAUSE['form-hand-out'] : CAUSE['not-told'];
+    needs.lostSinceRequest[need] = 0;
     const design = this.designFor(need);
     const days = design.nilQualifyDays;
     if (days !== null && this.claims.deadlineSet[claim] === 0) {
@@ -1125,10 +1456,20 @@ export class Simulation {
       if (wrong) {
         if (this.journal !== null) this.note(need, J['wrong-decision'], claim);
         this.citizenReacts(need);
-      } else this.close(need, 'met');
+      } else this.pay(need);
     } else {
       this.sendLetter(need, wrong ? 'wrong-decision' : 'decision');
+      if (!wrong && this.level.paymentRunDays !== null) this.pay(need);
     }
+  }
+
+  /** A right decision: the need is met when the money is paid, in the next payment run (or at once). */
+  private pay(need: number): void {
+    const runDays = this.level.paymentRunDays;
+    if (runDays === null) return this.close(need, 'met');
+    const run = runDays * DAY;
+    // + 0: the run at day 0 is at 0, not -0 (Math.ceil of a small negative is -0).
+    this.evNeed[this.schedule(PAID, Math.ceil(this.now / run) * run + 0)] = need;
   }
 
   private clockStart(claim: number): number {
@@ -1214,7 +1555,10 @@ export class Simulation {
         if (this.needs.knows[need] === GUESSING) this.needs.knows[need] = LETTER;
         return this.startGathering(need, false);
       case 'decision':
-        return this.close(need, 'met');
+        // With payment runs the money comes in its run; the letter tells the citizen it is coming.
+        if (this.level.paymentRunDays === null) return this.close(need, 'met');
+        this.needs.waitingOnCouncil[need] = 0;
+        return this.cancelChase(need);
       case 'wrong-decision':
         if (this.journal !== null) this.note(need, J['wrong-decision'], this.needs.claim[need]!);
         return this.citizenReacts(need);
@@ -1280,9 +1624,17 @@ export class Simulation {
     const claims = this.claims;
     const need = claims.needOf[claim]!;
     if (claims.status[claim] !== OPEN || claims.isComplete(claim)) return;
+    // The rule closes claims still waiting on the claimant, not on the council's own scanning
+    // pile: with documents still to scan, look again tomorrow.
+    if (claims.awaitingScan[claim] > 0) {
+      this.evClaim[this.schedule(DEADLINE, this.now + DAY)] = claim;
+      return;
+    }
     if (this.designFor(need).nilQualifyDays === null) return; // the rule was switched off meanwhile
     if (this.journal !== null) this.note(need, J['nil-qualified'], claim);
     claims.status[claim] = NIL_QUALIFIED;
+    // Everything sent so far is gone with the claim: it must all come again.
+    this.needs.resendCause[need] = CAUSE['nil-qualified'];
     this.quarter.nilQualified++;
     this.tally.nilQualified++;
     this.needs.claim[need] = 0;
@@ -1316,7 +1668,11 @@ export class Simulation {
       if (this.calendar.isOpen(t)) return t;
       opens = this.calendar.nextOpen(t);
     }
-    return opens + stream.uniform() * (this.calendar.closesAt(opens) - opens);
+    const u = stream.uniform();
+    const rush = this.level.citizens.morningRushMinutes;
+    if (rush === null) return opens + u * (this.calendar.closesAt(opens) - opens);
+    // The morning queue: an exponential wait after opening, kept within the open day.
+    return opens - rush * ln(1 - u * this.rushWithinDay);
   }
 
   // ---------------------------------------------------------------- inspection

@@ -15,6 +15,10 @@ export interface Snapshot {
   /** The design in force now (which roles work where, which rules apply). */
   design: Design;
   roles: { id: string; label: string; staff: number; busy: number; queued: number }[];
+  /** The council's own staff by level role (a pilot team counts in its role): what the player sets. */
+  books: Record<string, number>;
+  /** The role a provider runs, paid per call and not by the hour (null: none). */
+  outsourcedRole: string | null;
   needs: { arrived: number; open: number; met: number; abandoned: number };
   /** Open needs by where they are: piles of paper and people waiting. */
   stages: Record<NeedStage, number>;
@@ -58,6 +62,8 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     budgetPerWeek: sim.budget,
     design: { ...sim.design },
     roles,
+    books: sim.staffOnBooks(),
+    outsourcedRole: sim.outsourcedRole,
     needs: { arrived: n.count, open, met, abandoned },
     stages,
     phonesWaiting: sim.waiting.phone,

@@ -23,6 +23,24 @@ export const FAILURE_REASONS: readonly ContactReason[] = [
   'complaint',
 ];
 
+/**
+ * What brought a contact about: nothing (value demand), or the mechanism or rule behind failure
+ * demand. Silence: no news, so the citizen chased; a lost document, a nil-qualified claim, a form
+ * handed out instead of advice, or nobody having said exactly what to bring: evidence sent again;
+ * a wrong decision: a correction.
+ */
+export type ContactCause = 'none' | 'silence' | 'lost-document' | 'nil-qualified' | 'form-hand-out' | 'not-told' | 'wrong-decision';
+
+export const CONTACT_CAUSES: readonly ContactCause[] = [
+  'none',
+  'silence',
+  'lost-document',
+  'nil-qualified',
+  'form-hand-out',
+  'not-told',
+  'wrong-decision',
+];
+
 export function isFailureDemand(reason: ContactReason): boolean {
   return reason !== 'new-claim' && reason !== 'send-evidence';
 }
@@ -35,6 +53,8 @@ export interface Contact {
   channel: Channel;
   reason: ContactReason;
   failure: boolean;
+  /** What brought it about (see ContactCause). */
+  cause: ContactCause;
   /** Minutes waited before someone dealt with it (letters: 0). */
   waited: number;
 }

@@ -25,11 +25,16 @@ export function dashboardFigures(r: Report): Figure[] {
   return figures;
 }
 
+/** What citizens lived: first the measures that count every citizen, helped or not. */
 export function livedFigures(r: Report): Figure[] {
   return [
-    { id: 'e2e-mean', label: 'Average time from first contact to help', value: days(r.endToEndDays.mean) },
-    { id: 'e2e-p50', label: 'Half were helped within', value: days(r.endToEndDays.p50) },
-    { id: 'e2e-p95', label: '1 in 20 waited longer than', value: days(r.endToEndDays.p95) },
+    { id: 'waiting-mean', label: 'Average wait, counting everyone (to help, to giving up, or still waiting)', value: days(r.waitingDays.mean) },
+    { id: 'helped-28', label: 'Helped within 4 weeks of first getting in touch', value: percent(r.helpedWithin.d28) },
+    { id: 'helped-56', label: 'Helped within 8 weeks', value: percent(r.helpedWithin.d56) },
+    { id: 'e2e-mean', label: 'Of those helped: average time from first contact to help', value: days(r.endToEndDays.mean) },
+    { id: 'e2e-p50', label: 'Of those helped: half within', value: days(r.endToEndDays.p50) },
+    { id: 'e2e-p95', label: 'Of those helped: 1 in 20 waited longer than', value: days(r.endToEndDays.p95) },
+    { id: 'hard-wait', label: 'Complicated claims: average wait', value: days(r.byComplexity.hard.waitingDaysMean) },
     { id: 'needs-met', label: 'Citizens helped', value: `${count(r.needs.met)} of ${count(r.needs.arrived)}` },
     { id: 'failure-share', label: 'Contacts that were failure demand', value: percent(r.failureDemandShare) },
     { id: 'contacts-per-need', label: 'Contacts per citizen', value: ratio(r.contactsPerNeed) },
@@ -37,5 +42,6 @@ export function livedFigures(r: Report): Figure[] {
     { id: 'cost-per-need', label: 'Cost per citizen helped', value: moneyExact(r.cost.perNeedMet) },
     { id: 'harmed', label: 'Citizens harmed by the wait', value: count(r.needs.harmed) },
     { id: 'gave-up', label: 'Citizens who gave up', value: count(r.needs.abandoned) },
+    { id: 'failure-work', label: 'Staff time spent on failure work', value: percent(r.staffTime.failureShare) },
   ];
 }

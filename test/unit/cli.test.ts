@@ -128,4 +128,86 @@ describe('npm run sim', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('actions.0.role');
   });
+
+  it('bad input found from outside: each refused with a message and exit 2, before any run', () => {
+    const csv = run('--level', 'housing-benefit', '--needs-csv', join(dir, 'no-such-dir', 'needs.csv'));
+    expect(csv.code).toBe(2);
+    expect(csv.err).toContain('cannot write --needs-csv');
+    expect(csv.out).toBe('');
+    expect(run('--level', 'housing-benefit', '--needs-csv', dir).err).toContain('is a directory');
+
+    for (const [flag, value] of [['--seed', '-5'], ['--days', '-1']] as const) {
+      const r = run('--level', 'housing-benefit', flag, value);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${flag} must be a whole number, not "${value}"`);
+    }
+
+    const huge = run('--level', 'housing-benefit', '--set', 'demand.needsPerDay=10000');
+    expect(huge.code).toBe(2);
+    expect(huge.err).toContain('demand.needsPerDay');
+    const long = run('--level', 'housing-benefit', '--set', 'demand.needsPerDay=100', '--days', '3650');
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('fit in one run');
+
+    const teamless = run('--level', 'housing-benefit', '--set', 'regimes.deliverology.design.pilotShare=0.3');
+    expect(teamless.code).toBe(2);
+    expect(teamless.err).toContain('regimes.deliverology.design.pilotTeam');
+  });
+
+  it('an action log: every error names the field and what was expected; nothing is dropped silently', () => {
+    const file = join(dir, 'actions-bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { at: 0, kind: 'staff', role: 'assessor', count: 'many' },
+        { at: 0, kind: 'design', key: 'nilQ', value: 1 },
+        { at: 0, kind: 'hire' },
+        { at: 10, kind: 'design', key: 'cherryPick', value: 'yes' },
+      ]),
+    );
+    const r = run('--level', 'housing-benefit', '--actions', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('actions.0.count');
+    expect(r.err).toContain('actions.1.key: expected one of');
+    expect(r.err).toContain('actions.2.kind: expected "staff", "design" or "regime"');
+    expect(r.err).toContain('actions.3.value');
+    expect(r.err).not.toContain('Invalid input\n');
+
+    const late = join(dir, 'actions-late.json');
+    writeFileSync(late, JSON.stringify([{ at: 1440 * 50, kind: 'regime', regime: 'systems' }]));
+    const l = run('--level', 'housing-benefit', '--days', '40', '--actions', late);
+    expect(l.code).toBe(2);
+    expect(l.err).toContain("actions.0.at: minute 72000 is after the run's end (day 40");
+
+    const teamless = join(dir, 'actions-teamless.json');
+    writeFileSync(teamless, JSON.stringify([{ at: 0, kind: 'design', key: 'pilotShare', value: 0.2 }]));
+    const t = run('--level', 'housing-benefit', '--days', '40', '--actions', teamless);
+    expect(t.code).toBe(2);
+    expect(t.err).toContain('needs a pilot team');
+  });
+
+  it('--attribute: what each action cost, by the same run without it', () => {
+    const file = join(dir, 'actions-attribute.json');
+    const log = [
+      { at: 1440 * 5, kind: 'design', key: 'clockStart', value: 'received' },
+      { at: 1440 * 10, kind: 'design', key: 'nilQualifyDays', value: null },
+    ];
+    writeFileSync(file, JSON.stringify(log));
+    const r = run('--level', 'housing-benefit', '--days', '60', '--json', '--actions', file, '--attribute');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Report & { attribution: { index: number; action: unknown; delta: Record<string, number | null> }[] };
+    expect(report.attribution.map((a) => a.index)).toEqual([0, 1]);
+    expect(report.attribution[0]!.action).toEqual(log[0]);
+    for (const key of ['reportedDays', 'endToEndMean', 'waitingDaysMean', 'contactsPerNeed', 'failureContacts', 'costPerNeedMet', 'harmed', 'stars']) {
+      expect(report.attribution[0]!.delta).toHaveProperty(key);
+    }
+    // The clock rule moves only the figure: every true measure is the same without it.
+    const clock = report.attribution[0]!.delta;
+    expect(clock.reportedDays).toBeGreaterThan(0);
+    expect([clock.endToEndMean, clock.waitingDaysMean, clock.contactsPerNeed, clock.failureContacts, clock.harmed]).toEqual([0, 0, 0, 0, 0]);
+    const text = run('--level', 'housing-benefit', '--days', '60', '--actions', file, '--attribute');
+    expect(text.out).toContain('What each choice cost');
+    expect(run('--level', 'housing-benefit', '--attribute').err).toContain('--attribute needs --actions');
+  });
 });
+

@@ -65,4 +65,20 @@ describe('level files', () => {
     expect(parseActionLog([{ at: 5, kind: 'regime', regime: 'systems' }, { at: 1, kind: 'regime', regime: 'systems' }], roles).ok).toBe(false);
     expect(parseActionLog({ not: 'a list' }, roles).ok).toBe(false);
   });
+
+  it('a pilot share needs a pilot team, or its citizens would never be served', () => {
+    const design = { ...housingBenefit.regimes.deliverology.design, pilotShare: 0.2, pilotTeam: 0 };
+    const r = parseLevel({ ...housingBenefit, regimes: { ...housingBenefit.regimes, deliverology: { ...housingBenefit.regimes.deliverology, design } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join('\n')).toMatch(/^regimes\.deliverology\.design\.pilotTeam: a pilot share of 0\.2 needs a pilot team/m);
+  });
+
+  it('a run too big to simulate in reasonable time and memory is refused, naming demand', () => {
+    const r = parseLevel({ ...housingBenefit, demand: { ...housingBenefit.demand, needsPerDay: 200 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join('\n')).toMatch(/^demand\.needsPerDay: about 146000 citizens .* at most 120000 fit in one run/m);
+    const ok = parseLevel({ ...housingBenefit, demand: { ...housingBenefit.demand, needsPerDay: 80 } });
+    expect(ok.ok).toBe(true);
+  });
 });
+

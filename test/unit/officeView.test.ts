@@ -92,7 +92,7 @@ describe('officeView: zones and desks follow the staff and the design', () => {
     const sim = simAt(hb, 'deliverology', MON_11, (s) => s.apply({ kind: 'design', key: 'expertsAtFront', value: true }));
     const view = officeView(hb, sim.snapshot(), off);
     const assessors = desksOf(view, 'assessor');
-    expect(assessors).toHaveLength(5);
+    expect(assessors).toHaveLength(hb.regimes.deliverology.staff.assessor!);
     expect(assessors.every((d) => d.zone === 'front' && d.phone)).toBe(true);
     // The agents and receptionists keep their desks, but their phones no longer ring.
     expect(desksOf(view, 'agent').every((d) => d.zone === 'calls' && !d.phone)).toBe(true);

@@ -14,7 +14,9 @@ describe('staff time', () => {
     it(`${regime}: each team's work and idle time add up to its paid hours`, () => {
       for (const [id, t] of Object.entries(r.staffTime.byRole)) {
         expect(t.value + t.failure + t.idle - t.overtime, id).toBeCloseTo(t.paid, 0);
-        expect(t.paid, id).toBeCloseTo((r.queues[id]!.staff * 120 * 5 * 8) / 7, -2);
+        // An outsourced call centre sets its own staffing day by day; the council's own staff are fixed.
+        if (regime === 'deliverology' && id === 'agent') continue;
+        expect(t.paid, id).toBeCloseTo((hb.regimes[regime].staff[id]! * 120 * 5 * 8) / 7, -2);
       }
     });
 

@@ -2,7 +2,7 @@
 // controls beside it (time, staff, rules). Everything here reads the store; every button sends
 // an intent to the controller.
 import type { Controller } from '../../game/controller';
-import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, staffOnBooks, weeklyStaffCost, type DesignLever } from '../../game/levers';
+import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, weeklyStaffCost, type DesignLever } from '../../game/levers';
 import { loadLevel } from '../../game/levels';
 import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore, LiveFlow } from '../../game/store';
@@ -105,7 +105,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     staffRows.set(id, { count: countEl, minus, plus, row });
   }
   function currentStaff(id: string): number {
-    return staffOnBooks(store.getState().snapshot?.roles ?? [])[id] ?? 0;
+    return store.getState().snapshot?.books[id] ?? 0;
   }
   const staffing = h('section', { className: 'panel-part', 'aria-labelledby': 'staff-h' }, h('h2', { id: 'staff-h' }, 'Staff on shift'), staffList);
 
@@ -290,7 +290,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
     // A pilot team leaves at least one assessor in the usual back office; no share without a team.
     if (snap) {
-      const assessors = staffOnBooks(snap.roles)[level.assign.casework] ?? 0;
+      const assessors = snap.books[level.assign.casework] ?? 0;
       const teamSelect = pilotSelects.get('pilotTeam')!;
       [...teamSelect.options].forEach((o, i) => {
         const n = (DESIGN_LEVERS.pilotTeam.choices[i]?.value ?? 0) as number;
@@ -322,8 +322,8 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       setText(clockEl, clock(snap.time));
       setText(openEl, snap.open ? 'Open' : 'Closed');
       openEl.className = snap.open ? 'open-state open' : 'open-state closed';
-      const staff = staffOnBooks(snap.roles);
-      const spend = weeklyStaffCost(level, staff);
+      const staff = snap.books;
+      const spend = weeklyStaffCost(level, staff, snap.outsourcedRole);
       const budget = snap.budgetPerWeek;
       setText(costEl, budget === null ? `Staff ${money(spend)} a week` : `Staff ${money(spend)} a week of ${money(budget)} budget`);
       costEl.className = budget !== null && spend > budget ? 'cost over' : 'cost';
@@ -348,7 +348,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         const n = staff[id] ?? 0;
         setText(row.count, String(n));
         row.minus.disabled = n <= 0;
-        const rate = level.roles[id]!.costPerHour * hours;
+        const rate = id === snap.outsourcedRole ? 0 : level.roles[id]!.costPerHour * hours;
         row.plus.disabled = n >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
       }
       for (const [key, select] of leverSelects) {
