@@ -1,0 +1,168 @@
+// Regenerates the tables in docs/model.md from the simulator itself: the calibration of the
+// default housing-benefit level, the price of each gaming move, a steady office over years, and
+// throughput as demand outgrows capacity.
+//   npm run model-tables            print the tables
+//   npm run model-tables -- --write  also rewrite them in docs/model.md (between the markers)
+//   --seeds=N                        seeds 1..N for calibration and gaming (default 20)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import housingBenefit from '../levels/housing-benefit.json';
+import {
+  calibration,
+  type CalibrationId,
+  gamingTable,
+  meanWorse,
+  OFFICIAL,
+  overloadCurve,
+  TRUE_MEASURES,
+  type TrueMeasureId,
+  withDeliverology,
+  HONEST_DESIGN,
+  yearByYear,
+} from '../src/analysis/modelChecks';
+import { parseLevel } from '../src/levels/load';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const nSeeds = Number(arg('seeds') ?? 20);
+const seeds = Array.from({ length: nSeeds }, (_, i) => i + 1);
+const parsed = parseLevel(housingBenefit);
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const level = parsed.level;
+const days = level.days;
+
+const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '-');
+
+function calibrationTable(): string {
+  const d = calibration(level, 'deliverology', seeds, days);
+  const s = calibration(level, 'systems', seeds, days);
+  const rows: [string, CalibrationId, (x: number) => string, string, string][] = [
+    ['reported days to process', 'reportedDays', (x) => f(x), 'about 28', '(not measured)'],
+    ['end-to-end days (needs met)', 'endToEndMean', (x) => f(x), '3-4 x reported', 'about a week'],
+    ['end-to-end / reported', 'trueOverReported', (x) => f(x, 2), '3-4', ''],
+    ['days waiting, every citizen', 'waitingDaysMean', (x) => f(x), '', ''],
+    ['failure demand share', 'failureDemandShare', pct, '60-80%', 'under 15%'],
+    ['settled in one contact', 'oneStopShare', pct, 'under 10%', 'at least 50%'],
+    ["claims nil-qualified (cohort's)", 'nilQualifiedShare', pct, 'a large share (seed: 40%)', 'none'],
+    ['cost per need met (£)', 'costPerNeedMet', (x) => f(x, 0), 'baseline', 'at least 40% lower'],
+    ['gave up (in the year)', 'gaveUpShare', pct, 'under 10%', ''],
+    ['helped within 56 days', 'helpedWithin56', pct, '', ''],
+    ['staff time on failure work', 'failureWorkShare', pct, 'a large share', ''],
+    ['busiest role utilisation', 'busiestRoleUtilisation', pct, 'at most 97%', ''],
+  ];
+  const lines = [
+    `Housing benefit, default settings, ${days} days, seeds 1-${nSeeds}: mean (min-max).`,
+    '',
+    '| measure | deliverology | target | redesigned flow | target |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const [label, id, fmt, dTarget, sTarget] of rows) {
+    lines.push(`| ${label} | ${fmt(d[id].mean)} (${fmt(d[id].min)}-${fmt(d[id].max)}) | ${dTarget} | ${fmt(s[id].mean)} (${fmt(s[id].min)}-${fmt(s[id].max)}) | ${sTarget} |`);
+  }
+  const saving = 1 - s.costPerNeedMet.mean / d.costPerNeedMet.mean;
+  lines.push('', `The redesigned flow's cost per need met is ${pct(saving)} lower.`);
+  return lines.join('\n');
+}
+
+function gamingTableText(): string {
+  const { rows } = gamingTable(level, seeds, days);
+  const lines = [
+    `From the honest deliverology design (${Object.entries(HONEST_DESIGN)
+      .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+      .join(', ')}), each move alone; ${days} days, seeds 1-${nSeeds}.`,
+    'Each cell: honest mean -> with the move (seeds on which it got worse for citizens, or better on the dashboard).',
+    '',
+    '| move | official measure | true measures that got worse (seeds) |',
+    '| --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const o = row.official;
+    const m = OFFICIAL[row.move.games];
+    const fmt = row.move.games === 'reportedDays' ? (x: number) => f(x) : pct;
+    const official = `${m.label}: ${fmt(o.base)} -> ${fmt(o.moved)} (${o.better}/${nSeeds})`;
+    const worse = (Object.keys(TRUE_MEASURES) as TrueMeasureId[])
+      .filter((id) => meanWorse(TRUE_MEASURES[id], row.truths[id]) && row.truths[id].worse >= Math.ceil(0.9 * nSeeds))
+      .map((id) => {
+        const v = row.truths[id];
+        const digits = Math.abs(v.base) < 2 ? 3 : 1;
+        return `${TRUE_MEASURES[id].label} ${f(v.base, digits)} -> ${f(v.moved, digits)} (${v.worse})`;
+      });
+    const unchanged = (Object.keys(TRUE_MEASURES) as TrueMeasureId[]).every((id) => row.truths[id].same === nSeeds);
+    lines.push(`| ${row.move.label} | ${official} | ${unchanged ? 'none: every true measure identical on every seed (its cost is blindness)' : worse.join('; ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function steadyTable(): string {
+  const years = 4;
+  const lines = [
+    `Default deliverology, ${years} years after the inherited one, by year of arrival (seeds 1-3): mean end-to-end days of those helped, and the share who gave up by the end.`,
+    '',
+    `| seed | ${Array.from({ length: years }, (_, y) => `year ${y + 1}`).join(' | ')} | busiest role |`,
+    `| --- | ${Array.from({ length: years }, () => '---').join(' | ')} | --- |`,
+  ];
+  for (const seed of [1, 2, 3]) {
+    const { years: ys, report } = yearByYear(level, seed, 'deliverology', years);
+    const busiest = Object.entries(report.queues).sort((a, b) => (b[1].utilisation ?? 0) - (a[1].utilisation ?? 0))[0]!;
+    lines.push(`| ${seed} | ${ys.map((y) => `${f(y.endToEndMean)} d, ${pct(y.gaveUpShare)} gave up`).join(' | ')} | ${busiest[0]} ${pct(busiest[1].utilisation ?? 0)} |`);
+  }
+  lines.push('', `Year ${years}'s citizens have had less time to finish, so their figures are lower; compare years 1-3.`);
+  return lines.join('\n');
+}
+
+function overloadTable(): string {
+  const factors = [0.5, 1, 1.5, 2, 2.5, 3];
+  const curves = [
+    ['deliverology (default)', overloadCurve(level, 'deliverology', factors, [1, 2], days)],
+    ['deliverology, honest (no nil-qualifying)', overloadCurve(withDeliverology(level, HONEST_DESIGN), 'deliverology', factors, [1, 2], days)],
+    ['redesigned flow', overloadCurve(level, 'systems', factors, [1, 2], days)],
+  ] as const;
+  const lines = [
+    `Needs met a day by the whole office (inherited citizens too) as demand is multiplied; ${days} days, seeds 1-2. In brackets: the fall from the curve's peak.`,
+    '',
+    `| design | ${factors.map((x) => `${x}x (${f(level.demand.needsPerDay * x)}/day)`).join(' | ')} |`,
+    `| --- | ${factors.map(() => '---').join(' | ')} |`,
+  ];
+  for (const [label, curve] of curves) {
+    // The fall from the peak so far, once demand has passed the peak.
+    let peak = 0;
+    const cells = curve.map((c) => {
+      const fall = peak > c.officeNeedsMetPerDay ? ` (-${pct(1 - c.officeNeedsMetPerDay / peak)})` : '';
+      peak = Math.max(peak, c.officeNeedsMetPerDay);
+      return `${f(c.officeNeedsMetPerDay)}${fall}`;
+    });
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const sections: Record<string, () => string> = {
+  calibration: calibrationTable,
+  gaming: gamingTableText,
+  steady: steadyTable,
+  overload: overloadTable,
+};
+const only = arg('only');
+const texts: Record<string, string> = {};
+for (const [name, make] of Object.entries(sections)) {
+  if (only && only !== name) continue;
+  const started = performance.now();
+  texts[name] = make();
+  console.log(`## ${name}\n\n${texts[name]}\n\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+if (process.argv.includes('--write')) {
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'model.md');
+  let doc = readFileSync(file, 'utf8');
+  for (const [name, text] of Object.entries(texts)) {
+    const start = `<!-- table:${name} -->`;
+    const end = `<!-- /table:${name} -->`;
+    const a = doc.indexOf(start);
+    const b = doc.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`docs/model.md has no ${start} ... ${end} markers`);
+    doc = `${doc.slice(0, a + start.length)}\n${text}\n${doc.slice(b)}`;
+  }
+  writeFileSync(file, doc);
+  console.log(`wrote ${Object.keys(texts).join(', ')} into docs/model.md`);
+}
