@@ -7,11 +7,13 @@
 //    never in tests.
 // 3. For information: the same year of deliverology with every citizen's journey recorded (the
 //    journal is off everywhere else, and in figures 1 and 2).
+// 4. What a debrief's "what each choice cost" waits for: attribute() on a year of housing benefit
+//    with a 10-action log (eleven runs), median of three after one.
 import frontDesk from '../levels/front-desk.json';
 import housingBenefit from '../levels/housing-benefit.json';
 import { parseLevel } from '../src/levels/load';
-import { createSim } from '../src/sim/index';
-import type { Regime } from '../src/sim/types';
+import { attribute, createSim } from '../src/sim/index';
+import type { Action, Regime } from '../src/sim/types';
 
 function load(data: unknown) {
   const r = parseLevel(data);
@@ -75,10 +77,35 @@ function yearMs(regime: Regime, journal = false): { total: number; warmUp: numbe
   return { total: median(totals), warmUp: median(warmUps), year: median(years), events };
 }
 
+/** Ten choices a player might make over a year, one every five weeks. */
+const TEN_ACTIONS: Action[] = [
+  { at: 14, kind: 'staff', role: 'assessor', count: 13 },
+  { at: 30, kind: 'design', key: 'cherryPick', value: true },
+  { at: 45, kind: 'design', key: 'formHandOut', value: false },
+  { at: 60, kind: 'staff', role: 'receptionist', count: 5 },
+  { at: 91, kind: 'design', key: 'nilQualifyDays', value: 14 },
+  { at: 120, kind: 'design', key: 'clockStart', value: 'received' },
+  { at: 150, kind: 'design', key: 'outsourcedCallCentre', value: false },
+  { at: 180, kind: 'staff', role: 'agent', count: 4 },
+  { at: 210, kind: 'design', key: 'nilQualifyDays', value: null },
+  { at: 240, kind: 'regime', regime: 'systems' },
+].map((a) => ({ ...a, at: a.at * 1440 }) as Action);
+
+function attributeMs(): number {
+  const times: number[] = [];
+  for (let rep = 0; rep < 4; rep++) {
+    const t = performance.now();
+    attribute(hb, 1 + rep, 'deliverology', 365, TEN_ACTIONS);
+    if (rep > 0) times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 const eps = eventsPerSecond();
 const d = yearMs('deliverology');
 const s = yearMs('systems');
 const dj = yearMs('deliverology', true);
+const attr = attributeMs();
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 if (process.argv.includes('--json')) {
@@ -89,6 +116,7 @@ if (process.argv.includes('--json')) {
       housingBenefitYearOnlyMs: { deliverology: round1(d.year), systems: round1(s.year) },
       housingBenefitWarmUpMs: { deliverology: round1(d.warmUp), systems: round1(s.warmUp) },
       housingBenefitYearMsWithJournal: { deliverology: round1(dj.total) },
+      attributeYearTenActionsMs: round1(attr),
     }),
   );
 } else {
@@ -100,4 +128,5 @@ if (process.argv.includes('--json')) {
     );
   }
   console.log(`housing-benefit, 365 days, deliverology, every journey recorded: ${round1(dj.total)} ms`);
+  console.log(`what each of 10 choices cost (attribute, 11 runs of a year): ${round1(attr)} ms`);
 }
