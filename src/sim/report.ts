@@ -22,6 +22,8 @@ export interface FlowMeasures {
   abandoned: number;
   endToEndMean: number | null;
   endToEndP95: number | null;
+  /** Every citizen of the flow, helped or not (as the report's waitingDays.mean). */
+  waitingDaysMean: number | null;
   failureDemandShare: number | null;
   contactsPerNeed: number | null;
   oneStopShare: number | null;
@@ -193,6 +195,7 @@ class FlowTally {
   abandoned = 0;
   oneStop = 0;
   readonly e2e: number[] = [];
+  waited = 0;
   contacts = 0;
   failure = 0;
 
@@ -206,6 +209,7 @@ class FlowTally {
       abandoned: this.abandoned,
       endToEndMean: round(e2e.length > 0 ? e2e.reduce((a, b) => a + b, 0) / e2e.length : null),
       endToEndP95: round(percentile(e2e, 95)),
+      waitingDaysMean: round(arrived > 0 ? this.waited / arrived : null),
       failureDemandShare: round(this.contacts > 0 ? this.failure / this.contacts : null),
       contactsPerNeed: round(arrived > 0 ? this.contacts / arrived : null),
       oneStopShare: round(this.met > 0 ? this.oneStop / this.met : null),
@@ -224,6 +228,7 @@ function flowsOf(sim: Simulation): Report['flows'] {
     if (arrivedAt < 0) continue;
     const f = needs.pilot[id] === 1 ? pilot : main;
     const outcome = needs.outcome[id];
+    f.waited += (Math.min(needs.closedAt[id]!, sim.now) - arrivedAt) / DAY;
     if (outcome === MET) {
       f.met++;
       f.e2e.push((needs.closedAt[id]! - arrivedAt) / DAY);
