@@ -1,7 +1,7 @@
 // The checks a sceptical trainer runs on the model, as functions: the default calibration, the
 // price of each gaming move, a steady office over years, and throughput as demand outgrows
 // capacity. The tests assert them; scripts/model-tables.ts prints them for docs/model.md.
-import type { Design, Level, Regime } from '../levels/schema';
+import { type Design, type Level, type Regime, runTooBig } from '../levels/schema';
 import { runSim, simulate } from '../sim/run';
 import type { Report } from '../sim/report';
 
@@ -26,6 +26,7 @@ export const OFFICIAL: Record<'reportedDays' | 'callsAnsweredIn20s' | 'visitorsS
 export const TRUE_MEASURES = {
   endToEndMean: { label: 'end-to-end days (needs met)', of: (r) => r.endToEndDays.mean, better: 'lower' },
   waitingDaysMean: { label: 'days waiting (every citizen)', of: (r) => r.waitingDays.mean, better: 'lower' },
+  withoutHelpMean: { label: 'days without help (every citizen)', of: (r) => r.waitingDays.withoutHelpMean, better: 'lower' },
   helpedWithin28: { label: 'helped within 28 days', of: (r) => r.helpedWithin.d28, better: 'higher' },
   helpedWithin56: { label: 'helped within 56 days', of: (r) => r.helpedWithin.d56, better: 'higher' },
   helpedWithin91: { label: 'helped within 91 days', of: (r) => r.helpedWithin.d91, better: 'higher' },
@@ -125,7 +126,8 @@ function movement(m: Measure, base: readonly Report[], moved: readonly Report[])
     const y = m.of(moved[i]!) ?? Number.NaN;
     sumBase += x;
     sumMoved += y;
-    if (x === y) same++;
+    // A figure neither run has (NaN in both) has not moved.
+    if (x === y || (x !== x && y !== y)) same++;
     else if (m.better === 'lower' ? y < x : y > x) better++;
     else worse++;
   });
@@ -239,6 +241,8 @@ export function overloadCurve(level: Level, regime: Regime, factors: readonly nu
   return factors.map((factor) => {
     const scaled = structuredClone(level);
     scaled.demand.needsPerDay = level.demand.needsPerDay * factor;
+    const tooBig = runTooBig(scaled, days);
+    if (tooBig) throw new RangeError(`${factor} times the demand: ${tooBig}`);
     const reports = seeds.map((s) => simulate(scaled, s, regime, days));
     const mean = (f: (r: Report) => number) => reports.reduce((a, r) => a + f(r), 0) / reports.length;
     return {
@@ -247,6 +251,7 @@ export function overloadCurve(level: Level, regime: Regime, factors: readonly nu
       officeNeedsMetPerDay: mean((r) => r.throughput.officeNeedsMetPerDay),
       cohortNeedsMetPerDay: mean((r) => r.throughput.needsMetPerDay),
       waitingDaysMean: mean((r) => r.waitingDays.mean ?? Number.NaN),
+      withoutHelpMean: mean((r) => r.waitingDays.withoutHelpMean ?? Number.NaN),
       helpedWithin56: mean((r) => r.helpedWithin.d56 ?? Number.NaN),
     };
   });

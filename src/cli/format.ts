@@ -27,7 +27,7 @@ export function formatReport(r: Report): string {
   lines.push(`  contacts: ${r.contacts.total} (${r.contacts.value} value, ${r.contacts.failure} failure demand = ${pct(r.failureDemandShare)})`);
   lines.push(`  contacts per need ${num(r.contactsPerNeed, 2)}; met in one contact ${pct(r.oneStopShare)}`);
   lines.push(`  harmed by waiting (rent arrears): ${r.needs.harmed}`);
-  lines.push(`  every citizen: mean wait ${num(r.waitingDays.mean)} days; helped within 28 / 56 / 91 days ${pct(r.helpedWithin.d28)} / ${pct(r.helpedWithin.d56)} / ${pct(r.helpedWithin.d91)}`);
+  lines.push(`  every citizen: mean wait ${num(r.waitingDays.mean)} days (without help, giving up or not: ${num(r.waitingDays.withoutHelpMean)}); helped within 28 / 56 / 91 days ${pct(r.helpedWithin.d28)} / ${pct(r.helpedWithin.d56)} / ${pct(r.helpedWithin.d91)}`);
   lines.push(`  complicated claims: mean wait ${num(r.byComplexity.hard.waitingDaysMean)} days, ${r.byComplexity.hard.harmed} of ${r.byComplexity.hard.arrived} harmed`);
   lines.push('');
   lines.push('Cost');
@@ -46,7 +46,13 @@ export function formatReport(r: Report): string {
   return lines.join('\n');
 }
 
-const signed = (x: number | null, d = 1) => (x === null ? '-' : `${x > 0 ? '+' : ''}${x.toFixed(d)}`);
+/** A difference with its sign; one that rounds to nothing is "0" (never "-0.0"). */
+function signed(x: number | null, d = 1): string {
+  if (x === null) return '-';
+  const shown = x.toFixed(d);
+  if (Number(shown) === 0) return '0';
+  return `${x > 0 ? '+' : ''}${shown}`;
+}
 
 /** What each action cost: the run with it minus the run without it. */
 export function formatAttribution(list: readonly Attribution[]): string {
@@ -56,7 +62,7 @@ export function formatAttribution(list: readonly Attribution[]): string {
     const what =
       action.kind === 'staff' ? `${action.role} = ${action.count}` : action.kind === 'regime' ? `regime ${action.regime}` : `${action.key} = ${JSON.stringify(action.value)}`;
     lines.push(
-      `  ${String(index).padStart(2)} ${(action.at / 1440).toFixed(0).padStart(4)}  ${what.padEnd(36)}  ${signed(d.reportedDays).padStart(8)}  ${signed(d.endToEndMean).padStart(10)}  ${signed(d.waitingDaysMean).padStart(7)}  ${signed(d.contactsPerNeed, 2).padStart(13)}  ${signed(d.failureContacts, 0).padStart(16)}  ${signed(d.costPerNeedMet, 2).padStart(13)}  ${signed(d.harmed, 0).padStart(6)}  ${signed(d.stars, 2).padStart(5)}`,
+      `  ${String(index).padStart(2)} ${String(Math.floor(action.at / 1440)).padStart(4)}  ${what.padEnd(36)}  ${signed(d.reportedDays).padStart(8)}  ${signed(d.endToEndMean).padStart(10)}  ${signed(d.waitingDaysMean).padStart(7)}  ${signed(d.contactsPerNeed, 2).padStart(13)}  ${signed(d.failureContacts, 0).padStart(16)}  ${signed(d.costPerNeedMet, 2).padStart(13)}  ${signed(d.harmed, 0).padStart(6)}  ${signed(d.stars, 2).padStart(5)}`,
     );
   }
   return lines.join('\n');

@@ -6,7 +6,7 @@ import { LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
 import { runTooBig } from '../levels/schema';
-import { attribute, runSim } from '../sim/index';
+import { attribute, MAX_ATTRIBUTED_ACTIONS, runSim } from '../sim/index';
 import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
@@ -84,6 +84,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     actions = r.actions;
     const problems = checkActionsForRun(level, opts.regime, days, actions);
+    if (opts.attribute && actions.length > MAX_ATTRIBUTED_ACTIONS) {
+      problems.push(`--attribute re-runs the year once per action: at most ${MAX_ATTRIBUTED_ACTIONS} actions, not ${actions.length}`);
+    }
     if (problems.length > 0) {
       err(`invalid action log ${opts.actions} for this run:\n${problems.map((e) => `  ${e}`).join('\n')}\n`);
       return 2;

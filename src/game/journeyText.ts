@@ -19,6 +19,7 @@ const CAUSES: Record<Exclude<ContactCause, 'none'>, string> = {
   'nil-qualified': 'because the claim was closed as incomplete',
   'form-hand-out': 'having been handed a form instead of advice',
   'not-told': 'because nobody had said exactly what was needed',
+  'hard-to-find': 'having not found everything asked for in time',
   'wrong-decision': 'because the decision was wrong',
 };
 

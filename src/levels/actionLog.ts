@@ -15,8 +15,12 @@ const staffAction = z.strictObject({
   count: z.number().int().min(0).max(500),
 });
 const regimeAction = z.strictObject({ at, kind: z.literal('regime'), regime: z.enum(['deliverology', 'systems']) });
-const designAction = (key: string) =>
-  z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value: designSchema.shape[key as keyof typeof designSchema.shape] });
+/** A design action's schema for each design key, made once. */
+const designActions = new Map<string, z.ZodTypeAny>(
+  designKeys.map((key) => [key, z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value: designSchema.shape[key] })]),
+);
+/** Errors listed for a log: enough to mend it, not a flood. */
+const MAX_ERRORS = 20;
 
 const KINDS = ['staff', 'design', 'regime'] as const;
 
@@ -33,13 +37,12 @@ function actionErrors(data: unknown, i: number): string[] {
   else if (kind === 'regime') schema = regimeAction;
   else {
     const key = (data as { key?: unknown }).key;
-    if (typeof key !== 'string' || !designKeys.includes(key as (typeof designKeys)[number])) {
-      return [`${where}.key: expected one of ${designKeys.join(', ')}, not ${JSON.stringify(key) ?? 'nothing'}`];
-    }
-    schema = designAction(key);
+    const known = typeof key === 'string' ? designActions.get(key) : undefined;
+    if (!known) return [`${where}.key: expected one of ${designKeys.join(', ')}, not ${JSON.stringify(key) ?? 'nothing'}`];
+    schema = known;
   }
   const result = schema.safeParse(data);
-  return result.success ? [] : formatIssues(result.error.issues).map((e) => `${where}.${e}`);
+  return result.success ? [] : formatIssues(result.error.issues, where);
 }
 
 /**
@@ -56,13 +59,13 @@ export function parseActionLog(
   if (!Array.isArray(data)) return { ok: false, errors: ['actions: expected an array of actions'] };
   if (data.length > MAX_ACTIONS) return { ok: false, errors: [`actions: at most ${MAX_ACTIONS} actions, not ${data.length}`] };
   const errors = data.flatMap((a, i) => actionErrors(a, i));
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, 20) };
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   const actions = data as Action[];
   actions.forEach((a, i) => {
     if (a.kind === 'staff' && !roles.includes(a.role)) errors.push(`actions.${i}.role: unknown role "${a.role}"`);
     if (i > 0 && a.at < actions[i - 1]!.at) errors.push(`actions.${i}.at: actions must be in time order`);
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, actions };
+  return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, actions };
 }
 
 export function parseActionLogText(text: string, roles: readonly string[]) {
@@ -94,5 +97,5 @@ export function checkActionsForRun(level: Level, regime: Regime, days: number, a
       errors.push(`actions.${i}: a pilot share (pilotShare ${pilotShare}) needs a pilot team (pilotTeam) of at least 1`);
     }
   });
-  return errors;
+  return errors.slice(0, MAX_ERRORS);
 }

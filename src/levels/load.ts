@@ -6,10 +6,11 @@ export const MAX_LEVEL_BYTES = 256 * 1024;
 
 export type LevelResult = { ok: true; level: Level } | { ok: false; errors: string[] };
 
-/** "regimes.systems.staff.assessor: Too small: expected number to be >=0" */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+/** "regimes.systems.staff.assessor: Too small: expected number to be >=0"; paths start at `prefix` if given. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): string[] {
   return issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(level)';
+    const parts = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
+    const path = parts.length > 0 ? parts.join('.') : '(level)';
     if (issue.code === 'unrecognized_keys') {
       return `${path}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     }

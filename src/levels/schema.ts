@@ -43,6 +43,15 @@ export const distributionSchema = z.discriminatedUnion('dist', [
     .refine((d) => d.min <= d.max, { message: 'min must not exceed max', path: ['max'] }),
 ]);
 
+/** The mean of a distribution as written in a level (before it is prepared for drawing). */
+function meanOfInput(d: z.infer<typeof distributionSchema>): number {
+  return d.dist === 'fixed' ? d.value : d.dist === 'uniform' ? (d.min + d.max) / 2 : d.mean;
+}
+
+/** A distribution whose mean is at least `min` (a time that must not be nothing). */
+const atLeast = (min: number, what: string) =>
+  distributionSchema.refine((d) => meanOfInput(d) >= min, { message: `${what} must average at least ${min}` });
+
 const hoursSchema = z.union([
   z.literal('always'),
   z
@@ -179,11 +188,14 @@ export const levelSchema = z
       morningRushMinutes: z.number().positive().max(1440).nullable(),
       /**
        * How long a caller holds on, and a visitor queues, before giving up waiting to try again
-       * later (nobody is seen after closing); null: everyone waits to be seen.
+       * later (nobody is seen while the office is closed, so most who are still there at closing
+       * give up before it opens); null: everyone waits to be seen.
        */
-      holdMinutes: z.strictObject({ phone: distributionSchema, visit: distributionSchema }).nullable(),
+      holdMinutes: z
+        .strictObject({ phone: atLeast(0.1, 'a caller\'s hold'), visit: atLeast(0.1, 'a visitor\'s wait') })
+        .nullable(),
       /** Hours before a citizen who gave up waiting tries again. */
-      retryHours: distributionSchema,
+      retryHours: atLeast(0.1, 'the time before trying again'),
     }),
     postDays: distributionSchema,
     /**
@@ -244,8 +256,9 @@ export const levelSchema = z
     /** A call centre outsourced to a provider paid per call (when the design says so). */
     outsourcing: z.strictObject({
       /**
-       * The provider staffs each day for the calls of the day before, at this share of its agents'
-       * time busy (a provider paid per call staffs to answer them all, failure demand included).
+       * The provider staffs each open day for the busiest hour of calls of the last five, at this
+       * share of its agents' time busy (a provider paid per call staffs to answer them all,
+       * failure demand included).
        */
       plannedOccupancy: z.number().min(0.05).max(1),
       /** Chance the provider's agent, who cannot see the case, passes a progress chase on as a message. */

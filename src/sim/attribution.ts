@@ -19,6 +19,9 @@ export interface AttributedMeasures {
   stars: number | null;
 }
 
+/** Most actions attributed in one go: each costs a whole run. */
+export const MAX_ATTRIBUTED_ACTIONS = 100;
+
 export interface Attribution {
   /** The action's place in the log. */
   index: number;
@@ -64,6 +67,9 @@ export function attribute(
   actions: readonly Action[],
   full: Report = simulate(level, seed, regime, days, actions),
 ): Attribution[] {
+  if (actions.length > MAX_ATTRIBUTED_ACTIONS) {
+    throw new RangeError(`attribution re-runs the year once per action: at most ${MAX_ATTRIBUTED_ACTIONS} actions, not ${actions.length}`);
+  }
   const fullMeasures = attributedMeasures(full);
   return actions.map((action, index) => {
     const without = actions.filter((_, i) => i !== index);

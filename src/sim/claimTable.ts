@@ -67,6 +67,11 @@ export class ClaimTable {
     return t === t;
   }
 
+  /** Complete and confirmed: casework on it ends in a decision. */
+  readyToDecide(id: number): boolean {
+    return this.isComplete(id) && this.confirmed[id] === CONFIRMED_YES;
+  }
+
   statusOf(id: number): ClaimStatus {
     return STATUS_NAMES[this.status[id]!]!;
   }

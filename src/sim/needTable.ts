@@ -73,6 +73,8 @@ export class NeedTable {
   lostSinceRequest = new Uint8Array(1024);
   /** 1 if the citizen was handed a form and sent home. */
   handedForm = new Uint8Array(1024);
+  /** 1 from a claim's closing as incomplete until the citizen applies again. */
+  mustReapply = new Uint8Array(1024);
 
   /** A citizen's first contact, now: the need's id. */
   add(at: number, visit: boolean, required: number, hard: boolean, bringsEvidence: boolean, givesUpAt: number): number {
@@ -157,5 +159,6 @@ export class NeedTable {
     this.resendCause = grown(this.resendCause, size);
     this.lostSinceRequest = grown(this.lostSinceRequest, size);
     this.handedForm = grown(this.handedForm, size);
+    this.mustReapply = grown(this.mustReapply, size);
   }
 }

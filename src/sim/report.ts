@@ -22,8 +22,8 @@ export interface FlowMeasures {
   abandoned: number;
   endToEndMean: number | null;
   endToEndP95: number | null;
-  /** Every citizen of the flow, helped or not (as the report's waitingDays.mean). */
-  waitingDaysMean: number | null;
+  /** Every citizen of the flow, helped or not: days without help (as the report's waitingDays.withoutHelpMean). */
+  withoutHelpMean: number | null;
   failureDemandShare: number | null;
   contactsPerNeed: number | null;
   oneStopShare: number | null;
@@ -55,9 +55,11 @@ export interface Report {
   endToEndDays: { mean: number | null; p50: number | null; p95: number | null; max: number | null };
   /**
    * Over every citizen of the cohort, helped or not: days from first contact to help, to giving
-   * up, or to the end of the run for those still waiting.
+   * up, or to the end of the run for those still waiting. withoutHelpMean: the same, except that
+   * giving up does not end it (days without help, to the end of the run): it cannot fall because
+   * people stop asking.
    */
-  waitingDays: { mean: number | null; p95: number | null };
+  waitingDays: { mean: number | null; p95: number | null; withoutHelpMean: number | null };
   /** Who bears the waiting: the cohort's straightforward and complicated claims apart. */
   byComplexity: { easy: ComplexityMeasures; hard: ComplexityMeasures };
   /**
@@ -100,7 +102,8 @@ export interface Report {
   /**
    * Where staff time went, in hours from day 0: value work, failure work (handling failure demand
    * and the rework it brings), idle (paid, no work) and overtime (work past paid hours); by role,
-   * by kind of work and week by week. failureShare: failure work over all work done.
+   * by kind of work and week by week. failureShare: failure work over all work done. An
+   * outsourced call centre's hours are the provider's agents' (paid per call, not by the hour).
    */
   staffTime: {
     total: TimeSplit;
@@ -142,13 +145,31 @@ export interface WeeklyTime {
 
 const hours = (minutes: number) => round(minutes / 60, 1)!;
 
-function split(paid: number, value: number, failure: number): TimeSplit {
-  const busy = value + failure;
-  return { paid: hours(paid), value: hours(value), failure: hours(failure), idle: hours(Math.max(0, paid - busy)), overtime: hours(Math.max(0, busy - paid)) };
+/** Minutes of paid time and of work, before rounding: one team's, or summed over teams. */
+class TimeSums {
+  paid = 0;
+  value = 0;
+  failure = 0;
+  idle = 0;
+  overtime = 0;
+
+  add(paid: number, value: number, failure: number): void {
+    this.paid += paid;
+    this.value += value;
+    this.failure += failure;
+    // Each team's idle time and overtime are its own: one team's overtime does not fill another's idle hours.
+    this.idle += Math.max(0, paid - value - failure);
+    this.overtime += Math.max(0, value + failure - paid);
+  }
+
+  hours(): TimeSplit {
+    return { paid: hours(this.paid), value: hours(this.value), failure: hours(this.failure), idle: hours(this.idle), overtime: hours(this.overtime) };
+  }
 }
 
-/** A team's time, from its accounts. */
-function timeOf(label: string, paid: number, t: StaffTime): Report['staffTime']['byRole'][string] {
+/** A team's time, from its accounts; its sums are added to the office's. */
+function timeOf(label: string, paid: number, t: StaffTime, office: TimeSums): Report['staffTime']['byRole'][string] {
+  const own = new TimeSums();
   let value = 0;
   let failure = 0;
   const byWork = {} as Record<WorkKind, { value: number; failure: number }>;
@@ -157,9 +178,11 @@ function timeOf(label: string, paid: number, t: StaffTime): Report['staffTime'][
     failure += t.byWork[2 * i + 1]!;
     byWork[kind] = { value: hours(t.byWork[2 * i]!), failure: hours(t.byWork[2 * i + 1]!) };
   });
+  own.add(paid, value, failure);
+  office.add(paid, value, failure);
   return {
     label,
-    ...split(paid, value, failure),
+    ...own.hours(),
     byWork,
     weeks: { paid: t.weekPaid.map(hours), value: t.weekValue.map(hours), failure: t.weekFailure.map(hours) },
   };
@@ -209,7 +232,7 @@ class FlowTally {
       abandoned: this.abandoned,
       endToEndMean: round(e2e.length > 0 ? e2e.reduce((a, b) => a + b, 0) / e2e.length : null),
       endToEndP95: round(percentile(e2e, 95)),
-      waitingDaysMean: round(arrived > 0 ? this.waited / arrived : null),
+      withoutHelpMean: round(arrived > 0 ? this.waited / arrived : null),
       failureDemandShare: round(this.contacts > 0 ? this.failure / this.contacts : null),
       contactsPerNeed: round(arrived > 0 ? this.contacts / arrived : null),
       oneStopShare: round(this.met > 0 ? this.oneStop / this.met : null),
@@ -228,7 +251,7 @@ function flowsOf(sim: Simulation): Report['flows'] {
     if (arrivedAt < 0) continue;
     const f = needs.pilot[id] === 1 ? pilot : main;
     const outcome = needs.outcome[id];
-    f.waited += (Math.min(needs.closedAt[id]!, sim.now) - arrivedAt) / DAY;
+    f.waited += ((outcome === MET ? needs.closedAt[id]! : sim.now) - arrivedAt) / DAY;
     if (outcome === MET) {
       f.met++;
       f.e2e.push((needs.closedAt[id]! - arrivedAt) / DAY);
@@ -264,6 +287,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let openMinutes = 0;
   const e2e: number[] = [];
   const waits: number[] = [];
+  let withoutHelp = 0;
   // By complexity: 0 easy, 1 hard.
   const kinds = [0, 1].map(() => ({ arrived: 0, met: 0, harmed: 0, wait: 0 }));
   const WITHIN = [28, 56, 91];
@@ -290,6 +314,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     const waited = (Math.min(closedAt, now) - arrivedAt) / DAY;
     // Harm is rent unpaid past the threshold: giving up never ends it.
     const unpaid = outcome === MET ? waited : (now - arrivedAt) / DAY;
+    withoutHelp += unpaid;
     const harm = harmAfter !== null && unpaid > harmAfter;
     if (harm) harmed++;
     waits.push(waited);
@@ -376,23 +401,10 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   }
 
   const byRole: Report['staffTime']['byRole'] = {};
-  let paidAll = 0;
-  let valueAll = 0;
-  let failureAll = 0;
-  for (const role of sim.roles) {
-    const t = timeOf(role.label, role.staffedMinutes, role.time);
-    byRole[role.id] = t;
-    paidAll += role.staffedMinutes;
-    for (let i = 0; i < WORK_KINDS.length; i++) {
-      valueAll += role.time.byWork[2 * i]!;
-      failureAll += role.time.byWork[2 * i + 1]!;
-    }
-  }
-  const staffTime = {
-    total: split(paidAll, valueAll, failureAll),
-    failureShare: round(valueAll + failureAll > 0 ? failureAll / (valueAll + failureAll) : null),
-    byRole,
-  };
+  const office = new TimeSums();
+  for (const role of sim.roles) byRole[role.id] = timeOf(role.label, role.staffedMinutes, role.time, office);
+  const work = office.value + office.failure;
+  const staffTime = { total: office.hours(), failureShare: round(work > 0 ? office.failure / work : null), byRole };
 
   const dashboard = dashboardOf(sim.tally);
   const days = now / DAY;
@@ -417,7 +429,11 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
       p95: round(percentile(e2e, 95)),
       max: round(e2e.length > 0 ? e2e[e2e.length - 1]! : null),
     },
-    waitingDays: { mean: round(waits.length > 0 ? waitTotal / waits.length : null), p95: round(percentile(waits, 95)) },
+    waitingDays: {
+      mean: round(waits.length > 0 ? waitTotal / waits.length : null),
+      p95: round(percentile(waits, 95)),
+      withoutHelpMean: round(waits.length > 0 ? withoutHelp / waits.length : null),
+    },
     byComplexity: { easy: complexity(kinds[0]!), hard: complexity(kinds[1]!) },
     helpedWithin: { d28: shareHelped(0), d56: shareHelped(1), d91: shareHelped(2) },
     reportedDays: { mean: round(dashboard.processingDays) },

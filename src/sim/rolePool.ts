@@ -28,6 +28,9 @@ export interface Task {
   /** A waiting call or visit: the slot of the citizen's giving up waiting (-1: none), and whether they have gone. */
   hangUp: number;
   abandoned: boolean;
+  /** The team whose queue it waits in, while it waits (queued). */
+  pool: RolePool | null;
+  queued: boolean;
 }
 
 /** A task's storage: the sim reuses them, so every one has the same shape. */
@@ -45,6 +48,8 @@ export class TaskRecord implements Task {
   expected = 0;
   hangUp = -1;
   abandoned = false;
+  pool: RolePool | null = null;
+  queued = false;
 }
 
 /** A first-in, first-out line: a ring buffer that grows by doubling. */
@@ -79,14 +84,17 @@ class Line<T> {
 /**
  * A role's work waiting to start: contacts (people waiting), and the rest of the work (casework,
  * scanning, messages passed on, rework) in the order it came, except that work put back
- * (cherry-picking defers hard or incomplete claims) waits behind the rest. Within each line,
- * first come, first served: because sim time never runs backwards, each line is simply first in,
- * first out, and taking the next is O(1).
+ * (cherry-picking defers complicated claims) waits behind the rest. Within each line, first come,
+ * first served: because sim time never runs backwards, each line is simply first in, first out,
+ * and taking the next is O(1). A caller who hangs up stays in the line, gone, until reached;
+ * size and contacts count only those still waiting.
  */
 export class TaskQueue {
   private readonly contactLine = new Line<Task>();
   private readonly workLine = new Line<Task>();
   private readonly deferredLine = new Line<Task>();
+  /** Contacts still in the line whose citizen has gone. */
+  private gone = 0;
   size = 0;
 
   push(task: Task, deferred: boolean): void {
@@ -95,21 +103,38 @@ export class TaskQueue {
     this.size++;
   }
 
-  /** Calls and visitors waiting. */
+  /** Calls and visitors still waiting. */
   get contacts(): number {
-    return this.contactLine.size;
+    return this.contactLine.size - this.gone;
   }
 
-  /** Takes the next contact; check contacts first. */
-  popContact(): Task {
+  /** A waiting contact's citizen has gone. */
+  abandon(): void {
+    this.gone++;
     this.size--;
-    return this.contactLine.shift();
+  }
+
+  /** Takes the next contact in the line (perhaps one whose citizen has gone); check contacts first. */
+  popContact(): Task {
+    const task = this.contactLine.shift();
+    if (task.abandoned) this.gone--;
+    else this.size--;
+    return task;
   }
 
   /** Takes the next piece of other work; check that size exceeds contacts first. */
   popWork(): Task {
     this.size--;
     return this.workLine.size > 0 ? this.workLine.shift() : this.deferredLine.shift();
+  }
+
+  /** Empties the queue: every task in it, in line order (contacts, work, deferred work). */
+  drain(): Task[] {
+    const out: Task[] = [];
+    for (const line of [this.contactLine, this.workLine, this.deferredLine]) while (line.size > 0) out.push(line.shift());
+    this.size = 0;
+    this.gone = 0;
+    return out;
   }
 }
 
@@ -149,9 +174,11 @@ export class RolePool {
     private readonly calendar: Calendar,
   ) {}
 
-  /** Queues work; deferred work (cherry-picking puts hard cases back) waits behind the rest of its class. */
+  /** Queues work; deferred work (cherry-picking puts complicated cases back) waits behind the rest. */
   enqueue(task: Task, deferred = false): void {
     if (task.kind !== 'contact') this.inTrayMinutes += task.expected;
+    task.pool = this;
+    task.queued = true;
     this.queue.push(task, deferred);
   }
 
@@ -170,10 +197,15 @@ export class RolePool {
     // (a team of one or two cannot keep anyone waiting for the phone).
     const back = frontShare >= 1 ? this.staff : q.contacts > 0 ? this.staff - front : this.staff > 2 ? this.staff - 1 : this.staff;
     const work = q.size > q.contacts && this.takenToday < this.quota && this.busy - this.onContacts < back;
-    if (q.contacts > 0 && (!work || this.onContacts < front)) return q.popContact();
-    if (!work) return null;
-    const task = q.popWork();
-    this.inTrayMinutes -= task.expected;
+    let task: Task;
+    if (q.contacts > 0 && (!work || this.onContacts < front)) task = q.popContact();
+    else if (work) {
+      task = q.popWork();
+      // Summed in floating point: back to exactly nothing when the in-tray empties.
+      this.inTrayMinutes = q.size > q.contacts ? this.inTrayMinutes - task.expected : 0;
+    } else return null;
+    task.queued = false;
+    task.pool = null;
     return task;
   }
 
@@ -182,10 +214,6 @@ export class RolePool {
     return this.tasksEver > 0 ? this.normalMinutes / this.tasksEver : 30;
   }
 
-  /** Work waiting that is not a call or visit: the in-tray. */
-  get inTray(): number {
-    return this.queue.size - this.queue.contacts;
-  }
 
   /**
    * How hard this team is pushed: its backlog in days of work at the normal pace. Under pressure

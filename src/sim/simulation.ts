@@ -11,13 +11,13 @@ import {
   OPEN,
 } from './claimTable';
 import { EventQueue } from './eventQueue';
-import { exp, ln } from './exactMath';
+import { exp } from './exactMath';
 import { grown } from './grown';
 import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
 import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
-import { meanOf, prepare, type Sampler, Stream } from './random';
+import { ln, meanOf, prepare, type Sampler, Stream } from './random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import type {
   Action,
@@ -309,6 +309,7 @@ export class Simulation {
     this.casework = this.roleById.get(level.assign.casework)!;
     this.scanRole = level.assign.scan ? this.roleById.get(level.assign.scan)! : null;
     this.caseworkStaff = this.casework.staff;
+    this.casework.inTrayDays = regime.inTrayDays;
     this.ownPhoneStaff = this.phoneRole.staff;
     const a = level.assign;
     this.outsourceable = a.phone !== a.visit && a.phone !== a.casework && a.phone !== a.scan;
@@ -362,7 +363,8 @@ export class Simulation {
     this.lastDesignNote = start;
     for (const role of this.roles) role.resetAccounts(start);
     this.schedule(ARRIVAL, start + this.demand.exponential(DAY / level.demand.needsPerDay));
-    if (!this.calendar.always) this.schedule(OPENS, this.calendar.nextOpen(start));
+    // Each open day begins with OPENS (an office always open begins a day each midnight).
+    this.schedule(OPENS, this.calendar.always ? start : this.calendar.nextOpen(start));
     if (level.inspection) this.schedule(INSPECTION, level.inspection.everyDays * DAY);
     this.advanceTo(0);
     this.startMeasuring();
@@ -524,8 +526,6 @@ export class Simulation {
         if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.startLearning();
         (this.design as Record<string, unknown>)[action.key] = action.value;
         if (action.key === 'pilotShare' || action.key === 'pilotTeam') this.setUpPilot();
-        // Taking the call centre back in house brings back the council's own agents.
-        if (this.outsourceable && !this.outsourced) this.phoneRole.staff = this.ownPhoneStaff;
         break;
       case 'regime': {
         const regime = this.level.regimes[action.regime];
@@ -540,19 +540,55 @@ export class Simulation {
           role.staff = regime.staff[role.id] ?? 0;
         }
         this.ownPhoneStaff = this.phoneRole.staff;
-        if (regime.inTrayDays === null) {
-          this.casework.inTrayDays = null;
-          this.casework.quota = Infinity;
-        }
+        // A new regime manages the back office its own way from now (planned again each morning).
+        this.casework.inTrayDays = regime.inTrayDays;
+        if (regime.inTrayDays === null) this.casework.quota = Infinity;
         this.caseworkStaff = this.casework.staff;
         this.splitCasework();
         break;
       }
     }
+    this.settleCallCentre();
+    this.handOverStrandedWork();
     // A design change can move who does what; start whatever can start now.
     for (const role of this.roles) this.tryStart(role);
     this.actions.push(action);
     return action;
+  }
+
+  /** After a change: a provider staffs an outsourced call centre at once; in house, the council's own agents answer. */
+  private settleCallCentre(): void {
+    if (this.outsourced) this.staffProvider();
+    else if (this.outsourceable && this.phoneRole.staff !== this.ownPhoneStaff) {
+      this.noteCosts();
+      this.phoneRole.staff = this.ownPhoneStaff;
+    }
+  }
+
+  /**
+   * After a change, work queued for a team that now has nobody goes where the design now sends
+   * it: documents waiting to be scanned are filed straight to the claim (the owner takes them),
+   * and a pilot left without a team hands its citizens' calls and work back to the usual flow.
+   */
+  private handOverStrandedWork(): void {
+    const scan = this.scanRole;
+    if (scan !== null && scan.staff === 0 && scan.queue.size > 0) {
+      for (const task of scan.queue.drain()) {
+        scan.inTrayMinutes = 0;
+        this.claims.awaitingScan[task.claim]--;
+        this.fileDocuments(task.claim, task.items, false, task.failure);
+        this.releaseTask(task);
+      }
+    }
+    const pilot = this.pilotPool;
+    if (pilot !== null && pilot.staff === 0 && pilot.queue.size > 0) {
+      pilot.inTrayMinutes = 0;
+      for (const task of pilot.queue.drain()) {
+        if (task.abandoned) this.releaseTask(task);
+        else if (task.kind === 'contact') this.frontRole(task.need, task.channel === 'phone' ? 'phone' : 'visit').enqueue(task);
+        else this.casework.enqueue(task);
+      }
+    }
   }
 
   /**
@@ -583,9 +619,14 @@ export class Simulation {
     this.casework.staff = this.caseworkStaff - team;
   }
 
+  /** Is this need handled by the pilot now? Pilot citizens go back to the usual flow while it has no team. */
+  private inPilot(need: number): boolean {
+    return this.needs.pilot[need] === 1 && this.pilotPool!.staff > 0;
+  }
+
   /** The design a need is handled by: the pilot's, for a need in the pilot; else the one in force. */
   private designFor(need: number): Design {
-    return this.needs.pilot[need] === 1 ? this.pilotDesign : this.design;
+    return this.inPilot(need) ? this.pilotDesign : this.design;
   }
 
   /**
@@ -612,20 +653,18 @@ export class Simulation {
 
   /** Is this the provider's agent? */
   private outsourcedHere(role: RolePool, need: number): boolean {
-    return role === this.phoneRole && this.outsourced && this.needs.pilot[need] !== 1;
+    return role === this.phoneRole && this.outsourced && !this.inPilot(need);
   }
 
   /**
-   * A back office managed to a target plans the day in hours of work: the share of its in-tray
-   * that clears it in the regime's in-tray days. Short pieces of work taken first leave more of
-   * the day's hours for the rest.
+   * A back office managed to a target plans the day in hours of work: the share of its in-tray's
+   * expected hours that clears it in the regime's in-tray days. Work put back (cherry-picking)
+   * gets whatever hours the rest leaves.
    */
   private planDay(): void {
     const role = this.casework;
-    const days = this.level.regimes[this.regime].inTrayDays;
-    role.inTrayDays = days;
     role.takenToday = 0;
-    role.quota = days === null ? Infinity : role.inTrayMinutes / days;
+    role.quota = role.inTrayDays === null ? Infinity : role.inTrayMinutes / role.inTrayDays;
   }
 
   /** Another open day begins: remember the last one's busiest hour of calls. */
@@ -645,6 +684,7 @@ export class Simulation {
   private staffProvider(): void {
     let peak = 0;
     for (const calls of this.busiestHours) if (calls > peak) peak = calls;
+    if (peak === 0) return; // no calls on record yet: the staff answering now carry on
     const meanCall = this.callsHandled > 0 ? this.callMinutes / this.callsHandled : 0;
     const staff = Math.max(1, Math.ceil((peak * meanCall) / (60 * this.level.outsourcing.plannedOccupancy)));
     if (staff === this.phoneRole.staff) return;
@@ -674,8 +714,7 @@ export class Simulation {
     const pickUp = this.designFor(need).caseOwner ? 0 : m.pickUpFile;
     switch (kind) {
       case 'casework': {
-        const ready = this.claims.isComplete(claim) && this.claims.confirmed[claim] === CONFIRMED_YES;
-        return pickUp + (!ready ? m.request : this.needs.hard[need] === 1 ? m.assessHard : m.assessEasy);
+        return pickUp + (!this.claims.readyToDecide(claim) ? m.request : this.needs.hard[need] === 1 ? m.assessHard : m.assessEasy);
       }
       case 'rework':
         return pickUp + m.rework;
@@ -754,7 +793,7 @@ export class Simulation {
         if (this.outsourced) this.staffProvider();
         this.planDay();
         for (const role of this.roles) this.tryStart(role);
-        this.schedule(OPENS, this.calendar.nextOpen(this.calendar.closesAt(this.now)));
+        this.schedule(OPENS, this.calendar.always ? this.now + DAY : this.calendar.nextOpen(this.calendar.closesAt(this.now)));
         return;
       case LETTER_TO_CITIZEN:
         return this.onLetterToCitizen(this.evNeed[slot]!, LETTERS[this.evLetter[slot]!]!);
@@ -848,41 +887,38 @@ export class Simulation {
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
     role.enqueue(task);
-    // How long this citizen will hold on or queue (cancelled when someone answers).
+    // How long this citizen will hold on or queue: drawn for everyone, kept only by those still
+    // waiting once whoever is free has answered (and cancelled when someone answers).
     const hold = channel === 'phone' ? this.dist.holdPhone : this.dist.holdVisit;
-    if (hold !== null) {
-      const slot = this.schedule(HANG_UP, this.now + this.citizen.draw(hold));
+    const patience = hold === null ? Infinity : this.citizen.draw(hold);
+    this.tryStart(role);
+    if (task.queued && patience < Infinity) {
+      const slot = this.schedule(HANG_UP, this.now + patience);
       this.evTask[slot] = task;
       task.hangUp = slot;
     }
-    this.tryStart(role);
   }
 
   /**
-   * Nobody answered in time: the caller hangs up, the visitor goes home (still waiting at closing,
-   * they leave too). Both count as not seen in time, and try again later, after retryHours.
+   * Nobody answered in time: the caller hangs up, the visitor goes home. Both count as not seen
+   * in time, and try again later, after retryHours (nobody is seen while the office is closed, so
+   * most who are still there at closing give up before it opens again).
    */
   private onHangUp(task: Task): void {
     task.hangUp = -1;
     task.abandoned = true;
-    const official = this.quarter;
-    const all = this.tally;
-    if (task.channel === 'phone') {
-      this.waiting.phone--;
-      official.calls++;
-      all.calls++;
-    } else {
-      this.waiting.visit--;
-      official.visits++;
-      all.visits++;
-    }
+    task.pool!.queue.abandon();
+    if (task.channel === 'phone') this.waiting.phone--;
+    else this.waiting.visit--;
+    this.countOffered(task, false);
     this.cHungUp[task.contact] = 1;
     const need = task.need;
     if (this.needs.outcome[need] !== NEED_OPEN) return;
     if (this.journal !== null) this.note(need, J['hung-up']);
     // Someone chasing just goes on waiting, and chases again in time; anyone else tries again.
     if (task.reason === 'progress-chasing' || task.reason === 'complaint') return this.citizenWaits(need);
-    const at = this.whenOpen(this.now + this.citizen.draw(this.dist.retry) * 60, this.citizen);
+    // At least a minute later, however the level sets it: a retry is never the same moment.
+    const at = this.whenOpen(this.now + Math.max(1, this.citizen.draw(this.dist.retry) * 60), this.citizen);
     this.contactAt(at, need, task.channel === 'phone' ? 'phone' : 'visit', task.reason, task.items);
   }
 
@@ -925,7 +961,7 @@ export class Simulation {
 
   /** Who takes a need's calls and visits: the pilot team takes all of a pilot need's. */
   private frontRole(need: number, channel: 'phone' | 'visit'): RolePool {
-    if (this.needs.pilot[need] === 1) return this.pilotPool!;
+    if (this.inPilot(need)) return this.pilotPool!;
     if (this.design.expertsAtFront) return this.casework;
     return channel === 'phone' ? this.phoneRole : this.visitRole;
   }
@@ -937,7 +973,7 @@ export class Simulation {
 
   /** Who does a need's casework: the pilot team for a pilot need. */
   private caseRole(need: number): RolePool {
-    return this.needs.pilot[need] === 1 ? this.pilotPool! : this.casework;
+    return this.inPilot(need) ? this.pilotPool! : this.casework;
   }
 
   private growContacts(): void {
@@ -980,6 +1016,8 @@ export class Simulation {
     task.expected = 0;
     task.hangUp = -1;
     task.abandoned = false;
+    task.queued = false;
+    task.pool = null;
     return task;
   }
 
@@ -1040,7 +1078,7 @@ export class Simulation {
       }
       if (task.kind === 'contact') role.onContacts++;
       const normal = this.taskMinutes(role, task);
-      if (task.kind !== 'contact') role.takenToday += normal;
+      if (task.kind !== 'contact' && role.quota !== Infinity) role.takenToday += normal;
       role.normalMinutes += normal;
       role.tasksEver++;
       const minutes = (normal / this.pace(role)) * this.learning(role);
@@ -1080,18 +1118,22 @@ export class Simulation {
     const i = task.contact;
     this.cWaited[i] = waited;
     if (i < this.contactList.length) this.contactList[i]!.waited = waited;
+    this.countOffered(task, task.channel === 'phone' ? waited <= 20 / 60 : waited <= 15);
+    // The pilot team answers its own citizens' calls, in house.
+    if (task.channel === 'phone' && this.outsourced && !this.inPilot(task.need)) this.outsourcedCalls++;
+  }
+
+  /** The dashboard's answer-time measures count every call and visit offered: answered in time or not. */
+  private countOffered(task: Task, inTime: boolean): void {
+    const ok = inTime ? 1 : 0;
     const official = this.quarter;
     const all = this.tally;
     if (task.channel === 'phone') {
-      const ok = waited <= 20 / 60 ? 1 : 0;
       official.calls++;
       official.callsIn20s += ok;
       all.calls++;
       all.callsIn20s += ok;
-      // The pilot team answers its own citizens' calls, in house.
-      if (this.outsourced && this.needs.pilot[task.need] !== 1) this.outsourcedCalls++;
     } else {
-      const ok = waited <= 15 ? 1 : 0;
       official.visits++;
       official.visitsIn15m += ok;
       all.visits++;
@@ -1126,7 +1168,7 @@ export class Simulation {
       }
       case 'casework': {
         const claim = task.claim;
-        const decide = this.claims.isComplete(claim) && this.claims.confirmed[claim] === CONFIRMED_YES;
+        const decide = this.claims.readyToDecide(claim);
         task.decide = decide;
         const owner = this.designFor(task.need).caseOwner;
         if (this.journal !== null && !owner) this.note(task.need, J['file-picked-up'], claim);
@@ -1254,6 +1296,7 @@ export class Simulation {
   private takeNewClaim(role: RolePool, task: Task, decideNow: boolean): void {
     const need = task.need;
     const h = this.level.handoffs;
+    this.needs.mustReapply[need] = 0;
     if (role.expert) {
       if (this.citizen.chance(h.toldByExpert)) {
         this.needs.knows[need] = TOLD;
@@ -1310,6 +1353,8 @@ export class Simulation {
 
   /** Documents handed in or posted reach the claim: through scanning, or straight to the owner. */
   private receiveDocuments(need: number, items: number, byExpert: boolean, failure: boolean): void {
+    // Documents for a claim closed as incomplete make no new claim: the citizen must apply again.
+    if (this.needs.mustReapply[need] === 1) return;
     const claim = this.needs.claim[need]! > 0 ? this.needs.claim[need]! : this.openClaim(need, byExpert);
     if (byExpert || this.claims.ownedByExpert[claim] === 1) this.fileDocuments(claim, items, false, failure);
     else this.sendOnDocuments(claim, items, failure);
@@ -1319,7 +1364,7 @@ export class Simulation {
     const scanRole = this.scanRole;
     const need = this.claims.needOf[claim]!;
     // A pilot need's documents go straight to the pilot team: no scanning.
-    if (scanRole && !this.design.caseOwner && this.needs.pilot[need] !== 1) {
+    if (scanRole && scanRole.staff > 0 && !this.design.caseOwner && !this.inPilot(need)) {
       this.claims.awaitingScan[claim]++;
       this.queueWork(scanRole, 'scan', need, claim, failure, items);
     } else {
@@ -1411,11 +1456,20 @@ export class Simulation {
     const need = this.claims.needOf[claim]!;
     this.needs.stage[need] = STAGE['awaiting-evidence'];
     if (this.journal !== null) this.note(need, J['evidence-requested'], claim);
-    // Why the citizen must send more: a document lost in the office, else a form in place of advice,
-    // else nobody having said exactly what was needed.
+    // Why the citizen must send more: a document lost in the office; else, told exactly what was
+    // needed, something they could not find in time; else a form in place of advice (the first
+    // time they are asked); else nobody having said exactly what was needed.
     const needs = this.needs;
-    needs.resendCause[need] = needs.lostSinceRequest[need] === 1 ? CAUSE['lost-document'] : needs.handedForm[need] === 1 ? CAUSE['form-hand-out'] : CAUSE['not-told'];
+    needs.resendCause[need] =
+      needs.lostSinceRequest[need] === 1
+        ? CAUSE['lost-document']
+        : needs.knows[need] === TOLD
+          ? CAUSE['hard-to-find']
+          : needs.handedForm[need] === 1
+            ? CAUSE['form-hand-out']
+            : CAUSE['not-told'];
     needs.lostSinceRequest[need] = 0;
+    needs.handedForm[need] = 0;
     const design = this.designFor(need);
     const days = design.nilQualifyDays;
     if (days !== null && this.claims.deadlineSet[claim] === 0) {
@@ -1456,10 +1510,24 @@ export class Simulation {
       if (wrong) {
         if (this.journal !== null) this.note(need, J['wrong-decision'], claim);
         this.citizenReacts(need);
-      } else this.pay(need);
+      } else {
+        this.helpIsComing(need);
+        this.pay(need);
+      }
     } else {
       this.sendLetter(need, wrong ? 'wrong-decision' : 'decision');
       if (!wrong && this.level.paymentRunDays !== null) this.pay(need);
+    }
+  }
+
+  /** The citizen knows help is coming: no more chasing, and no giving up while the money is on its way. */
+  private helpIsComing(need: number): void {
+    this.needs.waitingOnCouncil[need] = 0;
+    this.cancelChase(need);
+    const giveUp = this.timers[2 * need + 1]!;
+    if (giveUp >= 0) {
+      this.events.remove(giveUp);
+      this.timers[2 * need + 1] = -1;
     }
   }
 
@@ -1557,8 +1625,7 @@ export class Simulation {
       case 'decision':
         // With payment runs the money comes in its run; the letter tells the citizen it is coming.
         if (this.level.paymentRunDays === null) return this.close(need, 'met');
-        this.needs.waitingOnCouncil[need] = 0;
-        return this.cancelChase(need);
+        return this.helpIsComing(need);
       case 'wrong-decision':
         if (this.journal !== null) this.note(need, J['wrong-decision'], this.needs.claim[need]!);
         return this.citizenReacts(need);
@@ -1624,17 +1691,18 @@ export class Simulation {
     const claims = this.claims;
     const need = claims.needOf[claim]!;
     if (claims.status[claim] !== OPEN || claims.isComplete(claim)) return;
+    if (this.designFor(need).nilQualifyDays === null) return; // the rule was switched off meanwhile
     // The rule closes claims still waiting on the claimant, not on the council's own scanning
     // pile: with documents still to scan, look again tomorrow.
     if (claims.awaitingScan[claim] > 0) {
       this.evClaim[this.schedule(DEADLINE, this.now + DAY)] = claim;
       return;
     }
-    if (this.designFor(need).nilQualifyDays === null) return; // the rule was switched off meanwhile
     if (this.journal !== null) this.note(need, J['nil-qualified'], claim);
     claims.status[claim] = NIL_QUALIFIED;
-    // Everything sent so far is gone with the claim: it must all come again.
+    // Everything sent so far is gone with the claim: it must all come again, with a new application.
     this.needs.resendCause[need] = CAUSE['nil-qualified'];
+    this.needs.mustReapply[need] = 1;
     this.quarter.nilQualified++;
     this.tally.nilQualified++;
     this.needs.claim[need] = 0;

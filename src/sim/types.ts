@@ -26,10 +26,18 @@ export const FAILURE_REASONS: readonly ContactReason[] = [
 /**
  * What brought a contact about: nothing (value demand), or the mechanism or rule behind failure
  * demand. Silence: no news, so the citizen chased; a lost document, a nil-qualified claim, a form
- * handed out instead of advice, or nobody having said exactly what to bring: evidence sent again;
- * a wrong decision: a correction.
+ * handed out instead of advice, nobody having said exactly what to bring, or (told exactly) an
+ * item they could not find in time: evidence sent again; a wrong decision: a correction.
  */
-export type ContactCause = 'none' | 'silence' | 'lost-document' | 'nil-qualified' | 'form-hand-out' | 'not-told' | 'wrong-decision';
+export type ContactCause =
+  | 'none'
+  | 'silence'
+  | 'lost-document'
+  | 'nil-qualified'
+  | 'form-hand-out'
+  | 'not-told'
+  | 'hard-to-find'
+  | 'wrong-decision';
 
 export const CONTACT_CAUSES: readonly ContactCause[] = [
   'none',
@@ -38,6 +46,7 @@ export const CONTACT_CAUSES: readonly ContactCause[] = [
   'nil-qualified',
   'form-hand-out',
   'not-told',
+  'hard-to-find',
   'wrong-decision',
 ];
 

@@ -28,7 +28,7 @@ export function dashboardFigures(r: Report): Figure[] {
 /** What citizens lived: first the measures that count every citizen, helped or not. */
 export function livedFigures(r: Report): Figure[] {
   return [
-    { id: 'waiting-mean', label: 'Average wait, counting everyone (to help, to giving up, or still waiting)', value: days(r.waitingDays.mean) },
+    { id: 'without-help', label: 'Average days without help, counting everyone (giving up does not end it)', value: days(r.waitingDays.withoutHelpMean) },
     { id: 'helped-28', label: 'Helped within 4 weeks of first getting in touch', value: percent(r.helpedWithin.d28) },
     { id: 'helped-56', label: 'Helped within 8 weeks', value: percent(r.helpedWithin.d56) },
     { id: 'e2e-mean', label: 'Of those helped: average time from first contact to help', value: days(r.endToEndDays.mean) },

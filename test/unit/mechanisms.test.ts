@@ -276,6 +276,15 @@ describe('each mechanism moves its outcome, on every seed', () => {
     }
   });
 
+  it('days without help count on for those who give up: more giving up never looks like less waiting', () => {
+    eachSeed({}, { 'citizens.giveUpOnNilQualify': 0.5 }, (quitting, base) => {
+      expect(quitting.needs.abandoned).toBeGreaterThan(2 * base.needs.abandoned);
+      // The wait to giving up falls as more give up; days without help do not.
+      expect(quitting.waitingDays.withoutHelpMean!).toBeGreaterThanOrEqual(base.waitingDays.withoutHelpMean!);
+      expect(quitting.helpedWithin.d91!).toBeLessThan(base.helpedWithin.d91!);
+    });
+  });
+
   it('inspectors mark down an authority that leaves the approved process', () => {
     const base = run({}, 3);
     expect(base.inspections.length).toBe(4);
@@ -315,5 +324,42 @@ describe('each mechanism moves its outcome, on every seed', () => {
     expect(dip.queues.assessorPilot!.utilisation!).toBeGreaterThan(noDip.queues.assessorPilot!.utilisation! + 0.05);
     // The usual back office changed nothing about its way of working, so it pays no dip of its own.
     expect(Math.abs(dip.queues.assessor!.utilisation! - noDip.queues.assessor!.utilisation!)).toBeLessThan(0.05);
+  });
+});
+
+describe('edges found in review', () => {
+  it('a level cannot make callers hang up and ring back in the same moment', () => {
+    expect(() => level('housing-benefit', { 'citizens.retryHours': { dist: 'fixed', value: 0 } })).toThrow(/citizens\.retryHours: the time before trying again must average at least/);
+    expect(() => level('housing-benefit', { 'citizens.holdMinutes': { phone: { dist: 'fixed', value: 0 }, visit: { dist: 'fixed', value: 5 } } })).toThrow(/citizens\.holdMinutes\.phone/);
+  });
+
+  it('switching to the redesign leaves no documents in a scanning pile nobody works', () => {
+    for (const seed of SEEDS) {
+      const sim = runSim(level('housing-benefit'), seed, 'deliverology', 120, [{ at: 30 * 1440, kind: 'regime', regime: 'systems' }]);
+      const scanner = sim.model.roleById.get('scanner')!;
+      expect(scanner.staff).toBe(0);
+      expect(scanner.queue.size).toBe(0);
+      const claims = sim.model.claims;
+      for (let id = 1; id <= claims.count; id++) expect(claims.awaitingScan[id]).toBe(0);
+    }
+  });
+
+  it('an office open all hours still plans its days and staffs an outsourced centre', () => {
+    const always = { hours: 'always', warmUpDays: 30 };
+    const tray = run({ ...always, ...HONEST }, 1, 'deliverology', 60);
+    const flow = run({ ...always, ...HONEST, 'regimes.deliverology.inTrayDays': null }, 1, 'deliverology', 60);
+    expect(flow.waitingDays.mean!).toBeLessThan(tray.waitingDays.mean!);
+    const out = run({ ...always }, 1, 'deliverology', 60);
+    expect(out.queues.agent!.staff).not.toBe(level('housing-benefit').regimes.deliverology.staff.agent);
+  });
+
+  it('a citizen told exactly what to bring who still sends more could not find it; a form counts only the first time', () => {
+    for (const seed of SEEDS) {
+      const r = run({}, seed, 'systems');
+      expect(r.contacts.byCause['hard-to-find']).toBeGreaterThan(0);
+      expect(r.contacts.byCause['form-hand-out']).toBe(0);
+      const d = run({}, seed);
+      expect(d.contacts.byCause['form-hand-out']).toBeLessThan(d.contacts.byCause['not-told'] + d.contacts.byCause['lost-document']);
+    }
   });
 });

@@ -211,7 +211,7 @@ describe('the pilot team', () => {
     expect(sim.model.pilotPool).toBe(team);
   });
 
-  it('with no team, no one new joins and those in it wait for the team; with no share, no one new joins, and those in it finish there', () => {
+  it('with no team, no one new joins and its citizens go back to the usual flow; with no share, no one new joins, and those in it finish there', () => {
     const sim = runSim(hbShort, 3, 'deliverology', 150, [
       { at: 10 * DAY, kind: 'design', key: 'pilotShare', value: 0.2 },
       { at: 10 * DAY, kind: 'design', key: 'pilotTeam', value: 2 },
@@ -221,18 +221,27 @@ describe('the pilot team', () => {
     ]);
     const needs = sim.model.needs.list();
     const pilot = needs.filter((n) => n.pilot);
-    // Nobody met in the pilot from the week after day 60 to day 90 (what was decided by then was
-    // paid in the next weekly run): the team was back in the main pool...
-    expect(pilot.filter((n) => n.outcome === 'met' && n.closedAt > 68 * DAY && n.closedAt <= 90 * DAY)).toHaveLength(0);
-    // ...and with no team to serve them, nobody joined it then, nor after the share went back to 0.
+    // With no team to serve them, nobody joined it from day 60, nor after the share went back to 0.
     expect(needs.filter((n) => n.pilot && n.arrivedAt > 60 * DAY)).toHaveLength(0);
-    // Those in it when the team left waited, and were seen once it was back.
-    const waited = pilot.filter((n) => n.closedAt > 68 * DAY);
-    expect(waited.length).toBeGreaterThan(0);
-    expect(waited.filter((n) => n.outcome === 'met' && n.closedAt > 90 * DAY).length).toBeGreaterThan(waited.length / 2);
+    // Those in it when the team left were not stranded: the usual flow took them on.
+    const left = pilot.filter((n) => n.closedAt > 68 * DAY);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.filter((n) => n.outcome === 'met' && n.closedAt <= 90 * DAY).length).toBeGreaterThan(0);
+    expect(left.filter((n) => n.outcome === 'met').length).toBeGreaterThan(left.length / 2);
     const r = sim.report();
     conserves(r.flows!.main);
     conserves(r.flows!.pilot);
+  });
+
+  it('a pilot team taken away leaves nothing waiting in its queue', () => {
+    const sim = createSim(hbShort, 4, 'deliverology');
+    sim.apply({ kind: 'design', key: 'pilotTeam', value: 2 });
+    sim.apply({ kind: 'design', key: 'pilotShare', value: 0.5 });
+    sim.advanceDays(20);
+    sim.apply({ kind: 'design', key: 'pilotTeam', value: 0 });
+    expect(sim.model.pilotPool!.queue.size).toBe(0);
+    sim.advanceDays(40);
+    expect(sim.model.pilotPool!.queue.size).toBe(0);
   });
 });
 

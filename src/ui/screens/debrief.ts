@@ -25,7 +25,7 @@ function figureList(title: string, figures: Figure[], className: string): HTMLEl
 function comparisonTable(mine: Report, other: Report, names: Record<string, string>): HTMLElement {
   const rows: [string, (r: Report) => string][] = [
     ['Reported processing time', (r) => days(r.reportedDays.mean)],
-    ['Average wait, counting everyone', (r) => days(r.waitingDays.mean)],
+    ['Average days without help, counting everyone', (r) => days(r.waitingDays.withoutHelpMean)],
     ['Helped within 8 weeks', (r) => percent(r.helpedWithin.d56)],
     ['Of those helped: average time to help', (r) => days(r.endToEndDays.mean)],
     ['Failure demand share', (r) => percent(r.failureDemandShare)],
@@ -49,7 +49,7 @@ function flowsTable(flows: NonNullable<Report['flows']>): HTMLElement {
   const rows: [string, (f: FlowMeasures) => string][] = [
     ['Citizens', (f) => String(f.arrived)],
     ['Helped', (f) => String(f.met)],
-    ['Average wait, counting everyone', (f) => days(f.waitingDaysMean)],
+    ['Average days without help, counting everyone', (f) => days(f.withoutHelpMean)],
     ['Of those helped: average time to help', (f) => days(f.endToEndMean)],
     ['1 in 20 waited longer than', (f) => days(f.endToEndP95)],
     ['Failure demand share', (f) => percent(f.failureDemandShare)],

@@ -88,21 +88,16 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
 
   // ---- staffing
   const hours = openHoursPerWeek(level);
-  const staffRows = new Map<string, { count: HTMLElement; minus: HTMLButtonElement; plus: HTMLButtonElement; row: HTMLElement }>();
+  const staffRows = new Map<string, { count: HTMLElement; minus: HTMLButtonElement; plus: HTMLButtonElement; row: HTMLElement; rate: HTMLElement }>();
   const staffList = h('ul', { className: 'staff' });
   for (const [id, role] of Object.entries(level.roles)) {
     const countEl = h('span', { className: 'count' }, '0');
     const minus = h('button', { type: 'button', className: 'step', 'aria-label': `One fewer ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) - 1) }, '−');
     const plus = h('button', { type: 'button', className: 'step', 'aria-label': `One more ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) + 1) }, '+');
-    const row = h(
-      'li',
-      {},
-      h('span', { className: 'role' }, role.label),
-      h('span', { className: 'stepper' }, minus, countEl, plus),
-      h('span', { className: 'rate' }, `${money(role.costPerHour * hours)}/week each`),
-    );
+    const rate = h('span', { className: 'rate' }, `${money(role.costPerHour * hours)}/week each`);
+    const row = h('li', {}, h('span', { className: 'role' }, role.label), h('span', { className: 'stepper' }, minus, countEl, plus), rate);
     staffList.appendChild(row);
-    staffRows.set(id, { count: countEl, minus, plus, row });
+    staffRows.set(id, { count: countEl, minus, plus, row, rate });
   }
   function currentStaff(id: string): number {
     return store.getState().snapshot?.books[id] ?? 0;
@@ -348,7 +343,10 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         const n = staff[id] ?? 0;
         setText(row.count, String(n));
         row.minus.disabled = n <= 0;
-        const rate = id === snap.outsourcedRole ? 0 : level.roles[id]!.costPerHour * hours;
+        const outsourced = id === snap.outsourcedRole;
+        const rate = outsourced ? 0 : level.roles[id]!.costPerHour * hours;
+        // While a provider runs it, the council's own agents wait; the provider is paid per call.
+        setText(row.rate, outsourced ? 'Outsourced: the provider staffs it, paid per call' : `${money(rate)}/week each`);
         row.plus.disabled = n >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
       }
       for (const [key, select] of leverSelects) {
