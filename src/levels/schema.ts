@@ -338,6 +338,15 @@ export const levelSchema = z
           ctx.addIssue({ code: 'custom', path: ['regimes', regime, 'staff'], message: `missing staff count for role "${role}"` });
         }
       }
+      const a = level.assign;
+      const ownPhones = a.phone !== a.visit && a.phone !== a.casework && a.phone !== a.scan;
+      if (!ownPhones && (level.regimes[regime].design.outsourcedCallCentre || level.regimes[regime].levers.includes('outsourcedCallCentre'))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regimes', regime, 'design', 'outsourcedCallCentre'],
+          message: 'a call centre can be outsourced only where the phones are a role of their own (assign.phone)',
+        });
+      }
       const { pilotShare, pilotTeam } = level.regimes[regime].design;
       if (pilotShare > 0 && pilotTeam === 0) {
         ctx.addIssue({
