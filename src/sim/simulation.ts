@@ -567,14 +567,20 @@ export class Simulation {
 
   /**
    * After a change, work queued for a team that now has nobody goes where the design now sends
-   * it: documents waiting to be scanned are filed straight to the claim (the owner takes them),
-   * and a pilot left without a team hands its citizens' calls and work back to the usual flow.
+   * it: documents waiting for scanning clerks go to whoever scans now (filed straight to the claim
+   * where one owner keeps it), and a pilot left without a team hands its citizens' calls and work
+   * back to the usual flow.
    */
   private handOverStrandedWork(): void {
     const scan = this.scanRole;
     if (scan !== null && scan.staff === 0 && scan.queue.size > 0) {
+      scan.inTrayMinutes = 0;
       for (const task of scan.queue.drain()) {
-        scan.inTrayMinutes = 0;
+        const scanner = this.scannerFor(task.need);
+        if (scanner !== null) {
+          scanner.enqueue(task);
+          continue;
+        }
         this.claims.awaitingScan[task.claim]--;
         this.fileDocuments(task.claim, task.items, false, task.failure);
         this.releaseTask(task);
@@ -1361,16 +1367,25 @@ export class Simulation {
   }
 
   private sendOnDocuments(claim: number, items: number, failure: boolean): void {
-    const scanRole = this.scanRole;
     const need = this.claims.needOf[claim]!;
-    // A pilot need's documents go straight to the pilot team: no scanning.
-    if (scanRole && scanRole.staff > 0 && !this.design.caseOwner && !this.inPilot(need)) {
+    const scanner = this.scannerFor(need);
+    if (scanner !== null) {
       this.claims.awaitingScan[claim]++;
-      this.queueWork(scanRole, 'scan', need, claim, failure, items);
+      this.queueWork(scanner, 'scan', need, claim, failure, items);
     } else {
       this.fileDocuments(claim, items, false, failure);
     }
     this.needs.stage[need] = STAGE.scanning;
+  }
+
+  /**
+   * Who scans a need's documents into the workflow: the scanning clerks, or with none on the
+   * books the assessors themselves; nobody where one owner keeps the case (nor for a pilot need).
+   */
+  private scannerFor(need: number): RolePool | null {
+    const scan = this.scanRole;
+    if (scan === null || this.design.caseOwner || this.inPilot(need)) return null;
+    return scan.staff > 0 ? scan : this.casework;
   }
 
   /**

@@ -344,6 +344,14 @@ describe('edges found in review', () => {
     }
   });
 
+  it('a split office with no scanning clerks has its assessors scan: no free lunch from cutting them', () => {
+    eachSeed({}, { 'regimes.deliverology.staff.scanner': 0 }, (none, base) => {
+      expect(none.staffTime.byRole.assessor!.byWork.scan.value + none.staffTime.byRole.assessor!.byWork.scan.failure).toBeGreaterThan(0);
+      expect(none.waitingDays.withoutHelpMean!).toBeGreaterThan(base.waitingDays.withoutHelpMean!);
+      expect(none.contacts.byCause['lost-document']).toBeGreaterThan(0);
+    }, 'deliverology', 200);
+  });
+
   it('an office open all hours still plans its days and staffs an outsourced centre', () => {
     const always = { hours: 'always', warmUpDays: 30 };
     const tray = run({ ...always, ...HONEST }, 1, 'deliverology', 60);
