@@ -46,7 +46,7 @@ export const DESIGN_LEVERS: { [K in DesignKey]: DesignLever<K> } = {
   cherryPick: {
     key: 'cherryPick',
     label: 'Easy claims first',
-    consequence: 'Assessors take complete, simple claims ahead of the rest. "Gets the numbers moving quickly."',
+    consequence: 'Assessors take simple claims ahead of complicated ones. "Gets the numbers moving quickly."',
     choices: onOff('On', 'Off'),
   },
   formHandOut: {
