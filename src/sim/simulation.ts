@@ -1539,11 +1539,7 @@ export class Simulation {
   private helpIsComing(need: number): void {
     this.needs.waitingOnCouncil[need] = 0;
     this.cancelChase(need);
-    const giveUp = this.timers[2 * need + 1]!;
-    if (giveUp >= 0) {
-      this.events.remove(giveUp);
-      this.timers[2 * need + 1] = -1;
-    }
+    this.cancelGiveUp(need);
   }
 
   /** A right decision: the need is met when the money is paid, in the next payment run (or at once). */
@@ -1684,6 +1680,15 @@ export class Simulation {
     }
   }
 
+  /** The citizen will not give up now (helped, or sure of help). */
+  private cancelGiveUp(need: number): void {
+    const pending = this.timers[2 * need + 1]!;
+    if (pending >= 0) {
+      this.events.remove(pending);
+      this.timers[2 * need + 1] = -1;
+    }
+  }
+
   /** The citizen has news or has the ball in their court: no chase now. */
   private cancelChase(need: number): void {
     const pending = this.timers[2 * need]!;
@@ -1730,11 +1735,7 @@ export class Simulation {
     this.needs.closedAt[need] = this.now;
     this.needs.stage[need] = STAGE[outcome];
     this.cancelChase(need);
-    const giveUp = this.timers[2 * need + 1]!;
-    if (giveUp >= 0) {
-      this.events.remove(giveUp);
-      this.timers[2 * need + 1] = -1;
-    }
+    this.cancelGiveUp(need);
     const claim = this.needs.claim[need]!;
     if (outcome === 'abandoned' && claim > 0 && this.claims.status[claim] === OPEN) this.claims.status[claim] = ABANDONED;
   }
