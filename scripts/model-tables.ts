@@ -15,6 +15,8 @@ import {
   meanWorse,
   OFFICIAL,
   overloadCurve,
+  redesignPath,
+  spread,
   TRUE_MEASURES,
   type TrueMeasureId,
   withDeliverology,
@@ -137,11 +139,36 @@ function overloadTable(): string {
   return lines.join('\n');
 }
 
+function redesignTable(): string {
+  const offered = redesignPath(level, seeds);
+  const cut = redesignPath(level, seeds, { after: [{ kind: 'staff', role: level.assign.casework, count: level.regimes.systems.staff[level.assign.casework]! }] });
+  const row = (label: string, rows: typeof offered) => {
+    const s = (f: (r: (typeof offered)[number]) => number) => spread(rows.map(f));
+    const e2e = s((r) => r.laterEndToEndMean);
+    const wait = s((r) => r.laterWaitingMean);
+    const ratio = s((r) => r.costPerNeedMet / r.deliverologyCostPerNeedMet);
+    const atSwitch = s((r) => r.openAtSwitch);
+    const atEnd = s((r) => r.openAtEnd);
+    const within = rows.filter((r) => r.laterEndToEndMean <= 10 && r.costPerNeedMet / r.deliverologyCostPerNeedMet <= 0.6).length;
+    const staff = Object.entries(rows[0]!.staff).filter(([, n]) => n > 0).map(([id, n]) => `${n} ${id}`).join(', ');
+    return `| ${label} | ${staff} | ${f(atSwitch.mean, 0)} -> ${f(atEnd.mean, 0)} | ${f(e2e.mean)} (${f(e2e.min)}-${f(e2e.max)}) | ${f(wait.mean)} | ${f(ratio.mean, 3)} (max ${f(ratio.max, 3)}) | ${within}/${nSeeds} |`;
+  };
+  return [
+    `Housing benefit: deliverology until day 90, then one \`regime\` action to the redesigned flow; ${days} days, seeds 1-${nSeeds}. Later citizens: those arriving from day 150.`,
+    '',
+    '| staffing after the switch | staff | citizens waiting: at the switch -> at the end | later citizens, end-to-end days (needs met) | later citizens, days waiting (every one) | cost per need met / deliverology\'s | seeds within 10 days and 0.6 |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    row('offered (people moved)', offered),
+    row("cut to the redesign's own staffing", cut),
+  ].join('\n');
+}
+
 const sections: Record<string, () => string> = {
   calibration: calibrationTable,
   gaming: gamingTableText,
   steady: steadyTable,
   overload: overloadTable,
+  redesign: redesignTable,
 };
 const only = arg('only');
 const texts: Record<string, string> = {};

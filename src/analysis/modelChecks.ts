@@ -2,7 +2,9 @@
 // price of each gaming move, a steady office over years, and throughput as demand outgrows
 // capacity. The tests assert them; scripts/model-tables.ts prints them for docs/model.md.
 import { type Design, type Level, type Regime, runTooBig } from '../levels/schema';
+import { DAY } from '../sim/calendar';
 import { runSim, simulate } from '../sim/run';
+import type { Action } from '../sim/types';
 import type { Report } from '../sim/report';
 
 /** A figure read from a report, and which way is better for citizens (or for the dashboard). */
@@ -253,6 +255,72 @@ export function overloadCurve(level: Level, regime: Regime, factors: readonly nu
       waitingDaysMean: mean((r) => r.waitingDays.mean ?? Number.NaN),
       withoutHelpMean: mean((r) => r.waitingDays.withoutHelpMean ?? Number.NaN),
       helpedWithin56: mean((r) => r.helpedWithin.d56 ?? Number.NaN),
+    };
+  });
+}
+
+/** One seed of the redesign path: adopting the redesigned flow part-way through a deliverology year. */
+export interface RedesignPathFigures {
+  seed: number;
+  /** The staffing the switch offered (and the run kept, unless staff actions were given). */
+  staff: Record<string, number>;
+  /** Citizens waiting for help when the office switched, and at the end of the run. */
+  openAtSwitch: number;
+  openAtEnd: number;
+  /** Of citizens arriving from `fromDay` on: mean days to help (of those helped), and waiting (every one, still waiting counted to the end). */
+  laterEndToEndMean: number;
+  laterWaitingMean: number;
+  costPerNeedMet: number;
+  /** The same seed's year under deliverology throughout. */
+  deliverologyCostPerNeedMet: number;
+}
+
+/**
+ * The path a player who studies and redesigns takes: deliverology until `switchDay`, then one
+ * `regime` action to the redesigned flow (with the staffing it offers), then `after` (staff
+ * actions, say) at the same moment. Measured by the citizens who arrive once it has settled.
+ */
+export function redesignPath(
+  level: Level,
+  seeds: readonly number[],
+  { switchDay = 90, fromDay = 150, days = level.days, after = [] as readonly Omit<Action, 'at'>[] } = {},
+): RedesignPathFigures[] {
+  const at = switchDay * DAY;
+  const actions = [{ at, kind: 'regime', regime: 'systems' } as Action, ...after.map((a) => ({ ...a, at }) as Action)];
+  return seeds.map((seed) => {
+    const sim = runSim(level, seed, 'deliverology', days, actions);
+    const needs = sim.model.needs;
+    const end = sim.model.now;
+    let openAtSwitch = 0;
+    let openAtEnd = 0;
+    let met = 0;
+    let metDays = 0;
+    let later = 0;
+    let laterDays = 0;
+    for (let id = 1; id <= needs.count; id++) {
+      const arrived = needs.arrivedAt[id]!;
+      const outcome = needs.outcomeOf(id);
+      const closed = outcome === 'open' ? end : needs.closedAt[id]!;
+      if (arrived <= at && closed > at) openAtSwitch++;
+      if (outcome === 'open') openAtEnd++;
+      if (arrived < fromDay * DAY) continue;
+      later++;
+      laterDays += (closed - arrived) / DAY;
+      if (outcome === 'met') {
+        met++;
+        metDays += (closed - arrived) / DAY;
+      }
+    }
+    const report = sim.report();
+    return {
+      seed,
+      staff: sim.model.staffOnBooks(),
+      openAtSwitch,
+      openAtEnd,
+      laterEndToEndMean: metDays / met,
+      laterWaitingMean: laterDays / later,
+      costPerNeedMet: report.cost.perNeedMet ?? Number.NaN,
+      deliverologyCostPerNeedMet: simulate(level, seed, 'deliverology', days).cost.perNeedMet ?? Number.NaN,
     };
   });
 }

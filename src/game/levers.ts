@@ -127,19 +127,8 @@ export function designAction(lever: DesignLever, index: number): ActionInput {
   return { kind: 'design', key: lever.key, value: choice.value } as ActionInput;
 }
 
-/** Open hours in a week, for staffing costs. */
-export function openHoursPerWeek(level: Level): number {
-  if (level.hours === 'always') return 24 * 7;
-  return ((level.hours.close - level.hours.open) / 60) * level.hours.days.length;
-}
-
-/** What the staff on the books cost a week at these counts (an outsourced role is paid per call, not here). */
-export function weeklyStaffCost(level: Level, staff: Record<string, number>, outsourced: string | null = null): number {
-  const hours = openHoursPerWeek(level);
-  let total = 0;
-  for (const [id, role] of Object.entries(level.roles)) if (id !== outsourced) total += (staff[id] ?? 0) * role.costPerHour * hours;
-  return total;
-}
+// Staff costs are the core's, so the budget check and the sim agree.
+export { openHoursPerWeek, weeklyStaffCost } from '../sim/staffing';
 
 /** Most staff a role may have: enough to try things, not enough to hide every problem. */
 export const MAX_STAFF = 40;

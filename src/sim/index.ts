@@ -9,3 +9,4 @@ export { Simulation } from './simulation';
 export { MET, ABANDONED as GAVE_UP, OPEN as NEED_OPEN } from './needTable';
 export { createSim, runSim, simulate, type Sim, type SimOptions } from './run';
 export { attribute, attributedMeasures, MAX_ATTRIBUTED_ACTIONS, type Attribution, type AttributedMeasures } from './attribution';
+export { offeredStaffing, openHoursPerWeek, weeklyStaffCost } from './staffing';

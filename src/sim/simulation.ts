@@ -19,6 +19,7 @@ import { J, Journal, type JourneyStep } from './journal';
 import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
 import { ln, meanOf, prepare, type Sampler, Stream } from './random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
+import { offeredStaffing } from './staffing';
 import type {
   Action,
   ActionInput,
@@ -530,6 +531,8 @@ export class Simulation {
       case 'regime': {
         const regime = this.level.regimes[action.regime];
         if (WAYS_OF_WORKING.some((k) => regime.design[k] !== this.design[k])) this.startLearning();
+        // People are moved into the new design's roles, not laid off (staff actions may follow).
+        const staff = offeredStaffing(this.level, action.regime, this.staffOnBooks(), this.outsourcedRole, this.budget);
         this.regime = action.regime;
         // The pilot is the player's experiment, not part of either regime's design: it carries on.
         const { pilotShare, pilotTeam } = this.design;
@@ -537,7 +540,7 @@ export class Simulation {
         this.design.pilotShare = pilotShare;
         this.design.pilotTeam = pilotTeam;
         for (const role of this.roles) {
-          role.staff = regime.staff[role.id] ?? 0;
+          role.staff = staff[role.id] ?? 0;
         }
         this.ownPhoneStaff = this.phoneRole.staff;
         // A new regime manages the back office its own way from now (planned again each morning).
