@@ -4,7 +4,7 @@
 import { type Design, type Level, type Regime, runTooBig } from '../levels/schema';
 import { DAY } from '../sim/calendar';
 import { runSim, simulate } from '../sim/run';
-import type { Action } from '../sim/types';
+import type { Action, ActionInput } from '../sim/types';
 import type { Report } from '../sim/report';
 
 /** A figure read from a report, and which way is better for citizens (or for the dashboard). */
@@ -283,7 +283,7 @@ export interface RedesignPathFigures {
 export function redesignPath(
   level: Level,
   seeds: readonly number[],
-  { switchDay = 90, fromDay = 150, days = level.days, after = [] as readonly Omit<Action, 'at'>[] } = {},
+  { switchDay = 90, fromDay = 150, days = level.days, after = [] as readonly ActionInput[] } = {},
 ): RedesignPathFigures[] {
   const at = switchDay * DAY;
   const actions = [{ at, kind: 'regime', regime: 'systems' } as Action, ...after.map((a) => ({ ...a, at }) as Action)];

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <deliverology|systems> --seed <n> --days <n> [options]
 
   --level ID|FILE     a level id (front-desk, housing-benefit) or a level JSON file
-  --regime NAME       deliverology or systems (default deliverology)
+  --scenario ID       a way into the level (housing-benefit: four-star, the default, or takeover)
+  --regime NAME       deliverology or systems (default: the scenario's, else deliverology)
   --seed N            whole number seed (default 1)
   --days N            days to simulate from day 0 (default: the level's own length)
   --json              print the report as JSON
@@ -16,7 +17,10 @@ export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <del
 
 export interface CliOptions {
   level: string;
-  regime: 'deliverology' | 'systems';
+  /** Null: the level's first scenario (the level as written, if it has none). */
+  scenario: string | null;
+  /** Null: the scenario's own. */
+  regime: 'deliverology' | 'systems' | null;
   seed: number;
   days: number | null;
   json: boolean;
@@ -36,6 +40,7 @@ export function parseCli(argv: string[]): CliOptions {
     options: {
       level: { type: 'string' },
       regime: { type: 'string' },
+      scenario: { type: 'string' },
       seed: { type: 'string' },
       days: { type: 'string' },
       json: { type: 'boolean' },
@@ -47,13 +52,13 @@ export function parseCli(argv: string[]): CliOptions {
     },
   });
   if (values.help) {
-    return { level: '', regime: 'deliverology', seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, help: true };
+    return { level: '', scenario: null, regime: null, seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, help: true };
   }
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   if (!values.level) throw new Error('--level is required');
   if (values.attribute && !values.actions) throw new Error('--attribute needs --actions FILE: it measures what each action in the log cost');
-  const regime = values.regime ?? 'deliverology';
-  if (regime !== 'deliverology' && regime !== 'systems') throw new Error(`--regime must be deliverology or systems, not "${regime}"`);
+  const regime = values.regime ?? null;
+  if (regime !== null && regime !== 'deliverology' && regime !== 'systems') throw new Error(`--regime must be deliverology or systems, not "${regime}"`);
   const seed = wholeNumber('--seed', values.seed ?? '1', 0, 2 ** 31 - 1);
   const days = values.days === undefined ? null : wholeNumber('--days', values.days, 1, 3650);
   const sets = (values.set ?? []).map((s) => {
@@ -63,6 +68,7 @@ export function parseCli(argv: string[]): CliOptions {
   });
   return {
     level: values.level,
+    scenario: values.scenario ?? null,
     regime,
     seed,
     days,

@@ -1,10 +1,11 @@
 // The headless runner: the same core as the game, from the terminal.
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { checkActionsForRun, parseActionLogText } from '../levels/actionLog';
+import { checkActionsForRun, MAX_ACTIONS_BYTES, parseActionLogText } from '../levels/actionLog';
 import { LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
+import { withScenario } from '../levels/scenario';
 import { runTooBig } from '../levels/schema';
 import { attribute, MAX_ATTRIBUTED_ACTIONS, runSim } from '../sim/index';
 import { needsCsv } from '../sim/needsCsv';
@@ -58,7 +59,17 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`invalid level ${opts.level}:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
     return 2;
   }
-  const level = parsed.level;
+  // A run exported from the game names its scenario and regime: replay it as it was played.
+  const actionsText = opts.actions ? readText(opts.actions, 'actions', err) : null;
+  if (opts.actions && actionsText === null) return 2;
+  const played = actionsText === null ? {} : exportedRun(actionsText);
+  const scenario = withScenario(parsed.level, opts.scenario ?? played.scenario ?? null);
+  if (!scenario.ok) {
+    err(`${scenario.error}\n`);
+    return 2;
+  }
+  const level = scenario.level;
+  const regime = opts.regime ?? played.regime ?? scenario.regime;
   const days = opts.days ?? level.days;
   const tooBig = runTooBig(level, days);
   if (tooBig) {
@@ -74,16 +85,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   let actions: Parameters<typeof runSim>[4] = [];
-  if (opts.actions) {
-    const text = readText(opts.actions, 'actions', err);
-    if (text === null) return 2;
-    const r = parseActionLogText(text, Object.keys(level.roles));
+  if (opts.actions && actionsText !== null) {
+    const r = parseActionLogText(actionsText, Object.keys(level.roles));
     if (!r.ok) {
       err(`invalid action log ${opts.actions}:\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`);
       return 2;
     }
     actions = r.actions;
-    const problems = checkActionsForRun(level, opts.regime, days, actions);
+    const problems = checkActionsForRun(level, regime, days, actions);
     if (opts.attribute && actions.length > MAX_ATTRIBUTED_ACTIONS) {
       problems.push(`--attribute re-runs the year once per action: at most ${MAX_ATTRIBUTED_ACTIONS} actions, not ${actions.length}`);
     }
@@ -93,10 +102,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
   }
 
-  const sim = runSim(level, opts.seed, opts.regime, days, actions);
+  const sim = runSim(level, opts.seed, regime, days, actions);
   const report = sim.report();
   if (opts.needsCsv) writeFileSync(opts.needsCsv, needsCsv(sim.model));
-  const attribution = opts.attribute ? attribute(level, opts.seed, opts.regime, days, actions, report) : null;
+  const attribution = opts.attribute ? attribute(level, opts.seed, regime, days, actions, report) : null;
   if (opts.json) out(`${JSON.stringify(attribution ? { ...report, attribution } : report, null, 2)}\n`);
   else out(`${formatReport(report)}\n${attribution ? `\n${formatAttribution(attribution)}\n` : ''}`);
   return 0;
@@ -120,6 +129,23 @@ function unwritable(path: string): string | null {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no directory ${dirname(full)}` : (e as Error).message;
   }
+}
+
+/** The scenario and regime an exported run names, where it names them validly (the log is checked later). */
+function exportedRun(text: string): { scenario?: string; regime?: 'deliverology' | 'systems' } {
+  if (text.length > MAX_ACTIONS_BYTES) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const { scenario, regime } = data as { scenario?: unknown; regime?: unknown };
+  return {
+    ...(typeof scenario === 'string' && scenario.length <= 40 ? { scenario } : {}),
+    ...(regime === 'deliverology' || regime === 'systems' ? { regime } : {}),
+  };
 }
 
 function readText(path: string, what: string, err: (s: string) => void): string | null {

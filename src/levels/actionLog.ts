@@ -15,6 +15,7 @@ const staffAction = z.strictObject({
   count: z.number().int().min(0).max(500),
 });
 const regimeAction = z.strictObject({ at, kind: z.literal('regime'), regime: z.enum(['deliverology', 'systems']) });
+const offerAction = z.strictObject({ at, kind: z.literal('offer'), offer: z.string().min(1).max(40), accept: z.boolean() });
 /** A design action's schema for each design key, made once. */
 const designActions = new Map<string, z.ZodTypeAny>(
   designKeys.map((key) => [key, z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value: designSchema.shape[key] })]),
@@ -22,7 +23,7 @@ const designActions = new Map<string, z.ZodTypeAny>(
 /** Errors listed for a log: enough to mend it, not a flood. */
 const MAX_ERRORS = 20;
 
-const KINDS = ['staff', 'design', 'regime'] as const;
+const KINDS = ['staff', 'design', 'regime', 'offer'] as const;
 
 /** Errors in one action, each naming its field and what was expected ("actions.3.count: ..."). */
 function actionErrors(data: unknown, i: number): string[] {
@@ -30,11 +31,12 @@ function actionErrors(data: unknown, i: number): string[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return [`${where}: expected an action object`];
   const kind = (data as { kind?: unknown }).kind;
   if (!KINDS.includes(kind as (typeof KINDS)[number])) {
-    return [`${where}.kind: expected "staff", "design" or "regime", not ${JSON.stringify(kind) ?? 'nothing'}`];
+    return [`${where}.kind: expected "staff", "design", "regime" or "offer", not ${JSON.stringify(kind) ?? 'nothing'}`];
   }
   let schema: z.ZodTypeAny;
   if (kind === 'staff') schema = staffAction;
   else if (kind === 'regime') schema = regimeAction;
+  else if (kind === 'offer') schema = offerAction;
   else {
     const key = (data as { key?: unknown }).key;
     const known = typeof key === 'string' ? designActions.get(key) : undefined;
@@ -90,6 +92,10 @@ export function checkActionsForRun(level: Level, regime: Regime, days: number, a
   let { pilotShare, pilotTeam } = level.regimes[regime].design;
   actions.forEach((a, i) => {
     if (a.at > days * 1440) errors.push(`actions.${i}.at: minute ${a.at} is after the run's end (day ${days}, minute ${days * 1440})`);
+    if (a.kind === 'offer' && !level.offers.some((o) => o.id === a.offer)) {
+      const known = level.offers.map((o) => `"${o.id}"`).join(', ');
+      errors.push(`actions.${i}.offer: no offer "${a.offer}" in this run (${known ? `its offers: ${known}` : 'it has no offers: choose its scenario with --scenario'})`);
+    }
     if (a.kind === 'design' && a.key === 'pilotShare') pilotShare = a.value as number;
     if (a.kind === 'design' && a.key === 'pilotTeam') pilotTeam = a.value as number;
     const lastOfMinute = i === actions.length - 1 || actions[i + 1]!.at !== a.at;

@@ -124,6 +124,47 @@ const regimeSchema = z.strictObject({
   levers: z.array(z.enum(designKeys as [string, ...string[]])).max(designKeys.length),
 });
 
+/** Words that are ids: lower-case, digits and hyphens. */
+const slug = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected an id of lower-case letters, digits and hyphens');
+
+/** What makes a manager listen to an offer: the pressure of the moment. */
+export const OFFER_PRESSURES = ['red-target', 'budget-cut', 'low-league'] as const;
+
+/**
+ * A gaming move offered to the player when pressure builds: by a deputy or a consultant from a
+ * four-star council, one at a time, in order. It is offered at the first morning from
+ * `notBeforeDay` on when any of its pressures holds, and by `latestDay` whatever happens.
+ */
+export const offerSchema = z.strictObject({
+  id: slug,
+  from: z.enum(['deputy', 'consultant']),
+  /** The offer in the words of the one making it. */
+  pitch: z.string().min(1).max(600),
+  /** What they promise it will do to the dashboard. */
+  promise: z.string().min(1).max(300),
+  design: designSchema
+    .partial()
+    .refine((d) => Object.keys(d).length > 0, 'an offer changes at least one design setting')
+    .refine((d) => !('pilotShare' in d || 'pilotTeam' in d), 'a pilot is the player\'s experiment, not an offer'),
+  when: z.array(z.enum(OFFER_PRESSURES)).max(OFFER_PRESSURES.length),
+  notBeforeDay: z.number().int().min(0).max(3650),
+  latestDay: z.number().int().min(0).max(3650),
+});
+
+/**
+ * A way into the level: the office as the player finds it. Its design changes the deliverology
+ * design (the inherited year is run with it too), and its offers tempt the player during the run.
+ */
+export const scenarioSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1).max(80),
+  summary: z.string().min(1).max(600),
+  regime: z.enum(['deliverology', 'systems']),
+  design: designSchema.partial().default({}),
+  budgetPerWeek: z.number().positive().max(1e7).nullable().optional(),
+  offers: z.array(offerSchema).max(20).default([]),
+});
+
 export const levelSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-benefit"').max(40),
@@ -313,6 +354,10 @@ export const levelSchema = z
       })
       .nullable(),
     regimes: z.strictObject({ deliverology: regimeSchema, systems: regimeSchema }),
+    /** Ways into the level (the first is the level as written, if it names none). */
+    scenarios: z.array(scenarioSchema).max(10).default([]),
+    /** The gaming moves offered in this run: a scenario's, copied here when it is applied. */
+    offers: z.array(offerSchema).max(20).default([]),
   })
   .superRefine((level, ctx) => {
     const tooBig = runTooBig(level, level.days);
@@ -356,7 +401,25 @@ export const levelSchema = z
         });
       }
     }
+    unique(level.scenarios.map((x) => x.id), ['scenarios'], ctx);
+    level.scenarios.forEach((sc, i) => checkOffers(sc.offers, ['scenarios', i, 'offers'], ctx));
+    checkOffers(level.offers, ['offers'], ctx);
   });
+
+function unique(ids: readonly string[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `"${id}" is used twice` });
+  });
+}
+
+function checkOffers(offers: readonly z.output<typeof offerSchema>[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  unique(offers.map((o) => o.id), path, ctx);
+  offers.forEach((o, i) => {
+    if (o.latestDay < o.notBeforeDay) {
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'latestDay'], message: `must be on or after notBeforeDay (${o.notBeforeDay})` });
+    }
+  });
+}
 
 /** A level as written in a file (times of day as "HH:MM"). */
 export type LevelInput = z.input<typeof levelSchema>;
@@ -366,3 +429,6 @@ export type Design = z.output<typeof designSchema>;
 export type DesignKey = keyof Design;
 export type Regime = keyof Level['regimes'];
 export type Role = z.output<typeof roleSchema>;
+export type Offer = z.output<typeof offerSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type OfferPressure = (typeof OFFER_PRESSURES)[number];

@@ -55,8 +55,16 @@ function difference(a: AttributedMeasures, b: AttributedMeasures): AttributedMea
   return out;
 }
 
+/** The log with one choice undone: the action left out, or, for an answer to an offer, the other answer. */
+export function withoutChoice(actions: readonly Action[], index: number): Action[] {
+  const a = actions[index]!;
+  if (a.kind === 'offer') return actions.map((b, i) => (i === index ? { ...a, accept: !a.accept } : b));
+  return actions.filter((_, i) => i !== index);
+}
+
 /**
- * One entry per action: what the run would have been without it. Costs one run per action
+ * One entry per action: what the run would have been without it (for an answer to an offer, with
+ * the other answer: declining has a cost too, the one the dashboard would have shown). Costs one run per action
  * beside the full one (pass the full run's report to save that one).
  */
 export function attribute(
@@ -72,7 +80,7 @@ export function attribute(
   }
   const fullMeasures = attributedMeasures(full);
   return actions.map((action, index) => {
-    const without = actions.filter((_, i) => i !== index);
+    const without = withoutChoice(actions, index);
     const other = attributedMeasures(simulate(level, seed, regime, days, without));
     return { index, action, delta: difference(fullMeasures, other) };
   });

@@ -2,6 +2,7 @@ import { DAY } from './calendar';
 import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
+import type { OfferRecord } from './offers';
 import { CHANNELS, REASONS, type Simulation } from './simulation';
 import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';
 import {
@@ -111,6 +112,8 @@ export interface Report {
     byRole: Record<string, TimeSplit & { label: string; byWork: Record<WorkKind, { value: number; failure: number }>; weeks: WeeklyTime }>;
   };
   inspections: Inspection[];
+  /** Gaming moves offered during the run (raised or answered), and the answers. */
+  offers: OfferRecord[];
   events: number;
   /**
    * A pilot of the redesign beside the main flow, each on the cohort's needs: main + pilot add up
@@ -472,6 +475,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
         visitorsSeenIn15m: round(i.dashboard.visitorsSeenIn15m),
       },
     })),
+    offers: sim.offers.list().map((o) => ({ ...o, raisedDay: round(o.raisedDay, 2), answeredDay: round(o.answeredDay, 2) })),
     events: sim.eventsProcessed,
     flows: flowsOf(sim),
   };

@@ -1,4 +1,4 @@
-import type { Level } from '../levels/schema';
+import type { Level, OfferPressure } from '../levels/schema';
 import { Calendar, DAY } from './calendar';
 import {
   ABANDONED,
@@ -13,12 +13,13 @@ import {
 import { EventQueue } from './eventQueue';
 import { exp } from './exactMath';
 import { grown } from './grown';
-import { type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
+import { dashboardOf, type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
 import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
 import { ln, meanOf, prepare, type Sampler, Stream } from './random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
+import { OfferBook } from './offers';
 import { offeredStaffing } from './staffing';
 import type {
   Action,
@@ -281,6 +282,8 @@ export class Simulation {
   private quarter: OfficialTally = emptyTally();
   /** The weekly staff budget now (null: the level sets none); inspections may cut it. */
   budget: number | null;
+  /** Gaming moves offered to the player as pressure builds, and the answers. */
+  readonly offers: OfferBook;
 
   constructor(
     readonly level: Level,
@@ -290,6 +293,7 @@ export class Simulation {
   ) {
     this.journal = options.journal === true ? new Journal() : null;
     this.budget = level.budgetPerWeek ?? null;
+    this.offers = new OfferBook(level.offers);
     // Start with some spare tasks, so the hot paths rarely meet the rare one that makes them.
     for (let i = 0; i < 64; i++) this.spareTasks.push(new TaskRecord());
     for (let i = 0; i < 256; i++) {
@@ -524,10 +528,14 @@ export class Simulation {
         break;
       }
       case 'design':
-        if (WAYS_OF_WORKING.includes(action.key) && this.design[action.key] !== action.value) this.startLearning();
-        (this.design as Record<string, unknown>)[action.key] = action.value;
-        if (action.key === 'pilotShare' || action.key === 'pilotTeam') this.setUpPilot();
+        this.setDesign(action.key, action.value);
         break;
+      case 'offer': {
+        const offer = this.offers.answer(action.offer, action.accept, this.now / DAY);
+        if (!offer) throw new Error(`no offer "${action.offer}" in this level`);
+        if (action.accept) for (const [key, value] of Object.entries(offer.design)) this.setDesign(key as DesignKey, value);
+        break;
+      }
       case 'regime': {
         const regime = this.level.regimes[action.regime];
         if (WAYS_OF_WORKING.some((k) => regime.design[k] !== this.design[k])) this.startLearning();
@@ -557,6 +565,36 @@ export class Simulation {
     for (const role of this.roles) this.tryStart(role);
     this.actions.push(action);
     return action;
+  }
+
+  private setDesign(key: DesignKey, value: Design[DesignKey]): void {
+    if (WAYS_OF_WORKING.includes(key) && this.design[key] !== value) this.startLearning();
+    (this.design as Record<string, unknown>)[key] = value;
+    if (key === 'pilotShare' || key === 'pilotTeam') this.setUpPilot();
+  }
+
+  /** A new morning: is it time to tempt the manager? Only an office still run to targets is. */
+  private checkOffers(): void {
+    if (this.regime !== 'deliverology') return;
+    const pressures = new Set<OfferPressure>();
+    const spec = this.level.inspection;
+    if (spec) {
+      const d = dashboardOf(this.quarter);
+      const t = spec.targets;
+      if (
+        (d.processingDays !== null && d.processingDays > t.processingDays) ||
+        (d.callsAnsweredIn20s !== null && d.callsAnsweredIn20s < t.callsAnsweredIn20s) ||
+        (d.visitorsSeenIn15m !== null && d.visitorsSeenIn15m < t.visitorsSeenIn15m)
+      ) {
+        pressures.add('red-target');
+      }
+      const last = this.inspections[this.inspections.length - 1];
+      if (last && this.now - last.day * DAY < spec.everyDays * DAY) {
+        if (last.budgetChange < 0) pressures.add('budget-cut');
+        if (last.leaguePosition > last.leagueSize / 2) pressures.add('low-league');
+      }
+    }
+    this.offers.check(Math.floor(this.now / DAY), pressures, this.design);
   }
 
   /** After a change: a provider staffs an outsourced call centre at once; in house, the council's own agents answer. */
@@ -798,6 +836,7 @@ export class Simulation {
       case TASK_DONE:
         return this.onTaskDone(this.evRole[slot]!, this.evTask[slot]!);
       case OPENS:
+        if (this.now >= 0 && this.level.offers.length > 0) this.checkOffers();
         this.newCallDay();
         if (this.outsourced) this.staffProvider();
         this.planDay();

@@ -1,7 +1,9 @@
 import { DAY } from './calendar';
 import { dashboardOf, type Dashboard } from './inspection';
 import { ABANDONED, MET, OPEN, STAGES } from './needTable';
+import type { Offer } from '../levels/schema';
 import type { Simulation } from './simulation';
+import { offeredStaffing } from './staffing';
 import type { Design, NeedStage, Regime } from './types';
 
 /** A plain-data picture of the running service, for a renderer: no references into the sim. */
@@ -29,6 +31,10 @@ export interface Snapshot {
   lastInspection: { day: number; stars: number; leaguePosition: number; leagueSize: number } | null;
   /** Needs in the main flow and in the pilot of the redesign (all needs, as needs above); null: no pilot set up yet. */
   flows: { main: { open: number; met: number }; pilot: { open: number; met: number } } | null;
+  /** A gaming move put to the player and not yet answered (null: none). */
+  offer: Offer | null;
+  /** The staffing a change to the other regime would bring now: the people on the books moved into its roles. */
+  staffIfSwitched: { regime: Regime; staff: Record<string, number> };
   /** The newest contacts (up to 20), newest last. */
   recentContacts: { needId: number; at: number; channel: string; reason: string; failure: boolean }[];
 }
@@ -54,6 +60,8 @@ export function takeSnapshot(sim: Simulation): Snapshot {
   const open = n.count - met - abandoned;
   const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
   const last = sim.inspections[sim.inspections.length - 1];
+  const books = sim.staffOnBooks();
+  const other: Regime = sim.regime === 'deliverology' ? 'systems' : 'deliverology';
   return {
     time: sim.now,
     day: sim.now / DAY,
@@ -62,7 +70,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     budgetPerWeek: sim.budget,
     design: { ...sim.design },
     roles,
-    books: sim.staffOnBooks(),
+    books,
     outsourcedRole: sim.outsourcedRole,
     needs: { arrived: n.count, open, met, abandoned },
     stages,
@@ -77,6 +85,8 @@ export function takeSnapshot(sim: Simulation): Snapshot {
       sim.pilotPool !== null
         ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } }
         : null,
+    offer: sim.offers.open(),
+    staffIfSwitched: { regime: other, staff: offeredStaffing(sim.level, other, books, sim.outsourcedRole, sim.budget) },
     recentContacts: sim.contacts.slice(-20).map((c) => ({
       needId: c.needId,
       at: c.at,

@@ -122,7 +122,9 @@ export type ClaimStatus = 'open' | 'decided' | 'nil-qualified' | 'abandoned';
 export type Action =
   | { at: number; kind: 'staff'; role: string; count: number }
   | { at: number; kind: 'design'; key: DesignKey; value: Design[DesignKey] }
-  | { at: number; kind: 'regime'; regime: Regime };
+  | { at: number; kind: 'regime'; regime: Regime }
+  /** The answer to a gaming move offered (see offers.ts): accepted, its design changes now. */
+  | { at: number; kind: 'offer'; offer: string; accept: boolean };
 
 /** An action before the sim stamps it with the time it was applied. */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> & { at?: number } : never) : never;
