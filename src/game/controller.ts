@@ -1,6 +1,6 @@
 // The game's one place that changes state: intents from the views (buttons, keys) become sim
 // actions or screen changes; each frame the sim advances and a fresh snapshot goes to the store.
-import type { DesignKey, Regime, Report } from '../sim';
+import type { Action, DesignKey, Regime, Report } from '../sim';
 import { journeyOf, storyCandidate } from './citizens';
 import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
@@ -9,6 +9,7 @@ import { xmr } from '../analysis/xmr';
 import { DAY, MET, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
+import { comparisonPlans, type ComparisonPlan } from './comparisons';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
@@ -16,18 +17,31 @@ import { SPEEDS } from './speeds';
 import { freshRun, type GameStore, type LiveFlow, type LiveFlows } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';
 
+/** A run to simulate elsewhere: everything that makes its report. */
+export interface RunSpec {
+  levelId: LevelId;
+  scenario: string | null;
+  seed: number;
+  regime: Regime;
+  days: number;
+  actions: readonly Action[];
+}
+
 export type SoundName = 'door' | 'ring' | 'inspection' | 'click' | 'end';
 
 /** What the controller needs from the world outside: sound, a background worker, storage. */
 export interface Effects {
   sound(name: SoundName): void;
-  /** Runs (level, seed, regime, days) with no actions, off the main thread where possible. */
-  compare(levelId: LevelId, seed: number, regime: Regime, days: number): Promise<Report>;
+  /** Runs a comparison (level and scenario, seed, regime, days, actions), off the main thread where possible. */
+  compare(run: RunSpec): Promise<Report>;
   storage: ProgressStorage | null;
 }
 
-/** Sim days between citizen story cards. */
-const STORY_EVERY_DAYS = 30;
+const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const formatMoney = (x: number) => POUNDS.format(x);
+
+/** Sim days between citizen story cards (each shows for about a week, then makes room). */
+const STORY_EVERY_DAYS = 14;
 
 export type Controller = ReturnType<typeof createController>;
 
@@ -56,6 +70,7 @@ export function createController(store: GameStore, effects: Effects) {
   let nextStoryDay = STORY_EVERY_DAYS / 2;
   let liveDay = -1;
   let stoppedDuringStudy: StopReason = null;
+  let offersShown = new Set<string>();
 
   const get = store.getState;
   const set = store.setState;
@@ -109,9 +124,31 @@ export function createController(store: GameStore, effects: Effects) {
     if (session.finished) endRun();
   }
 
+  /** A gaming move put by the deputy or a consultant: play stops until the manager answers. */
+  function maybeOffer() {
+    const offer = get().snapshot?.offer;
+    if (!session || !offer || offersShown.has(offer.id) || get().inspection) return;
+    offersShown.add(offer.id);
+    effects.sound('ring');
+    set({ offer, paused: true, message: `${offer.from === 'deputy' ? 'Your deputy' : 'A consultant'} has a suggestion.` });
+  }
+
   function maybeStory() {
-    if (!session || get().story || get().inspection) return;
+    if (!session || get().inspection) return;
     const day = session.sim.now / 1440;
+    const shown = get().story;
+    if (shown) {
+      // The card follows the citizen as their story goes on, and gives way after about a week
+      // (it was shown on the day nextStoryDay was last set from).
+      const SHOWN_DAYS = 7;
+      if (day - (nextStoryDay - STORY_EVERY_DAYS) < SHOWN_DAYS) {
+        const now = journeyOf(session.sim, shown.needId);
+        const key = (j: typeof now) => (j ? `${j.headline}\n${j.lines.map((l) => l.text).join('\n')}` : '');
+        if (now && key(now) !== key(shown)) set({ story: now });
+        return;
+      }
+      set({ story: null });
+    }
     if (day < nextStoryDay) return;
     nextStoryDay = day + STORY_EVERY_DAYS;
     const id = storyCandidate(session.sim, storiesShown);
@@ -126,7 +163,8 @@ export function createController(store: GameStore, effects: Effects) {
     const s = session;
     const report = s.sim.report();
     const debrief = buildDebrief(s.sim, s.levelId, report);
-    const other = otherRegime(s.startRegime);
+    const plans = comparisonPlans({ levelId: s.levelId, scenario: s.scenario, seed: s.seed, regime: s.startRegime, days: s.level.days, actions: [...s.sim.actions] });
+    const slot = (p: ComparisonPlan) => (p.id === 'this-office' ? 'comparison' : 'reference');
     effects.sound('end');
     walk('end');
     set({
@@ -137,18 +175,23 @@ export function createController(store: GameStore, effects: Effects) {
       journey: null,
       snapshot: s.sim.snapshot(),
       debrief,
-      comparison: { regime: other, status: 'running', report: null },
+      comparison: null,
+      reference: null,
+      ...Object.fromEntries(plans.map((p) => [slot(p), { id: p.id, regime: p.regime, fromDay: p.fromDay, status: 'running', report: null }])),
       message: 'The run is over. Here is what really happened.',
     });
     saveAndSet(complete(get().progress, s.levelId));
-    effects.compare(s.levelId, s.seed, other, s.level.days).then(
-      (r) => {
-        if (session === s) set({ comparison: { regime: other, status: 'done', report: r } });
-      },
-      () => {
-        if (session === s) set({ comparison: { regime: other, status: 'failed', report: null } });
-      },
-    );
+    for (const p of plans) {
+      const base = { id: p.id, regime: p.regime, fromDay: p.fromDay };
+      effects.compare(p.run).then(
+        (r) => {
+          if (session === s) set({ [slot(p)]: { ...base, status: 'done', report: r } });
+        },
+        () => {
+          if (session === s) set({ [slot(p)]: { ...base, status: 'failed', report: null } });
+        },
+      );
+    }
   }
 
   return {
@@ -175,13 +218,17 @@ export function createController(store: GameStore, effects: Effects) {
     setRegime(regime: Regime) {
       set({ regime });
     },
+    setScenario(id: string) {
+      set({ scenario: id });
+    },
     setSeed(seed: number) {
       if (Number.isSafeInteger(seed) && seed >= 0) set({ seed });
     },
 
     startRun() {
       const { levelId, regime, seed, progress } = get();
-      session = new Session(levelId, regime, seed);
+      session = new Session(levelId, regime, seed, get().scenario);
+      offersShown = new Set();
       storiesShown = new Set();
       nextStoryDay = STORY_EVERY_DAYS / 2;
       liveDay = -1;
@@ -194,15 +241,16 @@ export function createController(store: GameStore, effects: Effects) {
     /** Called every animation frame with the real milliseconds since the last. */
     tick(realMs: number) {
       const st = get();
-      if (!session || st.screen !== 'office' || st.paused || st.inspection || st.study) return;
+      if (!session || st.screen !== 'office' || st.paused || st.inspection || st.study || st.offer || st.redesign) return;
       const reason = session.tick(realMs, st.speed);
       publish();
       onStop(reason);
+      maybeOffer();
       maybeStory();
     },
 
     togglePause() {
-      if (!session || get().screen !== 'office' || get().inspection || get().study) return;
+      if (!session || get().screen !== 'office' || get().inspection || get().study || get().offer || get().redesign) return;
       const paused = !get().paused;
       set({ paused, message: paused ? 'Paused.' : `Running at ${SPEEDS[get().speed]!.label.toLowerCase()} speed.` });
       walk(paused ? 'pause' : 'play');
@@ -217,6 +265,7 @@ export function createController(store: GameStore, effects: Effects) {
       const reason = session.skipToNextStop();
       publish();
       onStop(reason);
+      maybeOffer();
     },
     finishRun() {
       if (!session || get().screen !== 'office') return;
@@ -228,6 +277,16 @@ export function createController(store: GameStore, effects: Effects) {
     closeInspection() {
       set({ inspection: null, message: 'Paused after the inspection. Press Play to go on.' });
       if (session?.finished) endRun();
+      else maybeOffer();
+    },
+    /** The manager's answer to the move offered: an action in the log either way. */
+    answerOffer(accept: boolean) {
+      const offer = get().offer;
+      if (!session || !offer || session.finished) return;
+      session.apply({ kind: 'offer', offer: offer.id, accept });
+      effects.sound('click');
+      set({ offer: null, message: accept ? 'You took the advice. Watch the dashboard, and the citizens.' : 'You said no, and carried on as you were.' });
+      publish();
     },
     closeStory() {
       set({ story: null });
@@ -242,7 +301,7 @@ export function createController(store: GameStore, effects: Effects) {
       const budget = session.sim.model.budget;
       if (budget !== null && clamped > (books[role] ?? 0)) {
         if (weeklyStaffCost(session.level, { ...books, [role]: clamped }, session.sim.model.outsourcedRole) > budget) {
-          set({ message: `Over budget: another ${r.label} would cost more than the ${Math.round(budget)} pounds a week you have.` });
+          set({ message: `Over budget: another ${r.label} would cost more than the ${formatMoney(budget)} a week you have.` });
           return;
         }
       }
@@ -304,10 +363,41 @@ export function createController(store: GameStore, effects: Effects) {
     },
     /** Stop managing the numbers: the redesigned flow as a whole (the inspectors will notice). */
     adoptRedesign() {
-      if (!session || session.finished || session.regime === 'systems') return;
-      session.apply({ kind: 'regime', regime: 'systems' });
+      const snap = get().snapshot;
+      if (!session || session.finished || session.regime === 'systems' || !snap || get().inspection || get().study || get().offer) return;
+      const offered = snap.staffIfSwitched.staff;
+      set({
+        redesign: { regime: snap.staffIfSwitched.regime, offered, staff: { ...offered }, backlog: snap.needs.open },
+        paused: true,
+        message: 'Dropping the targets: check the new staffing, then confirm.',
+      });
+    },
+    /** Changes the staffing of the redesign being considered, within the budget. */
+    setRedesignStaff(role: string, count: number) {
+      const plan = get().redesign;
+      if (!session || !plan || !(role in plan.staff)) return;
+      const clamped = Math.max(0, Math.min(MAX_STAFF, Math.round(count)));
+      const staff = { ...plan.staff, [role]: clamped };
+      const budget = session.sim.model.budget;
+      if (budget !== null && clamped > plan.staff[role]! && weeklyStaffCost(session.level, staff) > budget) {
+        set({ message: `Over budget: that would cost more than the ${formatMoney(budget)} a week you have.` });
+        return;
+      }
+      set({ redesign: { ...plan, staff } });
+    },
+    cancelRedesign() {
+      set({ redesign: null, message: 'You kept the targets, for now.' });
+    },
+    /** Adopts the redesigned flow: one regime action (which brings the offered staffing), then any changes to it. */
+    confirmRedesign() {
+      const plan = get().redesign;
+      if (!session || !plan || session.finished) return;
+      session.apply({ kind: 'regime', regime: plan.regime });
+      for (const [role, count] of Object.entries(plan.staff)) {
+        if (count !== plan.offered[role]) session.apply({ kind: 'staff', role, count });
+      }
       effects.sound('click');
-      set({ message: 'You have dropped the targets: experts at the front, one owner per case, measured end to end.' });
+      set({ redesign: null, message: 'You have dropped the targets: experts at the front, one owner per case, measured end to end.' });
       publish();
     },
     /** Answering an inspector who marked the redesign down. */
@@ -352,7 +442,7 @@ export function createController(store: GameStore, effects: Effects) {
 
     exportJson(): string | null {
       const d = get().debrief;
-      return session && d ? runExportJson(session.levelId, session.sim, d.report) : null;
+      return session && d ? runExportJson(session.levelId, session.scenario, session.sim, d.report) : null;
     },
     exportCsv(): string | null {
       return session ? runNeedsCsv(session.sim) : null;

@@ -7,6 +7,8 @@ export interface RunExport {
   format: 'its-the-system/run';
   version: 1;
   level: string;
+  /** The scenario played (null: the level has none); the CLI replays the run in it. */
+  scenario: string | null;
   regime: Report['startRegime'];
   seed: number;
   days: number;
@@ -14,11 +16,12 @@ export interface RunExport {
   report: Report;
 }
 
-export function runExport(levelId: string, sim: Sim, report: Report): RunExport {
+export function runExport(levelId: string, scenario: string | null, sim: Sim, report: Report): RunExport {
   return {
     format: 'its-the-system/run',
     version: 1,
     level: levelId,
+    scenario,
     regime: report.startRegime,
     seed: sim.seed,
     days: report.days,
@@ -27,8 +30,8 @@ export function runExport(levelId: string, sim: Sim, report: Report): RunExport 
   };
 }
 
-export function runExportJson(levelId: string, sim: Sim, report: Report): string {
-  return `${JSON.stringify(runExport(levelId, sim, report), null, 2)}\n`;
+export function runExportJson(levelId: string, scenario: string | null, sim: Sim, report: Report): string {
+  return `${JSON.stringify(runExport(levelId, scenario, sim, report), null, 2)}\n`;
 }
 
 export function runNeedsCsv(sim: Sim): string {

@@ -2,6 +2,7 @@
 import frontDeskJson from '../../levels/front-desk.json';
 import housingBenefitJson from '../../levels/housing-benefit.json';
 import { parseLevel } from '../levels/load';
+import { withScenario } from '../levels/scenario';
 import type { Level } from '../levels/schema';
 import type { Regime } from '../sim';
 
@@ -27,6 +28,21 @@ export function otherRegime(r: Regime): Regime {
 }
 
 const cache = new Map<LevelId, Level>();
+
+/** The level as a scenario has it (null or unknown: its first scenario), for a run. */
+export function levelForRun(id: LevelId, scenario: string | null): Level {
+  const level = loadLevel(id);
+  const known = scenario !== null && level.scenarios.some((s) => s.id === scenario);
+  const r = withScenario(level, known ? scenario : null);
+  if (!r.ok) throw new Error(r.error);
+  return r.level;
+}
+
+/** The scenario a run of this level plays (null: the level has none). */
+export function scenarioOf(id: LevelId, scenario: string | null): string | null {
+  const level = loadLevel(id);
+  return level.scenarios.find((s) => s.id === scenario)?.id ?? level.scenarios[0]?.id ?? null;
+}
 
 /** The validated level for an id; throws with the validator's messages if a bundled level is broken. */
 export function loadLevel(id: string): Level {

@@ -70,3 +70,27 @@ export function saveProgress(storage: ProgressStorage | null, p: Progress): void
     // storage full or blocked: progress just is not kept
   }
 }
+
+/**
+ * A page opened from a trainer's link starts with the sound off: a room of players would fill
+ * with ringing phones. That is not saved as the player's choice: until they turn the sound on,
+ * saving keeps whatever setting they had saved before. Returns the progress to start with and
+ * the storage to save through.
+ */
+export function quietStart(progress: Progress, storage: ProgressStorage | null): { progress: Progress; storage: ProgressStorage | null } {
+  if (progress.muted) return { progress, storage };
+  let chosen = false;
+  const wrapped: ProgressStorage | null = storage && {
+    getItem: (key) => storage.getItem(key),
+    setItem(key, value) {
+      if (key === KEY && !chosen) {
+        const p = parseProgress(value);
+        // Sound on: the player's own choice from now on, and saved as they set it.
+        if (!p.muted) chosen = true;
+        else value = JSON.stringify({ ...p, muted: false });
+      }
+      storage.setItem(key, value);
+    },
+  };
+  return { progress: { ...progress, muted: true }, storage: wrapped };
+}

@@ -3,7 +3,7 @@
 import type { Level } from '../levels/schema';
 import { createSim, DAY, type Action, type ActionInput, type Regime, type Sim } from '../sim';
 import type { Inspection } from '../sim/inspection';
-import { loadLevel, type LevelId } from './levels';
+import { levelForRun, scenarioOf, type LevelId } from './levels';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from './speeds';
 
 export type StopReason = 'inspection' | 'end' | null;
@@ -15,12 +15,17 @@ export class Session {
   readonly end: number;
   private inspectionsSeen = 0;
 
+  /** The scenario played (null: the level has none). */
+  readonly scenario: string | null;
+
   constructor(
     readonly levelId: LevelId,
     readonly startRegime: Regime,
     readonly seed: number,
+    scenario: string | null = null,
   ) {
-    this.level = loadLevel(levelId);
+    this.scenario = scenarioOf(levelId, scenario);
+    this.level = levelForRun(levelId, this.scenario);
     this.sim = createSim(this.level, seed, startRegime, { journal: true });
     this.end = this.level.days * DAY;
   }
@@ -38,13 +43,20 @@ export class Session {
     return Math.min(next, this.end);
   }
 
-  /** Runs sim time for a frame of real time at a speed; stops at an inspection or the end. */
+  /**
+   * Runs sim time for a frame of real time at a speed; stops at an inspection or the end. Nights
+   * and weekends pass CLOSED_SPEEDUP times faster, but a closed frame stops at the next opening
+   * time: at any speed the player sees each morning's doors open.
+   */
   tick(realMs: number, speed: number): StopReason {
     if (this.finished) return 'end';
     const s = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, speed))]!;
     const ms = Math.min(Math.max(realMs, 0), MAX_FRAME_MS);
-    const open = this.sim.model.calendar.isOpen(this.sim.now);
-    return this.advanceBy((ms / 1000) * s.minutesPerSecond * (open ? 1 : CLOSED_SPEEDUP));
+    const calendar = this.sim.model.calendar;
+    const now = this.sim.now;
+    if (calendar.isOpen(now)) return this.advanceBy((ms / 1000) * s.minutesPerSecond);
+    const target = Math.min(now + (ms / 1000) * s.minutesPerSecond * CLOSED_SPEEDUP, calendar.nextOpen(now));
+    return this.advanceTo(Math.min(target, this.nextStop()));
   }
 
   /** Lets sim time pass (a manager busy studying), stopping at an inspection or the end. */

@@ -1,6 +1,7 @@
 // The game's state for the views: plain data only. The running sim lives in the controller;
 // views read this store and send intents to the controller, never to the sim.
 import { createStore } from 'zustand/vanilla';
+import type { OpenOffer } from '../sim/offers';
 import type { Inspection } from '../sim/inspection';
 import type { Action, Regime, Report, Snapshot } from '../sim';
 import type { LevelId } from './levels';
@@ -10,6 +11,7 @@ import type { DemandStudy, Learnt } from './demandStudy';
 import type { WeekPoint } from '../analysis/endToEnd';
 import type { XmR } from '../analysis/xmr';
 import type { Debrief } from './debriefData';
+import type { ComparisonId } from './comparisons';
 
 /** The usual flow and the pilot side by side: needs met in the last four weeks, and open now. */
 export interface LiveFlow {
@@ -18,10 +20,24 @@ export interface LiveFlow {
 }
 export type LiveFlows = { main: LiveFlow; pilot: LiveFlow };
 
+/** The change of regime being considered: the staffing offered (people moved, not removed) and what it inherits. */
+export interface RedesignPlan {
+  regime: Regime;
+  offered: Record<string, number>;
+  /** The staffing the player has chosen so far (starts as offered). */
+  staff: Record<string, number>;
+  /** Citizens waiting for help now: the backlog the new way of working inherits. */
+  backlog: number;
+}
+
 export type Screen = 'title' | 'levels' | 'briefing' | 'office' | 'debrief';
 
 export interface Comparison {
+  /** this-office: the other way of running this office from the day it changed (or the start); reference: the never-gamed redesigned flow. */
+  id: ComparisonId;
   regime: Regime;
+  /** The day the comparison leaves the player's path. */
+  fromDay: number;
   status: 'running' | 'done' | 'failed';
   report: Report | null;
 }
@@ -29,6 +45,8 @@ export interface Comparison {
 export interface GameState {
   screen: Screen;
   levelId: LevelId;
+  /** The way into the level chosen on the briefing (null: its first, or it has none). */
+  scenario: string | null;
   regime: Regime;
   seed: number;
   paused: boolean;
@@ -38,6 +56,10 @@ export interface GameState {
   actions: readonly Action[];
   /** An inspection report card waiting to be read (play pauses while it shows). */
   inspection: Inspection | null;
+  /** A gaming move put to the manager, waiting for an answer (play pauses while it shows). */
+  offer: OpenOffer | null;
+  /** Adopting the other way of working: the staffing it brings, to confirm or change (play pauses). */
+  redesign: RedesignPlan | null;
   /** A citizen's story, shown beside the office now and then. */
   story: Journey | null;
   /** The citizen picked in the debrief's journey view. */
@@ -49,6 +71,8 @@ export interface GameState {
   message: string;
   debrief: Debrief | null;
   comparison: Comparison | null;
+  /** The never-gamed reference beside it (null: the run is its own reference). */
+  reference: Comparison | null;
   /** A demand study in progress (play pauses while the manager listens). */
   study: DemandStudy | null;
   /** What studying demand has taught so far this run: contacts heard, by reason. */
@@ -62,7 +86,7 @@ export interface GameState {
 /** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
 export function freshRun(): Pick<
   GameState,
-  'paused' | 'speed' | 'snapshot' | 'actions' | 'inspection' | 'story' | 'journey' | 'debrief' | 'comparison' | 'study' | 'learnt' | 'seesFailure' | 'live'
+  'paused' | 'speed' | 'snapshot' | 'actions' | 'inspection' | 'offer' | 'redesign' | 'story' | 'journey' | 'debrief' | 'comparison' | 'reference' | 'study' | 'learnt' | 'seesFailure' | 'live'
 > {
   return {
     paused: true,
@@ -70,10 +94,13 @@ export function freshRun(): Pick<
     snapshot: null,
     actions: [],
     inspection: null,
+    offer: null,
+    redesign: null,
     story: null,
     journey: null,
     debrief: null,
     comparison: null,
+    reference: null,
     study: null,
     learnt: {},
     seesFailure: false,
@@ -86,6 +113,7 @@ export function initialState(progress: Progress = FRESH, seed = 1): GameState {
     ...freshRun(),
     screen: 'title',
     levelId: 'front-desk',
+    scenario: null,
     regime: 'deliverology',
     seed,
     progress,

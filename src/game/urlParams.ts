@@ -6,6 +6,8 @@ import type { Regime } from '../sim';
 export interface UrlSettings {
   levelId?: LevelId;
   regime?: Regime;
+  /** A scenario id (checked against the level when a run starts). */
+  scenario?: string;
   seed?: number;
 }
 
@@ -17,7 +19,14 @@ export function parseUrlSettings(search: string): UrlSettings {
   if (isLevelId(level)) out.levelId = level;
   const regime = p.get('regime');
   if (isRegime(regime)) out.regime = regime;
+  const scenario = p.get('scenario');
+  if (scenario !== null && /^[a-z][a-z0-9-]{0,39}$/.test(scenario)) out.scenario = scenario;
   const seed = p.get('seed');
   if (seed !== null && /^\d{1,9}$/.test(seed)) out.seed = Number(seed);
   return out;
+}
+
+/** The address names a level, a regime or a seed: a trainer's link for a room of players. */
+export function isTrainerLink(s: UrlSettings): boolean {
+  return s.levelId !== undefined || s.regime !== undefined || s.seed !== undefined;
 }

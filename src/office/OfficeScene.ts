@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import { Crowd } from './crowd';
 import { alongPath, Smoother, type Point } from './geometry';
+import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha } from './motion';
 import type { OfficeSource } from './mountOffice';
 import { NEUTRAL_CITIZEN, OFFICE_HEIGHT, OFFICE_WIDTH, officeView, type DeskView, type LabelStyle, type OfficeView, type PileView } from './officeView';
 
@@ -49,13 +50,19 @@ const TEXT_STYLES: Record<LabelStyle, Phaser.Types.GameObjects.Text.TextStyle> =
   sign: { fontFamily: FONT, fontSize: '15px', fontStyle: 'bold', color: '#2f7d4f' },
 };
 
+export interface OfficeSceneOptions {
+  /** The user prefers reduced motion (read once, when the office is mounted): nothing walks, glows or shakes. */
+  reducedMotion: boolean;
+}
+
 /** A Phaser scene class bound to the Phaser module it runs in. */
-export function createOfficeScene(P: PhaserModule, source: OfficeSource): Phaser.Scene {
+export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: OfficeSceneOptions = { reducedMotion: false }): Phaser.Scene {
+  const still = opts.reducedMotion;
   class OfficeScene extends P.Scene {
     private g!: Phaser.GameObjects.Graphics;
     private readonly texts = new Map<string, Phaser.GameObjects.Text>();
-    private readonly crowd = new Crowd();
-    private readonly smooth = new Smoother(0.35);
+    private readonly crowd = new Crowd({ jump: still });
+    private readonly smooth = new Smoother(glideSeconds(still));
     private previous: OfficeView | null = null;
     private colourFailure: boolean | null = null;
     private lastTime: number | null = null;
@@ -227,7 +234,7 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource): Phaser
       }
       if (d.phone) {
         const lit = d.working;
-        if (lit) g.fillStyle(C.glow, 0.55 + 0.2 * Math.sin(this.anim * 9 + x)).fillCircle(x + 14, y - 1, 8);
+        if (lit) g.fillStyle(C.glow, phoneGlowAlpha(this.anim, x, still)).fillCircle(x + 14, y - 1, 8);
         g.fillStyle(lit ? C.phoneOn : C.phoneOff, 1).fillRoundedRect(x + 9, y - 4, 10, 7, 2.5);
       }
     }
@@ -241,7 +248,7 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource): Phaser
       g.lineStyle(1, C.wall, 0.8).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
       for (const [i, icon] of calls.icons.entries()) {
         // A ringing telephone: body, handset resting on top (it jiggles), and two ring marks.
-        const shake = Math.sin(this.anim * 30 + i * 1.7) * 1.1;
+        const shake = handsetShake(this.anim, i, still);
         const x = icon.x;
         const y = icon.y;
         g.fillStyle(icon.colour, 1).fillRoundedRect(x - 8, y - 2, 16, 9, 3);
@@ -305,7 +312,7 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource): Phaser
       const n = post.envelopes;
       for (let i = 0; i < n; i++) {
         const out = i % 2 === 0;
-        const phase = (this.anim * 0.18 + i / n) % 1;
+        const phase = envelopePhase(this.anim, i, n, still);
         const p: Point = alongPath(post.path, out ? phase : 1 - phase);
         g.fillStyle(0x000000, 0.1).fillRect(p.x - 6, p.y - 2, 13, 9);
         g.fillStyle(0xfffdf6, 1).fillRect(p.x - 7, p.y - 4, 14, 9);

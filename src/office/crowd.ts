@@ -50,11 +50,21 @@ const STAGGER_SECONDS = 0.18;
 /** Everyone walks faster as more people are on the move, up to this factor, so a busy office keeps up. */
 const MAX_HURRY = 5;
 
+export interface CrowdOptions {
+  /** Reduced motion: figures jump straight to their places and vanish at once on the way out. */
+  jump?: boolean;
+}
+
 export class Crowd {
   walkers: Walker[] = [];
   /** The real count last reconciled (not capped); null before the first. */
   private known: number | null = null;
   private nextId = 1;
+  private readonly jump: boolean;
+
+  constructor(opts: CrowdOptions = {}) {
+    this.jump = opts.jump === true;
+  }
 
   /** Forget everyone (a new run, or time went backwards). */
   reset(): void {
@@ -100,7 +110,7 @@ export class Crowd {
       const slot = queue.length + k;
       const w = this.make(places.entrance.x, places.entrance.y, colours[slot] ?? 0, 'entering', slot);
       w.path = places.enterVia.map((p) => ({ ...p }));
-      w.wait = k * STAGGER_SECONDS;
+      w.wait = this.jump ? 0 : k * STAGGER_SECONDS;
       this.walkers.push(w);
     }
   }
@@ -120,7 +130,8 @@ export class Crowd {
   step(dt: number, places: CrowdPlaces): void {
     if (!(dt > 0)) return;
     const moving = this.walkers.filter((w) => w.state !== 'queued' && w.state !== 'at-desk').length;
-    const hurry = Math.min(MAX_HURRY, Math.max(1, moving / 6));
+    // Jumping figures cover any distance in one step.
+    const hurry = this.jump ? Infinity : Math.min(MAX_HURRY, Math.max(1, moving / 6));
     for (const w of this.walkers) {
       switch (w.state) {
         case 'entering':

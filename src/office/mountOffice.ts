@@ -2,6 +2,7 @@
 // screen loads without it (and the build keeps it in its own chunk).
 import type { Level } from '../levels/schema';
 import type { Snapshot } from '../sim/snapshot';
+import { prefersReducedMotion } from './motion';
 import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeView';
 import { createOfficeScene } from './OfficeScene';
 
@@ -10,6 +11,8 @@ export interface OfficeSource {
   level: Level;
   current(): Snapshot | null;
   colourFailure(): boolean;
+  /** The user prefers reduced motion; when left out, the browser's setting is read once, now. */
+  reducedMotion?: boolean;
 }
 
 /**
@@ -38,7 +41,7 @@ function acceleratedWebGL(): boolean {
 
 export async function mountOffice(parent: HTMLElement, source: OfficeSource): Promise<{ destroy(): void }> {
   const Phaser = await import('phaser');
-  const scene = createOfficeScene(Phaser, source);
+  const scene = createOfficeScene(Phaser, source, { reducedMotion: source.reducedMotion ?? prefersReducedMotion() });
   const game = new Phaser.Game({
     type: acceleratedWebGL() ? Phaser.AUTO : Phaser.CANVAS,
     parent,

@@ -325,6 +325,11 @@ function stationOf(level: Level, design: Snapshot['design'], roleId: string): Zo
   return 'casework';
 }
 
+/** How many files lie in each pile: the sim's own stages (it never counts a file at "scanning" that nobody will scan). */
+export function pileStages(_level: Level, snap: Snapshot): Record<PileId, number> {
+  return { scanning: snap.stages.scanning, casework: snap.stages.casework, 'awaiting-evidence': snap.stages['awaiting-evidence'] };
+}
+
 /**
  * Maps a snapshot to what to draw. Pass the previous view to keep continuity (which desks are
  * lit); without it, the first `busy` desks of each role are chosen by a fixed scramble.
@@ -341,13 +346,14 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   const hasVisits = level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0;
   const hasPaper = level.demand.evidenceItems.max > 0;
   const staffedAt = (zone: ZoneId) => snap.roles.some((r) => r.staff > 0 && stationOf(level, design, r.id) === zone);
+  const stages = pileStages(level, snap);
 
   const present: Presence = {
     calls: (hasCalls && phonesAt === 'calls') || staffedAt('calls'),
     front: hasVisits || staffedAt('front') || (hasCalls && phonesAt === 'front'),
     scanning:
-      staffedAt('scanning') || snap.stages.scanning > 0 || (hasPaper && level.assign.scan !== null && !design.caseOwner && staffOf(level.assign.scan) > 0),
-    casework: hasPaper || staffedAt('casework') || snap.stages.casework > 0 || snap.stages['awaiting-evidence'] > 0,
+      staffedAt('scanning') || stages.scanning > 0 || (hasPaper && level.assign.scan !== null && !design.caseOwner && staffOf(level.assign.scan) > 0),
+    casework: hasPaper || staffedAt('casework') || stages.casework > 0 || stages['awaiting-evidence'] > 0,
     post: hasPaper || snap.stages['in-post'] > 0,
   };
   // Calls waiting with nowhere to ring (no call centre, no front desk) still need a place.
@@ -519,7 +525,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   // ---- piles of paper
   const piles: PileView[] = [];
   const addPile = (id: PileId, x: number, baseY: number, room: number, text: string) => {
-    const count = snap.stages[id];
+    const count = stages[id];
     const r = Math.max(20, room);
     piles.push({ id, count, x, y: baseY, height: Math.min(r, pileHeight(count, PILE_MAX_HEIGHT)), room: r, stacks: pileStacks(count) });
     label(`pile:${id}`, formatCount(count), x, baseY + 5, 'count', 0.5);

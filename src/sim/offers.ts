@@ -16,6 +16,8 @@ export interface OfferRecord {
   answeredDay: number | null;
 }
 
+export type OpenOffer = Offer & { reason: OfferRecord['reason'] };
+
 export class OfferBook {
   private readonly records = new Map<string, OfferRecord>();
 
@@ -46,6 +48,12 @@ export class OfferBook {
       return offer;
     }
     return null;
+  }
+
+  /** The offer waiting for an answer, with what made it come up (for the player to read). */
+  openWithReason(): OpenOffer | null {
+    const offer = this.open();
+    return offer ? { ...offer, design: { ...offer.design }, when: [...offer.when], reason: this.records.get(offer.id)!.reason } : null;
   }
 
   /** The player's answer; returns the offer (null: the level has no such offer). */

@@ -1414,10 +1414,11 @@ export class Simulation {
     if (scanner !== null) {
       this.claims.awaitingScan[claim]++;
       this.queueWork(scanner, 'scan', need, claim, failure, items);
+      this.needs.stage[need] = STAGE.scanning;
     } else {
+      // Nobody scans: filed straight to the claim (fileDocuments sets where it is now).
       this.fileDocuments(claim, items, false, failure);
     }
-    this.needs.stage[need] = STAGE.scanning;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { DAY } from './calendar';
 import { dashboardOf, type Dashboard } from './inspection';
 import { ABANDONED, MET, OPEN, STAGES } from './needTable';
-import type { Offer } from '../levels/schema';
+import type { OpenOffer } from './offers';
 import type { Simulation } from './simulation';
 import { offeredStaffing } from './staffing';
 import type { Design, NeedStage, Regime } from './types';
@@ -32,7 +32,7 @@ export interface Snapshot {
   /** Needs in the main flow and in the pilot of the redesign (all needs, as needs above); null: no pilot set up yet. */
   flows: { main: { open: number; met: number }; pilot: { open: number; met: number } } | null;
   /** A gaming move put to the player and not yet answered (null: none). */
-  offer: Offer | null;
+  offer: OpenOffer | null;
   /** The staffing a change to the other regime would bring now: the people on the books moved into its roles. */
   staffIfSwitched: { regime: Regime; staff: Record<string, number> };
   /** The newest contacts (up to 20), newest last. */
@@ -85,7 +85,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
       sim.pilotPool !== null
         ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } }
         : null,
-    offer: sim.offers.open(),
+    offer: sim.offers.openWithReason(),
     staffIfSwitched: { regime: other, staff: offeredStaffing(sim.level, other, books, sim.outsourcedRole, sim.budget) },
     recentContacts: sim.contacts.slice(-20).map((c) => ({
       needId: c.needId,

@@ -1,9 +1,9 @@
 // Mounts the game in the page: one screen at a time, a frame loop that drives the controller,
 // and keyboard shortcuts.
 import { createController, type Controller } from '../game/controller';
-import { loadProgress } from '../game/progress';
+import { loadProgress, quietStart } from '../game/progress';
 import { createGameStore, initialState, type GameState, type GameStore } from '../game/store';
-import { parseUrlSettings } from '../game/urlParams';
+import { isTrainerLink, parseUrlSettings } from '../game/urlParams';
 import { compareInWorker } from './compare';
 import { h } from './dom';
 import { briefingScreen } from './screens/briefing';
@@ -65,7 +65,7 @@ function viewFor(state: GameState, store: GameStore, ctl: Controller): ScreenVie
     case 'levels':
       return rebuildingView(state, (s) => levelsScreen(s, ctl), (s) => s.progress.unlocked.join());
     case 'briefing':
-      return rebuildingView(state, (s) => briefingScreen(s, ctl), (s) => s.regime);
+      return rebuildingView(state, (s) => briefingScreen(s, ctl), (s) => `${s.regime} ${s.scenario}`);
     case 'office':
       return officeScreen(store, ctl);
     case 'debrief':
@@ -96,9 +96,13 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
 
 export function mountGame(root: HTMLElement): { store: GameStore; controller: Controller } {
   const url = parseUrlSettings(window.location.search);
-  const st = storage();
-  const state = initialState(loadProgress(st), url.seed ?? randomSeed());
+  // From a trainer's link the sound starts off (without saving that as the player's choice).
+  const saved = storage();
+  const start = isTrainerLink(url) ? quietStart(loadProgress(saved), saved) : { progress: loadProgress(saved), storage: saved };
+  const st = start.storage;
+  const state = initialState(start.progress, url.seed ?? randomSeed());
   if (url.regime) state.regime = url.regime;
+  if (url.scenario) state.scenario = url.scenario;
   if (url.levelId) {
     // A trainer's link names the level the room will play: it opens it, tutorial done or not.
     state.levelId = url.levelId;

@@ -1,8 +1,9 @@
 // Runs the other regime on the same seed in a Web Worker, so the debrief stays responsive.
-import { loadLevel, type LevelId } from '../game/levels';
-import type { Regime, Report } from '../sim';
+import type { RunSpec } from '../game/controller';
+import { levelForRun } from '../game/levels';
+import type { Report } from '../sim';
 
-export function compareInWorker(levelId: LevelId, seed: number, regime: Regime, days: number): Promise<Report> {
+export function compareInWorker(run: RunSpec): Promise<Report> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./compareWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<{ report?: Report; error?: string }>) => {
@@ -15,6 +16,6 @@ export function compareInWorker(levelId: LevelId, seed: number, regime: Regime, 
       reject(new Error(e.message));
     };
     // The validated level goes over as data, so the worker needs no validator of its own.
-    worker.postMessage({ level: loadLevel(levelId), seed, regime, days });
+    worker.postMessage({ level: levelForRun(run.levelId, run.scenario), seed: run.seed, regime: run.regime, days: run.days, actions: run.actions });
   });
 }

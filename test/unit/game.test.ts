@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { createController, type Effects, type SoundName } from '../../src/game/controller';
 import { DESIGN_LEVERS, choiceIndex, designAction, leversFor, weeklyStaffCost } from '../../src/game/levers';
-import { loadLevel } from '../../src/game/levels';
-import { complete, FRESH, loadProgress, parseProgress, saveProgress, unlockAll } from '../../src/game/progress';
+import { journeyOf } from '../../src/game/citizens';
+import { levelForRun, loadLevel } from '../../src/game/levels';
+import { complete, FRESH, loadProgress, parseProgress, quietStart, saveProgress, unlockAll } from '../../src/game/progress';
 import { Session } from '../../src/game/session';
 import { SPEEDS } from '../../src/game/speeds';
 import { createGameStore, initialState } from '../../src/game/store';
-import { parseUrlSettings } from '../../src/game/urlParams';
+import { isTrainerLink, parseUrlSettings } from '../../src/game/urlParams';
 import { nextStep, WALKTHROUGH } from '../../src/game/walkthrough';
 import { DAY, runSim, type Regime, type Report } from '../../src/sim';
 
@@ -23,9 +24,9 @@ function setup(regime: Regime = 'deliverology', levelId: 'front-desk' | 'housing
   const storage = memoryStorage();
   const effects: Effects = {
     sound: (s) => sounds.push(s),
-    compare: (id, seed, r, days) => {
-      compared.push({ regime: r });
-      return Promise.resolve(runSim(loadLevel(id), seed, r, days).report());
+    compare: (run) => {
+      compared.push({ regime: run.regime });
+      return Promise.resolve(runSim(levelForRun(run.levelId, run.scenario), run.seed, run.regime, run.days, run.actions).report());
     },
     storage,
   };
@@ -47,6 +48,28 @@ describe('Session', () => {
     const s = new Session('front-desk', 'deliverology', 1);
     s.tick(60_000, 0);
     expect(s.sim.now).toBeCloseTo(0.1 * SPEEDS[0]!.minutesPerSecond, 9);
+  });
+
+  it('at every speed, a night or weekend ends exactly at opening time, so each morning is seen', () => {
+    for (let speed = 0; speed < SPEEDS.length; speed++) {
+      const s = new Session('housing-benefit', 'deliverology', 1);
+      const cal = s.sim.model.calendar;
+      // From Thursday 16:00 of week 0, through Friday, the weekend, to Tuesday midday.
+      s.advanceBy(3 * DAY + 16 * 60);
+      const until = 8 * DAY + 12 * 60;
+      const mornings: number[] = [];
+      for (let frames = 0; s.sim.now < until; frames++) {
+        expect(frames).toBeLessThan(100_000);
+        const before = s.sim.now;
+        const wasOpen = cal.isOpen(before);
+        s.tick(100, speed);
+        // A frame that starts closed never runs past the next opening time.
+        if (!wasOpen) expect(s.sim.now).toBeLessThanOrEqual(cal.nextOpen(before));
+        if (!wasOpen && cal.isOpen(s.sim.now)) mornings.push(s.sim.now);
+      }
+      // Friday, Monday and Tuesday at 09:00, each seen at the moment the doors open.
+      expect(mornings, SPEEDS[speed]!.label).toEqual([4, 7, 8].map((d) => d * DAY + 9 * 60));
+    }
   });
 
   it('stops exactly at each inspection, then at the end', () => {
@@ -175,6 +198,69 @@ describe('controller', () => {
   });
 });
 
+describe('citizen story cards', () => {
+  it('follow their citizen as the story goes on, close by themselves after about a week, and make room for the next', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.togglePause();
+    ctl.setSpeed(3);
+    const sim = ctl.session!.sim;
+    const run = () => {
+      ctl.tick(100);
+      if (store.getState().inspection) ctl.closeInspection();
+      if (store.getState().paused) ctl.togglePause();
+    };
+    for (let i = 0; i < 5000 && !store.getState().story; i++) run();
+    const first = store.getState().story!;
+    expect(first).not.toBeNull();
+    const shownDay = sim.now / DAY;
+    const headlines = new Set<string>();
+    let closedDay: number | null = null;
+    for (let i = 0; i < 5000; i++) {
+      run();
+      const story = store.getState().story;
+      if (!story) {
+        closedDay = sim.now / DAY;
+        break;
+      }
+      // Always the story as it stands now, never frozen at the day it was first shown.
+      expect(story.needId).toBe(first.needId);
+      expect(story.headline).toBe(journeyOf(sim, first.needId)!.headline);
+      expect(story.lines.length).toBe(journeyOf(sim, first.needId)!.lines.length);
+      headlines.add(story.headline);
+    }
+    expect(headlines.size).toBeGreaterThan(1);
+    // About a week (a weekend in the way makes it the next opening).
+    expect(closedDay! - shownDay).toBeGreaterThanOrEqual(7);
+    expect(closedDay! - shownDay).toBeLessThan(10);
+    for (let i = 0; i < 5000 && !store.getState().story; i++) run();
+    const next = store.getState().story!;
+    expect(next).not.toBeNull();
+    expect(next.needId).not.toBe(first.needId);
+    expect(sim.now / DAY - shownDay).toBeGreaterThanOrEqual(14);
+  });
+
+  it('closed by the player, the next waits its turn', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.togglePause();
+    ctl.setSpeed(3);
+    const sim = ctl.session!.sim;
+    for (let i = 0; i < 5000 && !store.getState().story; i++) ctl.tick(100);
+    const shownDay = sim.now / DAY;
+    ctl.closeStory();
+    expect(store.getState().story).toBeNull();
+    ctl.tick(100);
+    expect(store.getState().story).toBeNull();
+    for (let i = 0; i < 5000 && !store.getState().story; i++) {
+      ctl.tick(100);
+      if (store.getState().inspection) ctl.closeInspection();
+      if (store.getState().paused) ctl.togglePause();
+    }
+    expect(sim.now / DAY - shownDay).toBeGreaterThanOrEqual(14);
+  });
+});
+
 describe('studying demand in play', () => {
   it('pauses the office, costs the manager time per contact, and teaches what it finds', () => {
     const { store, ctl } = setup();
@@ -201,8 +287,47 @@ describe('studying demand in play', () => {
     const { store, ctl } = setup();
     ctl.startRun();
     ctl.adoptRedesign();
+    // First the new staffing, to confirm or change: the people on the books moved into assessors.
+    const plan = store.getState().redesign!;
+    expect(plan.offered).toMatchObject({ receptionist: 0, scanner: 0, assessor: 16 });
+    expect(plan.backlog).toBeGreaterThan(1000);
+    expect(store.getState().snapshot!.regime).toBe('deliverology');
+    ctl.tick(50); // play waits for the answer
+    expect(store.getState().snapshot!.time).toBe(0);
+    ctl.confirmRedesign();
     expect(store.getState().snapshot!.regime).toBe('systems');
     expect(store.getState().actions.map((a) => a.kind)).toEqual(['regime']);
+    expect(store.getState().snapshot!.books.assessor).toBe(16);
+  });
+
+  it('a changed staffing for the redesign is logged as staff actions after the regime action, within the budget', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.adoptRedesign();
+    ctl.setRedesignStaff('assessor', 12);
+    ctl.setRedesignStaff('assessor', 40); // £28,800 a week: over the £15,000 budget, refused
+    expect(store.getState().redesign!.staff.assessor).toBe(12);
+    ctl.confirmRedesign();
+    expect(store.getState().actions.map((a) => a.kind)).toEqual(['regime', 'staff']);
+    expect(store.getState().snapshot!.books.assessor).toBe(12);
+  });
+
+  it('compares a run that redesigned with the same office kept to targets from that day, and with the reference', async () => {
+    const { store, ctl, compared } = setup();
+    ctl.startRun();
+    ctl.skipToNextStop();
+    ctl.closeInspection();
+    ctl.adoptRedesign();
+    ctl.confirmRedesign();
+    ctl.finishRun();
+    expect(compared).toEqual([{ regime: 'deliverology' }, { regime: 'systems' }]);
+    await Promise.resolve();
+    await Promise.resolve();
+    const { comparison, reference } = store.getState();
+    expect(comparison).toMatchObject({ id: 'this-office', regime: 'deliverology', status: 'done' });
+    expect(comparison!.fromDay).toBeCloseTo(91, 0);
+    expect(comparison!.report!.regime).toBe('deliverology');
+    expect(reference).toMatchObject({ id: 'reference', regime: 'systems', status: 'done', fromDay: 0 });
   });
 });
 
@@ -260,6 +385,36 @@ describe('URL settings', () => {
     expect(parseUrlSettings('?seed=1e9')).toEqual({});
     expect(parseUrlSettings(`?seed=${'1'.repeat(600)}`)).toEqual({});
   });
+
+  it("a trainer's link starts the sound off, without saving that as the player's choice", () => {
+    expect(isTrainerLink(parseUrlSettings('?level=housing-benefit&regime=deliverology&seed=1'))).toBe(true);
+    expect(isTrainerLink(parseUrlSettings('?seed=7'))).toBe(true);
+    expect(isTrainerLink(parseUrlSettings(''))).toBe(false);
+    expect(isTrainerLink(parseUrlSettings('?level=<b>x</b>'))).toBe(false);
+
+    const storage = memoryStorage();
+    saveProgress(storage, { ...FRESH, walkthroughDone: true });
+    const start = quietStart(loadProgress(storage), storage);
+    expect(start.progress.muted).toBe(true);
+    // Through the game: it starts quiet, and finishing a level saves progress but not the quiet.
+    const store = createGameStore({ ...initialState(start.progress, 1), levelId: 'front-desk' });
+    const ctl = createController(store, { sound: () => {}, compare: () => new Promise(() => {}), storage: start.storage });
+    ctl.startRun();
+    ctl.finishRun();
+    expect(loadProgress(storage)).toMatchObject({ muted: false, walkthroughDone: true, unlocked: ['front-desk', 'housing-benefit'] });
+    expect(store.getState().progress.muted).toBe(true);
+    // The player turns the sound on, then off again: now that is their choice, and saved.
+    ctl.toggleMute();
+    expect(store.getState().progress.muted).toBe(false);
+    expect(loadProgress(storage).muted).toBe(false);
+    ctl.toggleMute();
+    expect(loadProgress(storage).muted).toBe(true);
+    // Someone who had turned the sound off keeps it off.
+    const quiet = quietStart({ ...FRESH, muted: true }, storage);
+    expect(quiet.progress.muted).toBe(true);
+    expect(quiet.storage).toBe(storage);
+    expect(quietStart(FRESH, null)).toEqual({ progress: { ...FRESH, muted: true }, storage: null });
+  });
 });
 
 describe('levers', () => {
@@ -303,5 +458,36 @@ describe('citizen words', () => {
     expect(dayLabel(-6)).toBe('6 days before');
     expect(citizenName(7)).toBe(citizenName(7));
     expect(citizenName(7)).toMatch(/^(Ms|Mr|Mrs|Mx|Miss) [A-Z]\.$/);
+  });
+});
+
+describe('offers in the takeover', () => {
+  it('play stops for the deputy’s offer; the answer is an action, and play goes on', () => {
+    const { store, ctl, sounds } = setup();
+    ctl.setScenario('takeover');
+    ctl.startRun();
+    ctl.togglePause();
+    ctl.setSpeed(3);
+    for (let i = 0; i < 5000 && !store.getState().offer; i++) ctl.tick(100);
+    const offer = store.getState().offer!;
+    expect(offer.id).toBe('clock');
+    expect(store.getState().paused).toBe(true);
+    expect(sounds).toContain('ring');
+    const t = store.getState().snapshot!.time;
+    ctl.togglePause(); // ignored while the offer waits
+    ctl.tick(100);
+    expect(store.getState().snapshot!.time).toBe(t);
+    ctl.answerOffer(false);
+    expect(store.getState().offer).toBeNull();
+    expect(store.getState().actions).toEqual([{ at: t, kind: 'offer', offer: 'clock', accept: false }]);
+    expect(store.getState().snapshot!.design.clockStart).toBe('received');
+  });
+
+  it('the exported run names its scenario', () => {
+    const { ctl } = setup();
+    ctl.setScenario('takeover');
+    ctl.startRun();
+    ctl.finishRun();
+    expect(JSON.parse(ctl.exportJson()!).scenario).toBe('takeover');
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Crowd, DESK_SECONDS, FADE_SECONDS, WALK_SPEED, type CrowdPlaces, type Walker } from '../../src/office/crowd';
 import { approach, Smoother, Tweened } from '../../src/office/geometry';
+import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha, prefersReducedMotion, REDUCED_MOTION_QUERY } from '../../src/office/motion';
 import {
   CALLS_CAP,
   clockText,
@@ -11,6 +12,7 @@ import {
   officeView,
   PILE_MAX_HEIGHT,
   pileHeight,
+  pileStages,
   QUEUE_CAP,
   type OfficeView,
 } from '../../src/office/officeView';
@@ -222,6 +224,40 @@ describe('officeView: queues, calls and piles', () => {
     const same = { ...sys, stages: { ...sys.stages, casework: 35 } };
     const small = pile(officeView(hb, same, off), 'casework').height;
     expect(small).toBeCloseTo(pileHeight(35, PILE_MAX_HEIGHT), 6);
+  });
+});
+
+describe('officeView: the "to scan" pile is only what someone will scan', () => {
+  /** Deliverology for four weeks, then the redesign adopted, the scanning clerks gone; two weeks on. */
+  function redesignedMidRun(): Snapshot {
+    const sim = createSim(hb, 1, 'deliverology');
+    sim.advanceTo(4 * 7 * DAY);
+    sim.apply({ kind: 'regime', regime: 'systems' });
+    sim.apply({ kind: 'staff', role: 'scanner', count: 0 });
+    sim.advanceTo(6 * 7 * DAY + 11 * 60);
+    return sim.snapshot();
+  }
+
+  it('after the redesign, with no scanning clerks, nothing piles up "to scan": the files wait for their owner', () => {
+    const snap = redesignedMidRun();
+    expect(snap.design.caseOwner).toBe(true);
+    const view = officeView(hb, snap, off);
+    const pile = (id: string) => view.piles.find((p) => p.id === id);
+    expect(pile('scanning')?.count ?? 0).toBe(0);
+    expect(zoneIds(view)).not.toContain('scanning');
+    // Every file the sim has in the back office is on a pile (none lost from the picture).
+    expect(pile('casework')!.count).toBe(snap.stages.casework + snap.stages.scanning);
+    expect(pile('awaiting-evidence')!.count).toBe(snap.stages['awaiting-evidence']);
+  });
+
+  it('where someone scans (clerks, or assessors in a split office without them), the pile is the real one', () => {
+    const deliv = simAt(hb, 'deliverology', MON_11).snapshot();
+    expect(deliv.stages.scanning).toBeGreaterThan(0);
+    expect(pileStages(hb, deliv)).toEqual({ scanning: deliv.stages.scanning, casework: deliv.stages.casework, 'awaiting-evidence': deliv.stages['awaiting-evidence'] });
+    const noClerks = simAt(hb, 'deliverology', MON_11, (sim) => sim.apply({ kind: 'staff', role: 'scanner', count: 0 })).snapshot();
+    expect(noClerks.design.caseOwner).toBe(false);
+    expect(pileStages(hb, noClerks).scanning).toBe(noClerks.stages.scanning);
+    expect(noClerks.stages.scanning).toBeGreaterThan(0);
   });
 });
 
@@ -442,6 +478,56 @@ describe('crowd: visitors are people who walk, never counters that jump', () => 
   });
 });
 
+describe('reduced motion: the office keeps still', () => {
+  it('reads the preference from matchMedia, and is false where it cannot be asked', () => {
+    const asked: string[] = [];
+    const media = (matches: boolean) => ({ matchMedia: (q: string) => (asked.push(q), { matches }) });
+    expect(prefersReducedMotion(media(true))).toBe(true);
+    expect(prefersReducedMotion(media(false))).toBe(false);
+    expect(asked).toEqual([REDUCED_MOTION_QUERY, REDUCED_MOTION_QUERY]);
+    expect(prefersReducedMotion({})).toBe(false);
+    expect(prefersReducedMotion(undefined)).toBe(false);
+    expect(prefersReducedMotion({ matchMedia: () => { throw new Error('no'); } })).toBe(false);
+  });
+
+  it('citizens jump to their places and are gone at once when they leave', () => {
+    const p = places();
+    const crowd = new Crowd({ jump: true });
+    crowd.reconcile(2, p, []);
+    crowd.reconcile(5, p, []);
+    crowd.step(FRAME, p);
+    expect(crowd.queued.map((w) => [w.state, w.x, w.y])).toEqual(p.slots.slice(0, 5).map((s) => ['queued', s.x, s.y]));
+    crowd.reconcile(4, p, []);
+    crowd.step(FRAME, p);
+    const seated = crowd.walkers.filter((w) => w.state === 'at-desk');
+    expect(seated).toHaveLength(1);
+    expect([seated[0]!.x, seated[0]!.y]).toEqual([p.seats[0]!.x, p.seats[0]!.y]);
+    // The rest of the queue moved up in the same frame.
+    expect(crowd.queued.map((w) => [w.x, w.y])).toEqual(p.slots.slice(0, 4).map((s) => [s.x, s.y]));
+    // Seen, then gone: no walk to the door, no fade.
+    for (let t = 0; t < DESK_SECONDS + 2 * FRAME; t += FRAME) crowd.step(FRAME, p);
+    expect(crowd.walkers).toHaveLength(4);
+    expect(crowd.walkers.every((w) => w.state === 'queued' && w.alpha === 1)).toBe(true);
+  });
+
+  it('nothing glows, jiggles, travels or glides', () => {
+    for (const anim of [0, 0.3, 1.7, 12]) {
+      expect(phoneGlowAlpha(anim, 40, true)).toBe(phoneGlowAlpha(0, 300, true));
+      expect(handsetShake(anim, 3, true)).toBe(0);
+      expect(envelopePhase(anim, 2, 5, true)).toBeCloseTo(2 / 5, 12);
+    }
+    // With motion, they do move.
+    expect(handsetShake(0.3, 3, false)).not.toBe(handsetShake(0.31, 3, false));
+    expect(envelopePhase(1, 2, 5, false)).not.toBeCloseTo(envelopePhase(2, 2, 5, false), 6);
+    const still = new Smoother(glideSeconds(true));
+    still.follow('x', 0, FRAME);
+    expect(still.follow('x', 100, FRAME)).toBe(100);
+    const gliding = new Smoother(glideSeconds(false));
+    gliding.follow('x', 0, FRAME);
+    expect(gliding.follow('x', 100, FRAME)).toBeLessThan(100);
+  });
+});
+
 describe('easing', () => {
   it('is frame-rate independent: one step of 2dt equals two steps of dt', () => {
     for (const [from, to, dt, tau] of [
@@ -491,7 +577,7 @@ describe('easing', () => {
 
 describe('office: the pure parts stay pure', () => {
   it('officeView, crowd and geometry import neither Phaser nor the DOM', () => {
-    for (const file of ['officeView', 'crowd', 'geometry']) {
+    for (const file of ['officeView', 'crowd', 'geometry', 'motion']) {
       const src = readFileSync(new URL(`../../src/office/${file}.ts`, import.meta.url), 'utf8');
       expect(src, file).not.toMatch(/from ['"]phaser['"]|import\(['"]phaser['"]\)/);
       expect(src, file).not.toMatch(/\b(document|window|requestAnimationFrame|performance)\./);

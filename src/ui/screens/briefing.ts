@@ -1,6 +1,6 @@
 // Briefing: who you are and what you are asked to achieve, in the regime's own language.
 import type { Controller } from '../../game/controller';
-import { loadLevel, REGIMES } from '../../game/levels';
+import { loadLevel, REGIMES, scenarioOf } from '../../game/levels';
 import type { GameState } from '../../game/store';
 import { h } from '../dom';
 import { days, percent } from '../format';
@@ -28,6 +28,28 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
       ),
     );
   }
+  // The ways into an office run to targets: as the sources found it, or an honest one under pressure.
+  const scenarioId = scenarioOf(state.levelId, state.scenario);
+  const scenarios =
+    level.scenarios.length > 0 && state.regime === 'deliverology'
+      ? h('fieldset', { className: 'scenarios' }, h('legend', {}, 'The office you take over'))
+      : null;
+  for (const sc of scenarios ? level.scenarios : []) {
+    const id = `scenario-${sc.id}`;
+    scenarios!.appendChild(
+      h(
+        'div',
+        { className: 'scenario' },
+        h(
+          'label',
+          { for: id },
+          h('input', { type: 'radio', name: 'scenario', id, value: sc.id, checked: sc.id === scenarioId, onchange: () => ctl.setScenario(sc.id) }),
+          ` ${sc.title}`,
+        ),
+        h('p', { className: 'hint' }, sc.summary),
+      ),
+    );
+  }
   const seed = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: state.seed, inputmode: 'numeric' });
   seed.addEventListener('change', () => ctl.setSeed(Number(seed.value)));
   return h(
@@ -35,6 +57,7 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
     { className: 'screen briefing', 'aria-labelledby': 'briefing-heading' },
     h('h1', { id: 'briefing-heading' }, level.title),
     choices,
+    scenarios,
     h('h2', {}, regime.name),
     h('p', { className: 'brief' }, regime.briefing),
     targets

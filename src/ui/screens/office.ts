@@ -11,11 +11,13 @@ import type { DesignKey } from '../../sim';
 import { h, setText } from '../dom';
 import { clock, count, days, money, percent, ratio, stars } from '../format';
 import { inspectionDialog } from './inspectionCard';
+import { offerDialog } from './offerCard';
+import { redesignDialog, type RedesignView } from './redesignDialog';
 import { studyDialog } from './studyDialog';
 import { xmrFigure } from '../xmrChart';
 import { isLearnt, REDESIGN_LEVERS } from '../../game/redesign';
 import { REASON_LABELS } from '../../game/demandText';
-import { storyCard } from './storyCard';
+import { storyCard, type StoryCardView } from './storyCard';
 
 export interface ScreenView {
   el: HTMLElement;
@@ -193,13 +195,14 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
 
   // ---- stage, cards, coach
   const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above` });
-  const storySlot = h('div', { className: 'story-slot' });
+  const storySlot = h('div', { className: 'story-slot', hidden: true });
   // After a redesign, the process behaviour chart takes the place of the targets.
   const liveChart = h('div', { className: 'live-chart' });
   let shownLive: unknown = null;
   const coach = h('div', { className: 'coach', role: 'region', 'aria-label': 'Walkthrough', 'aria-live': 'polite' });
   const status = h('p', { className: 'status', role: 'status' });
   const dialogSlot = h('div', {});
+  const offerSlot = h('div', {});
   const studySlot = h('div', {});
   const el = h(
     'section',
@@ -207,9 +210,17 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h('h1', { className: 'visually-hidden' }, `${level.title}: the office`),
     hud,
     coach,
-    h('div', { className: 'office-main' }, h('div', {}, h('div', { className: 'stage-wrap' }, stage, storySlot), liveChart), panel),
+    // The story card sits beside the stage, under the controls (below the stage on a narrow
+    // screen), never over the office.
+    h(
+      'div',
+      { className: 'office-main' },
+      h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage), liveChart),
+      h('div', { className: 'office-side' }, panel, storySlot),
+    ),
     status,
     dialogSlot,
+    offerSlot,
     studySlot,
   );
 
@@ -228,9 +239,13 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     });
 
   let shownInspection: unknown = null;
+  let shownOffer: unknown = null;
+  let redesignView: RedesignView | null = null;
   let shownStudy: unknown = null;
   let studyView: ReturnType<typeof studyDialog> | null = null;
   let shownStory: unknown = null;
+  let shownStoryColour = false;
+  let storyView: StoryCardView | null = null;
 
   function update(s: GameState) {
     const snap = s.snapshot;
@@ -387,11 +402,43 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         d.showModal();
       }
     }
-    if (s.story !== shownStory) {
-      const hadFocus = storySlot.contains(document.activeElement);
+    if (s.offer !== shownOffer) {
+      const wasOpen = shownOffer !== null;
+      shownOffer = s.offer;
+      offerSlot.querySelector('dialog')?.close();
+      offerSlot.replaceChildren();
+      if (!s.offer && wasOpen) playBtn.focus();
+      if (s.offer) {
+        const d = offerDialog(s.offer, ctl);
+        offerSlot.appendChild(d);
+        d.showModal();
+      }
+    }
+    if (s.redesign && !redesignView) {
+      redesignView = redesignDialog(s.redesign, level, ctl);
+      offerSlot.appendChild(redesignView.dialog);
+      redesignView.dialog.showModal();
+    }
+    if (s.redesign && redesignView) redesignView.update(s.redesign, snap?.budgetPerWeek ?? null);
+    if (!s.redesign && redesignView) {
+      redesignView.dialog.close();
+      redesignView.dialog.remove();
+      redesignView = null;
+      adoptBtn.focus();
+    }
+    if (s.story !== shownStory || s.seesFailure !== shownStoryColour) {
       shownStory = s.story;
-      storySlot.replaceChildren(s.story ? storyCard(s.story, () => ctl.closeStory(), s.seesFailure) : '');
-      if (hadFocus) playBtn.focus();
+      shownStoryColour = s.seesFailure;
+      if (s.story && storyView?.needId === s.story.needId) {
+        // The same citizen, further on in their story: the card follows them.
+        storyView.update(s.story, s.seesFailure);
+      } else {
+        const hadFocus = storySlot.contains(document.activeElement);
+        storyView = s.story ? storyCard(s.story, () => ctl.closeStory(), s.seesFailure) : null;
+        storySlot.replaceChildren(storyView ? storyView.el : '');
+        storySlot.hidden = storyView === null;
+        if (hadFocus) playBtn.focus();
+      }
     }
   }
 
