@@ -1,8 +1,10 @@
-// Two distributions on one scale as an SVG bar chart, with a table of the same numbers for
+// Two distributions on one scale as an SVG bar chart, with those the distributions leave out
+// (still waiting, gave up, closed as incomplete) beside them, and a table of the same numbers for
 // screen readers and anyone who prefers figures.
-import type { Histogram } from '../game/debriefData';
+import type { Histogram, Unhelped } from '../game/debriefData';
+import { niceTicks, responsiveSvg } from './chartKit';
 import { h, svg } from './dom';
-import { count, days } from './format';
+import { count, counted, days, duration, inUnit, tick, timeUnitFor, unitName, type TimeUnit } from './format';
 
 export interface Series {
   label: string;
@@ -10,44 +12,105 @@ export interface Series {
   hist: Histogram;
 }
 
-/** A short axis label: whole days when bins are a day or more, else the time under a day. */
-function edge(x: number, bin: number): string {
-  if (bin >= 1) return String(Math.round(x));
-  return x === 0 ? '0' : days(x);
+/** A bar beside the distributions: a count of one series that has no time on its clock. */
+interface Extra {
+  lines: string[];
+  label: string;
+  className: string;
+  count: number;
 }
 
-function binLabel(i: number, bin: number, last: boolean): string {
-  return last ? `${days(i * bin)} or more` : `${days(i * bin)} to ${days((i + 1) * bin)}`;
+function extrasOf(a: Series, b: Series, u: Unhelped | undefined): Extra[] {
+  if (!u) return [];
+  const extras: Extra[] = [
+    { lines: ['still', 'waiting'], label: 'Still waiting at the end', className: b.className, count: u.stillWaiting },
+    { lines: ['gave', 'up'], label: 'Gave up', className: b.className, count: u.gaveUp },
+  ];
+  if (u.closedIncomplete > 0) extras.push({ lines: ['closed as', 'incomplete'], label: 'Closed as incomplete', className: a.className, count: u.closedIncomplete });
+  return extras;
 }
 
-export function distributionChart(title: string, a: Series, b: Series): HTMLElement {
+function binLabel(i: number, bin: number, last: boolean, unit: TimeUnit): string {
+  return last ? `${duration(i * bin, unit)} or more` : `${duration(i * bin, unit)} to ${duration((i + 1) * bin, unit)}`;
+}
+
+function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: number): SVGElement {
+  const font = W >= 900 ? 14 : W >= 520 ? 13 : 12;
   const bins = a.hist.counts.length;
   const bin = a.hist.binDays;
-  const share = (s: Series, i: number) => (s.hist.total > 0 ? s.hist.counts[i]! / s.hist.total : 0);
-  let max = 0;
-  for (let i = 0; i < bins; i++) max = Math.max(max, share(a, i), share(b, i));
-  max = max || 1;
-  const W = 640;
-  const H = 240;
-  const left = 40;
-  const bottom = 40;
-  const plotH = H - bottom - 10;
-  const slot = (W - left - 10) / bins;
-  const bars: SVGElement[] = [];
+  // Bars beside the distributions need room for their labels; on a narrow screen the note below says it.
+  const shownExtras = W >= 560 ? extras : [];
+  const H = Math.round(Math.min(400, Math.max(250, W * 0.4)));
+  const left = font * 4.6;
+  const right = 10;
+  const top = font * 1.2;
+  const bottom = font * 3.4;
+  const plotH = H - top - bottom;
+  const gap = shownExtras.length > 0 ? 0.8 : 0;
+  const extraSlots = 2.6;
+  const slot = (W - left - right) / (bins + gap + shownExtras.length * extraSlots);
+  let max = 1;
+  for (let i = 0; i < bins; i++) max = Math.max(max, a.hist.counts[i]!, b.hist.counts[i]!);
+  for (const e of shownExtras) max = Math.max(max, e.count);
+  const yTicks = niceTicks(max * 1.05, Math.max(3, Math.floor(plotH / (font * 3.2))));
+  const y = (v: number) => top + plotH - (v / yTicks.top) * plotH;
+  const parts: SVGElement[] = [];
+  for (const t of yTicks.ticks) {
+    parts.push(svg('line', { x1: left, x2: W - right, y1: y(t), y2: y(t), class: t === 0 ? 'axis-line' : 'grid-line' }));
+    parts.push(svg('text', { x: left - 6, y: y(t) + font * 0.35, 'text-anchor': 'end', class: 'chart-text' }, count(t)));
+  }
   for (let i = 0; i < bins; i++) {
     const x = left + i * slot;
     for (const [k, s] of [a, b].entries()) {
-      const hgt = (share(s, i) / max) * plotH;
-      bars.push(svg('rect', { x: x + 2 + k * (slot / 2 - 2), y: 10 + plotH - hgt, width: slot / 2 - 3, height: Math.max(0, hgt), class: s.className }));
-    }
-    if (i % 2 === 0 || bins <= 8) {
-      bars.push(svg('text', { x: x + slot / 2, y: H - bottom + 16, 'text-anchor': 'middle', class: 'axis' }, i === bins - 1 ? `${edge(i * bin, bin)}+` : edge(i * bin, bin)));
+      const v = s.hist.counts[i] ?? 0;
+      parts.push(svg('rect', { x: x + 1 + k * (slot / 2 - 1), y: y(v), width: Math.max(1, slot / 2 - 2), height: Math.max(0, y(0) - y(v)), class: s.className }));
     }
   }
-  bars.push(svg('line', { x1: left, y1: 10 + plotH, x2: W - 10, y2: 10 + plotH, class: 'axis-line' }));
-  bars.push(svg('text', { x: left + (W - left) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis' }, bin >= 1 ? 'days' : 'time'));
-  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${title}: chart; the same numbers are in the table below` }, ...bars);
+  // A time axis: round ticks at the bins' edges, the last bin holding everything beyond.
+  const span = inUnit(bin * (bins - 1), unit);
+  const xTicks = niceTicks(span, Math.max(2, Math.floor(((bins - 1) * slot) / (font * 4))));
+  for (const t of xTicks.ticks) {
+    if (t > span + 1e-9) continue;
+    const x = left + (t / inUnit(bin, unit)) * slot;
+    parts.push(svg('line', { x1: x, x2: x, y1: y(0), y2: y(0) + 5, class: 'axis-line' }));
+    parts.push(svg('text', { x, y: y(0) + font * 1.3, 'text-anchor': 'middle', class: 'chart-text' }, tick(t, xTicks.step)));
+  }
+  parts.push(svg('text', { x: left + (bins - 0.5) * slot, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text' }, 'more'));
+  parts.push(svg('text', { x: left + ((bins - 1) * slot) / 2, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, `Time taken, ${unitName(unit)}`));
+  parts.push(svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, 'Claims or citizens'));
+  shownExtras.forEach((e, j) => {
+    const x = left + (bins + gap + j * extraSlots) * slot;
+    const w = extraSlots * slot - 8;
+    parts.push(svg('rect', { x: x + 4, y: y(e.count), width: w, height: Math.max(0, y(0) - y(e.count)), class: `${e.className} extra` }));
+    parts.push(svg('text', { x: x + 4 + w / 2, y: y(e.count) - 4, 'text-anchor': 'middle', class: 'chart-text' }, count(e.count)));
+    e.lines.forEach((line, n) =>
+      parts.push(svg('text', { x: x + 4 + w / 2, y: y(0) + font * (1.3 + n * 1.15), 'text-anchor': 'middle', class: 'chart-text' }, line)),
+    );
+  });
+  if (shownExtras.length > 0) {
+    const x = left + (bins + gap / 2) * slot;
+    parts.push(svg('line', { x1: x, x2: x, y1: top, y2: y(0), class: 'grid-line divider' }));
+  }
+  return svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, style: `font-size: ${font}px`, role: 'img', 'aria-label': 'Bar chart of the two distributions; the same numbers are in the table below' }, ...parts);
+}
 
+/** The note that says who the bars of time leave out, at every width. */
+function unhelpedNote(u: Unhelped): string {
+  const waiting =
+    u.stillWaiting === 0
+      ? 'nobody was still waiting at the end'
+      : `${counted(u.stillWaiting, 'citizen was', 'citizens were')} still waiting at the end (on average ${days(u.stillWaitingMeanDays)} so far)`;
+  const gaveUp = u.gaveUp === 0 ? 'nobody gave up' : `${counted(u.gaveUp, 'citizen', 'citizens')} gave up`;
+  const closed = u.closedIncomplete > 0 ? ` The official clock also leaves out ${counted(u.closedIncomplete, 'claim', 'claims')} closed as incomplete.` : '';
+  return `Not in the citizens’ bars of time, because they were never helped: ${waiting}, and ${gaveUp}.${closed}`;
+}
+
+export function distributionChart(title: string, a: Series, b: Series, unhelped?: Unhelped): HTMLElement {
+  const bins = a.hist.counts.length;
+  const bin = a.hist.binDays;
+  // The unit follows the longest time the axis shows: minutes when that is under a day.
+  const unit = timeUnitFor(bin * (bins - 1));
+  const extras = extrasOf(a, b, unhelped);
   const table = h(
     'table',
     { className: 'data' },
@@ -56,16 +119,19 @@ export function distributionChart(title: string, a: Series, b: Series): HTMLElem
   );
   const body = h('tbody', {});
   for (let i = 0; i < bins; i++) {
-    body.appendChild(
-      h('tr', {}, h('th', { scope: 'row' }, binLabel(i, bin, i === bins - 1)), h('td', {}, count(a.hist.counts[i])), h('td', {}, count(b.hist.counts[i]))),
-    );
+    body.appendChild(h('tr', {}, h('th', { scope: 'row' }, binLabel(i, bin, i === bins - 1, unit)), h('td', {}, count(a.hist.counts[i])), h('td', {}, count(b.hist.counts[i]))));
+  }
+  for (const e of extras) {
+    const mine = (s: Series) => (e.className === s.className ? count(e.count) : '–');
+    body.appendChild(h('tr', {}, h('th', { scope: 'row' }, e.label), h('td', {}, mine(a)), h('td', {}, mine(b))));
   }
   table.appendChild(body);
   return h(
     'figure',
     { className: 'chart' },
-    h('figcaption', {}, title, h('span', { className: `key ${a.className}` }, a.label), h('span', { className: `key ${b.className}` }, b.label)),
-    chart,
+    h('figcaption', {}, title, h('span', { className: 'keys' }, h('span', { className: `key ${a.className}` }, a.label), h('span', { className: `key ${b.className}` }, b.label))),
+    responsiveSvg((w) => drawBars(a, b, extras, unit, w)),
+    unhelped ? h('p', { className: 'chart-note', 'data-unhelped': '' }, unhelpedNote(unhelped)) : null,
     h('details', {}, h('summary', {}, 'Show the numbers as a table'), table),
   );
 }

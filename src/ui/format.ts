@@ -19,6 +19,44 @@ export function days(x: number | null | undefined): string {
   return `${oneDecimal.format(x)} days`;
 }
 
+/** The unit a figure shows its times in: minutes when its largest time is under a day, else days. */
+export type TimeUnit = 'minutes' | 'days';
+
+export function timeUnitFor(largestDays: number): TimeUnit {
+  return Number.isFinite(largestDays) && largestDays < 1 ? 'minutes' : 'days';
+}
+
+/** A time in days as a plain number in the unit (for axes). */
+export function inUnit(x: number, unit: TimeUnit): number {
+  return unit === 'minutes' ? x * 24 * 60 : x;
+}
+
+/** The unit's name for an axis title: "days", "minutes". */
+export function unitName(unit: TimeUnit): string {
+  return unit;
+}
+
+/** An axis tick: whole minutes, or days to as few decimals as the step needs. */
+export function tick(x: number, step: number): string {
+  const digits = step >= 1 || x === 0 ? 0 : Math.min(2, Math.ceil(-Math.log10(step) - 1e-9));
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+}
+
+const dayPlural = new Intl.PluralRules('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholePlural = new Intl.PluralRules('en-GB');
+
+/** A time (in days) in a figure's unit: "8.6 days", "1.0 days", "35 min". */
+export function duration(x: number | null | undefined, unit: TimeUnit): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return NOT_AVAILABLE;
+  if (unit === 'minutes') return `${countFormat.format(Math.round(x * 24 * 60))} min`;
+  return `${oneDecimal.format(x)} ${dayPlural.select(x) === 'one' ? 'day' : 'days'}`;
+}
+
+/** A whole number with its noun, plural as English wants: "1 week", "7,837 citizens". */
+export function counted(n: number, one: string, other: string): string {
+  return `${countFormat.format(n)} ${wholePlural.select(n) === 'one' ? one : other}`;
+}
+
 export function percent(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? NOT_AVAILABLE : percentFormat.format(x);
 }

@@ -1,51 +1,173 @@
-// A process behaviour chart of weekly end-to-end days, with its limits and signals, and the
-// same numbers as a table.
+// A process behaviour chart of weekly end-to-end times, phase by phase: each change to the system
+// starts a phase with limits of its own. With its figures, what it may say about the weeks to come,
+// what its lines mean, and the same numbers as a table.
 import type { WeekPoint } from '../analysis/endToEnd';
-import { capability, type XmR } from '../analysis/xmr';
+import type { XmR } from '../analysis/xmr';
+import { processChart, type ProcessChart } from '../analysis/xmrPhases';
+import { niceTicks, responsiveSvg, wholeTicks } from './chartKit';
 import { h, svg } from './dom';
-import { ratio } from './format';
+import { count, duration, inUnit, tick, unitName, type TimeUnit } from './format';
+import { chartUnit, PHASE_LABELS, verdictText, XMR_EXPLANATION, xmrFigures } from './xmrText';
 
-export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = false): HTMLElement {
-  const W = 640;
-  const H = compact ? 140 : 220;
-  const left = 36;
-  const top = 10;
-  const plotW = W - left - 10;
-  const plotH = H - top - 26;
-  const hi = Math.max(chart.upper, ...chart.values) * 1.08 || 1;
-  const lo = Math.min(0, chart.lower, ...chart.values);
-  const y = (v: number) => top + plotH - ((v - lo) / (hi - lo)) * plotH;
-  const x = (i: number) => left + (points.length <= 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
+function isProcessChart(chart: XmR): chart is ProcessChart {
+  return 'phases' in chart && 'verdict' in chart;
+}
+
+/** Rough width of a label in px, to keep phase labels from overprinting one another. */
+const textWidth = (s: string, fontPx: number) => s.length * fontPx * 0.56;
+
+function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: boolean): SVGElement {
+  const font = W >= 900 ? 14 : W >= 520 ? 13 : 12;
+  const H = compact ? 190 : Math.round(Math.min(420, Math.max(260, W * 0.42)));
+  const left = font * 4.2;
+  const right = 12;
+  // Room above the plot for the labels of the changes, if any.
+  const top = chart.phases.length > 1 ? font * 2.9 : font * 1.2;
+  const bottom = font * 3.3;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
   const signals = new Set([...chart.beyondLimits, ...chart.longRuns]);
-  const parts: SVGElement[] = [
-    svg('line', { x1: left, x2: W - 10, y1: y(chart.upper), y2: y(chart.upper), class: 'xmr-limit' }),
-    svg('line', { x1: left, x2: W - 10, y1: y(chart.centre), y2: y(chart.centre), class: 'xmr-centre' }),
-  ];
-  if (chart.lower > lo) parts.push(svg('line', { x1: left, x2: W - 10, y1: y(chart.lower), y2: y(chart.lower), class: 'xmr-limit' }));
-  parts.push(svg('polyline', { points: chart.values.map((v, i) => `${x(i)},${y(v)}`).join(' '), class: 'xmr-line' }));
-  chart.values.forEach((v, i) => parts.push(svg('circle', { cx: x(i), cy: y(v), r: signals.has(i) ? 4 : 2.5, class: signals.has(i) ? 'xmr-signal' : 'xmr-point' })));
-  parts.push(svg('text', { x: W - 12, y: y(chart.upper) - 4, 'text-anchor': 'end', class: 'axis' }, `upper limit ${ratio(chart.upper)}`));
-  parts.push(svg('text', { x: W - 12, y: y(chart.centre) - 4, 'text-anchor': 'end', class: 'axis' }, `average ${ratio(chart.centre)}`));
-  parts.push(svg('text', { x: left + plotW / 2, y: H - 6, 'text-anchor': 'middle', class: 'axis' }, 'week of first contact'));
-  const cap = capability(chart);
-  const body = h('tbody', {});
-  points.forEach((p, i) =>
-    body.appendChild(h('tr', {}, h('th', { scope: 'row' }, `Week ${p.week}`), h('td', {}, ratio(p.meanDays)), h('td', {}, String(p.needsMet)), h('td', {}, signals.has(i) ? 'signal' : ''))),
+  const starts = chart.phases.slice(1).map((p) => p.startWeek);
+  const firstWeek = Math.min(chart.weeks[0] ?? 1, ...starts);
+  const lastWeek = Math.max(chart.weeks[chart.weeks.length - 1] ?? 1, ...starts);
+  const x0 = firstWeek - 0.5;
+  const x1 = lastWeek + 0.5;
+  const x = (week: number) => left + ((Math.min(x1, Math.max(x0, week)) - x0) / (x1 - x0)) * plotW;
+  let hi = 0;
+  for (const v of chart.values) hi = Math.max(hi, v);
+  for (const p of chart.phases) if (p.chart) hi = Math.max(hi, p.chart.upper);
+  const yTicks = niceTicks(inUnit(hi, unit) * 1.05, Math.max(3, Math.floor(plotH / (font * 3.2))));
+  const y = (days: number) => top + plotH - (inUnit(days, unit) / yTicks.top) * plotH;
+  const yu = (v: number) => top + plotH - (v / yTicks.top) * plotH;
+
+  const parts: SVGElement[] = [];
+  for (const t of yTicks.ticks) {
+    parts.push(svg('line', { x1: left, x2: W - right, y1: yu(t), y2: yu(t), class: t === 0 ? 'axis-line' : 'grid-line' }));
+    parts.push(svg('text', { x: left - 6, y: yu(t) + font * 0.35, 'text-anchor': 'end', class: 'chart-text' }, tick(t, yTicks.step)));
+  }
+  for (const t of wholeTicks(firstWeek, lastWeek, Math.max(2, Math.floor(plotW / (font * 3.5))))) {
+    parts.push(svg('line', { x1: x(t), x2: x(t), y1: top + plotH, y2: top + plotH + 5, class: 'axis-line' }));
+    parts.push(svg('text', { x: x(t), y: top + plotH + font * 1.3, 'text-anchor': 'middle', class: 'chart-text' }, String(t)));
+  }
+  parts.push(svg('text', { x: left + plotW / 2, y: H - font * 0.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, 'Week of first contact'));
+  parts.push(
+    svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, `Average wait, ${unitName(unit)}`),
   );
+
+  // Each phase's centre line and limits, over its own weeks only; its dots joined within it.
+  chart.phases.forEach((p, k) => {
+    const a = x(p.startWeek - 0.5);
+    const b = x((chart.phases[k + 1]?.startWeek ?? x1 + 0.5) - 0.5);
+    if (p.chart) {
+      parts.push(svg('line', { x1: a, x2: b, y1: y(p.chart.upper), y2: y(p.chart.upper), class: 'xmr-limit' }));
+      parts.push(svg('line', { x1: a, x2: b, y1: y(p.chart.centre), y2: y(p.chart.centre), class: 'xmr-centre' }));
+      if (p.chart.lower > 0) parts.push(svg('line', { x1: a, x2: b, y1: y(p.chart.lower), y2: y(p.chart.lower), class: 'xmr-limit' }));
+    }
+    if (p.to - p.from > 1) {
+      const pts: string[] = [];
+      for (let i = p.from; i < p.to; i++) pts.push(`${x(chart.weeks[i]!)},${y(chart.values[i]!)}`);
+      parts.push(svg('polyline', { points: pts.join(' '), class: 'xmr-line' }));
+    }
+  });
+  // Dots sized to the room each week has, a signal always larger than an ordinary week.
+  const perWeek = plotW / Math.max(1, x1 - x0);
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const r = clamp(perWeek * 0.3, 1.6, 3);
+  const rSignal = clamp(perWeek * 0.55, 2.8, 5);
+  chart.values.forEach((v, i) => {
+    const s = signals.has(i);
+    parts.push(svg('circle', { cx: x(chart.weeks[i]!), cy: y(v), r: s ? rSignal : r, class: s ? 'xmr-signal' : 'xmr-point' }));
+  });
+
+  // The changes, each a vertical line with its label above the plot (two rows, so they overlap less).
+  const rowEnds = [-Infinity, -Infinity];
+  chart.phases.slice(1).forEach((p) => {
+    const at = x(p.startWeek - 0.5);
+    parts.push(svg('line', { x1: at, x2: at, y1: top - font * 0.4, y2: top + plotH, class: 'xmr-phase' }));
+    const label = PHASE_LABELS[p.cause ?? 'lever'];
+    const wide = textWidth(label, font);
+    const anchorEnd = at + 4 + wide > W - right;
+    const from = anchorEnd ? at - 4 - wide : at + 4;
+    const row = rowEnds.findIndex((end) => from > end + 6);
+    if (row < 0) return; // no room: the table below still names it
+    rowEnds[row] = from + wide;
+    parts.push(svg('text', { x: anchorEnd ? at - 4 : at + 4, y: top - font * (row === 0 ? 0.6 : 1.8), 'text-anchor': anchorEnd ? 'end' : 'start', class: 'chart-text xmr-phase-label' }, label));
+  });
+
+  return svg(
+    'svg',
+    {
+      viewBox: `0 0 ${W} ${H}`,
+      width: W,
+      height: H,
+      style: `font-size: ${font}px`,
+      role: 'img',
+      'aria-label': `Process behaviour chart of the weekly average wait in ${unitName(unit)}, by week of first contact; the numbers are in the table below`,
+    },
+    ...parts,
+  );
+}
+
+function legend(): HTMLElement {
+  const swatch = (...parts: SVGElement[]) => svg('svg', { viewBox: '0 0 28 12', width: 28, height: 12, 'aria-hidden': 'true' }, ...parts);
+  return h(
+    'ul',
+    { className: 'chart-legend' },
+    h('li', {}, swatch(svg('circle', { cx: 14, cy: 6, r: 3, class: 'xmr-point' })), 'a week'),
+    h('li', {}, swatch(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, class: 'xmr-centre' })), 'centre line (average)'),
+    h('li', {}, swatch(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, class: 'xmr-limit' })), 'natural process limits'),
+    h('li', {}, swatch(svg('circle', { cx: 14, cy: 6, r: 5, class: 'xmr-signal' })), 'signal'),
+    h('li', {}, swatch(svg('line', { x1: 14, x2: 14, y1: 0, y2: 12, class: 'xmr-phase' })), 'change to the system'),
+  );
+}
+
+/** The verdict, its first clause (up to the colon) in bold. */
+function verdict(chart: ProcessChart, unit: TimeUnit): HTMLElement {
+  const text = verdictText(chart, unit);
+  const cut = text.indexOf(': ');
+  return h(
+    'p',
+    { className: 'verdict', 'data-xmr-verdict': chart.verdict.predictable ? 'predictable' : chart.verdict.reason },
+    h('strong', {}, cut > 0 ? text.slice(0, cut + 1) : text),
+    cut > 0 ? text.slice(cut + 1) : '',
+  );
+}
+
+/**
+ * The chart, its figures and verdict. `chart` may be a plain XmR (one phase over every week, as
+ * older callers pass it) or a ProcessChart with its phases.
+ */
+export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = false): HTMLElement {
+  const pc = isProcessChart(chart) ? chart : processChart(points);
+  if (!pc) return h('p', {}, 'Too few settled weeks for a process behaviour chart yet.');
+  const unit = chartUnit(pc);
+  const signals = new Set([...pc.beyondLimits, ...pc.longRuns]);
+  const phaseOf = (i: number) => pc.phases.findIndex((p) => i >= p.from && i < p.to);
+  const body = h('tbody', {});
+  points.forEach((p, i) => {
+    const k = phaseOf(i);
+    const phase = pc.phases[k];
+    const began = phase && k > 0 && i === phase.from ? `${PHASE_LABELS[phase.cause ?? 'lever']} (week ${phase.startWeek})` : '';
+    body.appendChild(
+      h('tr', {}, h('th', { scope: 'row' }, `Week ${p.week}`), h('td', {}, duration(p.meanDays, unit)), h('td', {}, count(p.needsMet)), h('td', {}, signals.has(i) ? 'signal' : ''), h('td', {}, began)),
+    );
+  });
+  const unsettled = pc.phases.slice(1).filter((p) => p.to === p.from);
   return h(
     'figure',
-    { className: 'chart xmr' },
-    h('figcaption', {}, 'End-to-end days by week of first contact (a process behaviour chart; weeks still mostly waiting are left out)'),
-    svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Process behaviour chart of weekly end-to-end days; the numbers are in the table below' }, ...parts),
-    h(
-      'dl',
-      { className: 'figures xmr-figures' },
-      h('div', { 'data-xmr': 'centre' }, h('dt', {}, 'Average (centre line)'), h('dd', {}, `${ratio(chart.centre)} days`)),
-      h('div', { 'data-xmr': 'upper' }, h('dt', {}, 'Upper natural process limit'), h('dd', {}, `${ratio(chart.upper)} days`)),
-      h('div', { 'data-xmr': 'lower' }, h('dt', {}, 'Lower natural process limit'), h('dd', {}, `${ratio(chart.lower)} days`)),
-      h('div', { 'data-xmr': 'signals' }, h('dt', {}, 'Weeks with a signal'), h('dd', {}, String(signals.size))),
-    ),
-    h('p', { className: 'capability' }, `Week in, week out, the average wait of a week's citizens will stay between ${ratio(cap.from)} and ${ratio(cap.to)} days, unless the system changes. Single citizens vary more than that.`),
+    { className: `chart xmr${compact ? ' compact' : ''}` },
+    h('figcaption', {}, 'Average wait of each week’s citizens, first contact to help, by week of first contact (a process behaviour chart; weeks still mostly waiting are left out)'),
+    responsiveSvg((w) => drawChart(pc, unit, w, compact), compact ? 360 : 640),
+    compact ? null : legend(),
+    verdict(pc, unit),
+    compact
+      ? null
+      : h(
+          'dl',
+          { className: 'figures xmr-figures' },
+          ...xmrFigures(pc, unit).map((f) => h('div', { 'data-xmr': f.id }, h('dt', {}, f.label), h('dd', {}, f.value))),
+        ),
+    compact ? null : h('p', { className: 'chart-note' }, XMR_EXPLANATION),
     h(
       'details',
       {},
@@ -53,10 +175,11 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
       h(
         'table',
         { className: 'data' },
-        h('caption', {}, 'Mean end-to-end days of the needs met, by week of first contact'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Mean days'), h('th', { scope: 'col' }, 'Needs met'), h('th', { scope: 'col' }, 'Signal'))),
+        h('caption', {}, `Average wait (${unitName(unit)}) of the citizens helped, by week of first contact`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Average wait'), h('th', { scope: 'col' }, 'Citizens helped'), h('th', { scope: 'col' }, 'Signal'), h('th', { scope: 'col' }, 'Change'))),
         body,
       ),
+      unsettled.length > 0 ? h('p', { className: 'hint' }, `No settled week yet since: ${unsettled.map((p) => `${PHASE_LABELS[p.cause ?? 'lever']} (week ${p.startWeek})`).join('; ')}.`) : null,
     ),
   );
 }
