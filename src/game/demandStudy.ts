@@ -2,8 +2,9 @@
 // failure demand and naming its type, and building the demand analysis as you go.
 import seedrandom from 'seedrandom';
 import { wilson, type ShareBand } from '../analysis/share';
-import { DAY, type ContactReason, type Sim } from '../sim';
-import { FAILURE_REASONS, isFailureDemand } from '../sim/types';
+import { CAUSES, type FailureCause, type LeverSetting } from '../content/study';
+import { DAY, type ContactCause, type ContactReason, type Sim } from '../sim';
+import { CONTACT_CAUSES, FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../sim/types';
 import { citizenName, findNeed } from './citizens';
 import { contactText } from './demandText';
 
@@ -18,6 +19,8 @@ export interface StudyItem {
   text: string;
   /** The truth, from the core: revealed after the player answers. */
   reason: ContactReason;
+  /** What brought it about, from the core ('none' for value demand): revealed with the reason. */
+  cause: ContactCause;
 }
 
 export interface StudyAnswer {
@@ -33,8 +36,11 @@ export interface DemandStudy {
   to: number;
   items: StudyItem[];
   answers: StudyAnswer[];
-  /** What the core measured over every contact in the window: the figure the sample estimates. */
-  population: { contacts: number; failure: number };
+  /**
+   * What the core measured over every contact in the window: the figure the sample estimates, and
+   * the contacts of each cause.
+   */
+  population: { contacts: number; failure: number; causes: Partial<Record<ContactCause, number>> };
 }
 
 /** Days of contacts a study samples from: the last four weeks. */
@@ -58,10 +64,13 @@ export function drawStudy(sim: Sim, size = STUDY_SIZE): DemandStudy {
   const contacts = m.contacts;
   const inWindow: number[] = [];
   let failure = 0;
+  const causes: Partial<Record<ContactCause, number>> = {};
   for (let i = contacts.length - 1; i >= 0 && contacts[i]!.at >= from; i--) {
-    if (contacts[i]!.at > to) continue;
+    const c = contacts[i]!;
+    if (c.at > to) continue;
     inWindow.push(i);
-    if (contacts[i]!.failure) failure++;
+    if (c.failure) failure++;
+    causes[c.cause] = (causes[c.cause] ?? 0) + 1;
   }
   inWindow.reverse();
   const rng = seedrandom(`${sim.seed}:study:${Math.round(to)}`);
@@ -89,9 +98,9 @@ export function drawStudy(sim: Sim, size = STUDY_SIZE): DemandStudy {
       },
       Math.floor(rng() * 1000),
     );
-    return { contact: i, needId: c.needId, name: citizenName(c.needId), channel: c.channel, day: c.at / DAY, text, reason: c.reason };
+    return { contact: i, needId: c.needId, name: citizenName(c.needId), channel: c.channel, day: c.at / DAY, text, reason: c.reason, cause: c.cause };
   });
-  return { from, to, items, answers: [], population: { contacts: inWindow.length, failure } };
+  return { from, to, items, answers: [], population: { contacts: inWindow.length, failure, causes } };
 }
 
 export function answer(study: DemandStudy, chosen: ContactReason): DemandStudy {
@@ -101,37 +110,122 @@ export function answer(study: DemandStudy, chosen: ContactReason): DemandStudy {
   return { ...study, answers: [...study.answers, a] };
 }
 
-export interface DemandAnalysis {
+/** A tally of sorted contacts: by type, the share of failure demand, and its causes ranked. */
+export interface DemandTally {
   studied: number;
   byReason: Record<ContactReason, number>;
-  /** Share of failure demand in the sample, with its 95% band. */
+  /** Share of failure demand, with its 95% band (null before any contact is heard). */
   failure: ShareBand | null;
-  /** Failure reasons found, most frequent first: the predictable causes to design out. */
-  ranked: { reason: ContactReason; count: number }[];
-  /** The core's figure for every contact in the window. */
-  populationShare: number | null;
-  correct: number;
+  /** The predictable causes of the failure demand, most frequent first, each with its levers. */
+  causes: RankedCause[];
 }
 
-export function analyse(study: DemandStudy): DemandAnalysis {
-  const byReason = { 'new-claim': 0, 'send-evidence': 0, 'progress-chasing': 0, 'resend-evidence': 0, reapply: 0, 'correct-error': 0, complaint: 0 } as Record<ContactReason, number>;
-  const n = study.answers.length;
-  let failure = 0;
-  for (let i = 0; i < n; i++) {
-    const reason = study.items[i]!.reason;
-    byReason[reason]++;
-    if (isFailureDemand(reason)) failure++;
-  }
-  const ranked = FAILURE_REASONS.map((reason) => ({ reason, count: byReason[reason] }))
+export interface RankedCause {
+  cause: FailureCause;
+  count: number;
+  /** The levers that remove it (see CAUSES in content/study.ts). */
+  levers: readonly LeverSetting[];
+}
+
+/** A contact the player sorted wrongly: its place in the study, what they said and what it was. */
+export interface Mistake {
+  index: number;
+  chosen: ContactReason;
+  truth: ContactReason;
+}
+
+export interface DemandAnalysis {
+  studied: number;
+  /**
+   * The player's own analysis, from their answers: counts by the type they chose, the failure
+   * share of what they sorted as failure, and the causes (told after each answer) of the contacts
+   * they sorted as failure demand.
+   */
+  yours: DemandTally;
+  /** Contacts the player took for failure demand that were value demand: no cause to remove. */
+  uncaused: number;
+  /** The truth for the same contacts. */
+  truth: DemandTally;
+  /** The core's figure for every contact in the window. */
+  populationShare: number | null;
+  /** Causes across every failure contact in the window: their share of its failure demand. */
+  populationCauses: { cause: FailureCause; share: number }[];
+  /** Contacts sorted to exactly the right type. */
+  correct: number;
+  /** Contacts sorted to the right kind (value or failure). */
+  rightKind: number;
+  valueAsFailure: Mistake[];
+  failureAsValue: Mistake[];
+  /** The right kind, the wrong type. */
+  wrongType: Mistake[];
+}
+
+const FAILURE_CAUSES = CONTACT_CAUSES.filter((c): c is FailureCause => c !== 'none');
+
+function emptyByReason(): Record<ContactReason, number> {
+  return Object.fromEntries([...VALUE_REASONS, ...FAILURE_REASONS].map((r) => [r, 0])) as Record<ContactReason, number>;
+}
+
+/** Causes with a count, most frequent first; ties in the order of CONTACT_CAUSES. */
+export function rankCauses(counts: Partial<Record<ContactCause, number>>): RankedCause[] {
+  return FAILURE_CAUSES.map((cause) => ({ cause, count: counts[cause] ?? 0, levers: CAUSES[cause].levers }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count);
+}
+
+function tally(reasons: readonly ContactReason[], causes: Partial<Record<ContactCause, number>>): DemandTally {
+  const byReason = emptyByReason();
+  let failure = 0;
+  for (const r of reasons) {
+    byReason[r]++;
+    if (isFailureDemand(r)) failure++;
+  }
+  return { studied: reasons.length, byReason, failure: wilson(failure, reasons.length), causes: rankCauses(causes) };
+}
+
+/** The demand analysis of the contacts answered so far: the player's, the truth's, and how they compare. */
+export function analyse(study: DemandStudy): DemandAnalysis {
+  const n = Math.min(study.answers.length, study.items.length);
+  const chosen: ContactReason[] = [];
+  const truth: ContactReason[] = [];
+  const yourCauses: Partial<Record<ContactCause, number>> = {};
+  const trueCauses: Partial<Record<ContactCause, number>> = {};
+  const valueAsFailure: Mistake[] = [];
+  const failureAsValue: Mistake[] = [];
+  const wrongType: Mistake[] = [];
+  let uncaused = 0;
+  for (let i = 0; i < n; i++) {
+    const item = study.items[i]!;
+    const a = study.answers[i]!;
+    chosen.push(a.chosen);
+    truth.push(item.reason);
+    const saidFailure = isFailureDemand(a.chosen);
+    const wasFailure = isFailureDemand(item.reason);
+    if (wasFailure) trueCauses[item.cause] = (trueCauses[item.cause] ?? 0) + 1;
+    if (saidFailure) {
+      if (wasFailure) yourCauses[item.cause] = (yourCauses[item.cause] ?? 0) + 1;
+      else uncaused++;
+    }
+    const m = { index: i, chosen: a.chosen, truth: item.reason };
+    if (saidFailure && !wasFailure) valueAsFailure.push(m);
+    else if (!saidFailure && wasFailure) failureAsValue.push(m);
+    else if (a.chosen !== item.reason) wrongType.push(m);
+  }
+  const pop = study.population;
+  const popFailure = FAILURE_CAUSES.reduce((t, c) => t + (pop.causes[c] ?? 0), 0);
   return {
     studied: n,
-    byReason,
-    failure: wilson(failure, n),
-    ranked,
-    populationShare: study.population.contacts > 0 ? study.population.failure / study.population.contacts : null,
-    correct: study.answers.filter((a) => a.correct).length,
+    yours: tally(chosen, yourCauses),
+    uncaused,
+    truth: tally(truth, trueCauses),
+    populationShare: pop.contacts > 0 ? pop.failure / pop.contacts : null,
+    populationCauses:
+      popFailure > 0 ? rankCauses(pop.causes).map((r) => ({ cause: r.cause, share: r.count / popFailure })) : [],
+    correct: n - valueAsFailure.length - failureAsValue.length - wrongType.length,
+    rightKind: n - valueAsFailure.length - failureAsValue.length,
+    valueAsFailure,
+    failureAsValue,
+    wrongType,
   };
 }
 

@@ -16,7 +16,7 @@ import {
   type StudyItem,
 } from '../../src/game/demandStudy';
 import { contactText, EXPLANATIONS, PHRASINGS, REASON_LABELS, type ContactContext } from '../../src/game/demandText';
-import { createSim, DAY, type ContactReason, type Regime, type Sim } from '../../src/sim';
+import { createSim, DAY, type ContactCause, type ContactReason, type Regime, type Sim } from '../../src/sim';
 import { FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../../src/sim/types';
 import { level } from './helpers';
 
@@ -443,18 +443,38 @@ function freshSim(seed: number, regime: Regime = 'deliverology', days = 60): Sim
 }
 
 /** Indices of the contacts made in the study window, counted directly. */
-function windowOf(sim: Sim): { indices: number[]; failure: number } {
+function windowOf(sim: Sim): { indices: number[]; failure: number; causes: Partial<Record<ContactCause, number>> } {
   const to = sim.now;
   const from = to - STUDY_WINDOW_DAYS * DAY;
   const indices: number[] = [];
   let failure = 0;
+  const causes: Partial<Record<ContactCause, number>> = {};
   sim.model.contacts.forEach((c, i) => {
     if (c.at >= from && c.at <= to) {
       indices.push(i);
       if (c.failure) failure++;
+      causes[c.cause] = (causes[c.cause] ?? 0) + 1;
     }
   });
-  return { indices, failure };
+  return { indices, failure, causes };
+}
+
+/** The cause the core gives a contact of this reason (re-sent evidence: a lost document, here). */
+function causeFor(reason: ContactReason): ContactCause {
+  switch (reason) {
+    case 'new-claim':
+    case 'send-evidence':
+      return 'none';
+    case 'progress-chasing':
+    case 'complaint':
+      return 'silence';
+    case 'reapply':
+      return 'nil-qualified';
+    case 'correct-error':
+      return 'wrong-decision';
+    case 'resend-evidence':
+      return 'lost-document';
+  }
 }
 
 /** Answers every item with the true reason. */
@@ -464,7 +484,10 @@ function answerAll(study: DemandStudy, choose: (item: StudyItem) => ContactReaso
   return s;
 }
 
-function syntheticStudy(reasons: readonly ContactReason[], population = { contacts: 100, failure: 60 }): DemandStudy {
+function syntheticStudy(
+  reasons: readonly ContactReason[],
+  population: DemandStudy['population'] = { contacts: 100, failure: 60, causes: { none: 40, silence: 60 } },
+): DemandStudy {
   return {
     from: 0,
     to: STUDY_WINDOW_DAYS * DAY,
@@ -476,6 +499,7 @@ function syntheticStudy(reasons: readonly ContactReason[], population = { contac
       day: i,
       text: contactText(reason, CTX, i),
       reason,
+      cause: causeFor(reason),
     })),
     answers: [],
     population,
@@ -510,6 +534,8 @@ describe('drawStudy', () => {
         expect(c.at).toBeLessThanOrEqual(study.to);
         expect(item.needId).toBe(c.needId);
         expect(item.reason).toBe(c.reason);
+        expect(item.cause).toBe(c.cause);
+        expect(item.cause === 'none').toBe(!isFailureDemand(item.reason));
         expect(item.channel).toBe(c.channel);
         expect(item.day).toBeCloseTo(c.at / DAY, 9);
         expect(item.day).toBeGreaterThanOrEqual(60 - STUDY_WINDOW_DAYS);
@@ -550,7 +576,9 @@ describe('drawStudy', () => {
         const study = drawStudy(sim);
         const direct = windowOf(sim);
         expect(direct.indices.length).toBeGreaterThan(STUDY_SIZE);
-        expect(study.population).toEqual({ contacts: direct.indices.length, failure: direct.failure });
+        expect(study.population).toEqual({ contacts: direct.indices.length, failure: direct.failure, causes: direct.causes });
+        expect(Object.values(study.population.causes).reduce((a, b) => a + (b ?? 0), 0)).toBe(direct.indices.length);
+        expect(direct.indices.length - (study.population.causes.none ?? 0)).toBe(direct.failure);
         const sampled = new Set(direct.indices);
         for (const item of study.items) expect(sampled.has(item.contact)).toBe(true);
       }
@@ -563,7 +591,7 @@ describe('drawStudy', () => {
     expect(start.now).toBe(0);
     const atStart = drawStudy(start);
     expect(atStart.from).toBe(-STUDY_WINDOW_DAYS * DAY);
-    expect(atStart.population).toEqual({ contacts: windowOf(start).indices.length, failure: windowOf(start).failure });
+    expect(atStart.population).toEqual({ contacts: windowOf(start).indices.length, failure: windowOf(start).failure, causes: windowOf(start).causes });
     expect(atStart.items.length).toBe(STUDY_SIZE);
     for (const item of atStart.items) {
       expect(item.day).toBeLessThanOrEqual(0);
@@ -693,22 +721,29 @@ describe('answer', () => {
 });
 
 describe('analyse', () => {
-  it('counts only the answered items, by their true reasons', () => {
+  it('counts only the answered items: the truth by the true reasons, yours by the answers', () => {
     const reasons: ContactReason[] = ['progress-chasing', 'new-claim', 'progress-chasing', 'complaint', 'reapply', 'progress-chasing', 'send-evidence', 'complaint', 'reapply', 'reapply'];
-    let study = syntheticStudy(reasons, { contacts: 250, failure: 180 });
+    let study = syntheticStudy(reasons, { contacts: 250, failure: 180, causes: { none: 70, silence: 120, 'nil-qualified': 60 } });
     const none = analyse(study);
     expect(none.studied).toBe(0);
-    expect(none.failure).toBeNull();
-    expect(none.ranked).toEqual([]);
+    for (const t of [none.yours, none.truth]) {
+      expect(t.studied).toBe(0);
+      expect(t.failure).toBeNull();
+      expect(t.causes).toEqual([]);
+      expect(Object.values(t.byReason).every((n) => n === 0)).toBe(true);
+    }
     expect(none.correct).toBe(0);
-    expect(Object.values(none.byReason).every((n) => n === 0)).toBe(true);
     expect(none.populationShare).toBeCloseTo(180 / 250, 12);
+    expect(none.populationCauses).toEqual([
+      { cause: 'silence', share: 120 / 180 },
+      { cause: 'nil-qualified', share: 60 / 180 },
+    ]);
 
-    // Answer the first six, all wrongly as new claims: the truth still counts, not the answer.
+    // Answer the first six, all wrongly as new claims: the truth counts the true reasons, yours the answers.
     for (let i = 0; i < 6; i++) study = answer(study, 'new-claim');
     const a = analyse(study);
     expect(a.studied).toBe(6);
-    expect(a.byReason).toEqual({
+    expect(a.truth.byReason).toEqual({
       'new-claim': 1,
       'send-evidence': 0,
       'progress-chasing': 3,
@@ -717,24 +752,33 @@ describe('analyse', () => {
       'correct-error': 0,
       complaint: 1,
     });
+    expect(a.yours.byReason).toEqual({ 'new-claim': 6, 'send-evidence': 0, 'progress-chasing': 0, 'resend-evidence': 0, reapply: 0, 'correct-error': 0, complaint: 0 });
     expect(a.correct).toBe(1);
-    expect(a.failure).toEqual(wilson(5, 6));
-    expect(a.ranked[0]).toEqual({ reason: 'progress-chasing', count: 3 });
-    expect(a.ranked.slice(1).map((r) => r.count)).toEqual([1, 1]);
-    expect(new Set(a.ranked.slice(1).map((r) => r.reason))).toEqual(new Set(['complaint', 'reapply']));
+    expect(a.truth.failure).toEqual(wilson(5, 6));
+    expect(a.yours.failure).toEqual(wilson(0, 6));
+    expect(a.yours.causes).toEqual([]);
+    // Silence: three chases and a complaint; a nil-qualified claim: one reapplication.
+    expect(a.truth.causes.map((r) => [r.cause, r.count])).toEqual([
+      ['silence', 4],
+      ['nil-qualified', 1],
+    ]);
 
     const full = analyse(answerAll(syntheticStudy(reasons)));
     expect(full.studied).toBe(10);
-    expect(full.failure).toEqual(wilson(8, 10));
+    expect(full.truth.failure).toEqual(wilson(8, 10));
+    expect(full.yours).toEqual(full.truth);
     expect(full.correct).toBe(10);
-    expect(full.ranked.map((r) => r.count)).toEqual([3, 3, 2]);
-    expect(new Set(full.ranked.slice(0, 2).map((r) => r.reason))).toEqual(new Set(['progress-chasing', 'reapply']));
-    expect(full.ranked[2]).toEqual({ reason: 'complaint', count: 2 });
+    expect(full.truth.causes.map((r) => [r.cause, r.count])).toEqual([
+      ['silence', 5],
+      ['nil-qualified', 3],
+    ]);
   });
 
   it('has no population share when the window had no contacts', () => {
-    expect(analyse(syntheticStudy([], { contacts: 0, failure: 0 })).populationShare).toBeNull();
-    expect(analyse(syntheticStudy(['new-claim'], { contacts: 4, failure: 1 })).populationShare).toBe(0.25);
+    const empty = analyse(syntheticStudy([], { contacts: 0, failure: 0, causes: {} }));
+    expect(empty.populationShare).toBeNull();
+    expect(empty.populationCauses).toEqual([]);
+    expect(analyse(syntheticStudy(['new-claim'], { contacts: 4, failure: 1, causes: { none: 3, silence: 1 } })).populationShare).toBe(0.25);
   });
 
   it('agrees with a direct tally for any study and any answers', () => {
@@ -746,26 +790,34 @@ describe('analyse', () => {
         fc.nat({ max: 1000 }),
         (reasons, chosen, contacts, failureRaw) => {
           const failurePop = contacts === 0 ? 0 : failureRaw % (contacts + 1);
-          let study = syntheticStudy(reasons, { contacts, failure: failurePop });
+          let study = syntheticStudy(reasons, { contacts, failure: failurePop, causes: { none: contacts - failurePop, silence: failurePop } });
           for (const c of chosen) study = answer(study, c);
           const n = Math.min(reasons.length, chosen.length);
           expect(study.answers.length).toBe(n);
           const a = analyse(study);
           const answered = reasons.slice(0, n);
+          const said = chosen.slice(0, n);
           expect(a.studied).toBe(n);
-          for (const r of ALL_REASONS) expect(a.byReason[r]).toBe(answered.filter((x) => x === r).length);
-          const failures = answered.filter((r) => FAILURE_REASONS.includes(r)).length;
-          expect(a.failure).toEqual(n === 0 ? null : wilson(failures, n));
-          expect(a.correct).toBe(answered.filter((r, i) => chosen[i] === r).length);
-          // Ranked: failure reasons only, each present once with its count, most frequent first.
-          for (const r of a.ranked) {
-            expect(FAILURE_REASONS).toContain(r.reason);
-            expect(r.count).toBe(a.byReason[r.reason]);
-            expect(r.count).toBeGreaterThan(0);
+          for (const r of ALL_REASONS) {
+            expect(a.truth.byReason[r]).toBe(answered.filter((x) => x === r).length);
+            expect(a.yours.byReason[r]).toBe(said.filter((x) => x === r).length);
           }
-          expect(new Set(a.ranked.map((r) => r.reason))).toEqual(new Set(FAILURE_REASONS.filter((r) => a.byReason[r] > 0)));
-          for (let i = 1; i < a.ranked.length; i++) expect(a.ranked[i]!.count).toBeLessThanOrEqual(a.ranked[i - 1]!.count);
-          expect(a.ranked.reduce((t, r) => t + r.count, 0)).toBe(failures);
+          const failures = answered.filter((r) => FAILURE_REASONS.includes(r)).length;
+          const saidFailure = said.filter((r) => FAILURE_REASONS.includes(r)).length;
+          expect(a.truth.failure).toEqual(n === 0 ? null : wilson(failures, n));
+          expect(a.yours.failure).toEqual(n === 0 ? null : wilson(saidFailure, n));
+          expect(a.correct).toBe(answered.filter((r, i) => said[i] === r).length);
+          expect(a.rightKind).toBe(answered.filter((r, i) => isFailureDemand(said[i]!) === isFailureDemand(r)).length);
+          // The true causes cover the failure demand heard; yours, what you took for failure that was.
+          for (const t of [a.truth, a.yours]) {
+            for (let i = 1; i < t.causes.length; i++) expect(t.causes[i]!.count).toBeLessThanOrEqual(t.causes[i - 1]!.count);
+            for (const r of t.causes) expect(r.count).toBeGreaterThan(0);
+            expect(new Set(t.causes.map((r) => r.cause)).size).toBe(t.causes.length);
+          }
+          expect(a.truth.causes.reduce((t, r) => t + r.count, 0)).toBe(failures);
+          const bothFailure = answered.filter((r, i) => isFailureDemand(r) && isFailureDemand(said[i]!)).length;
+          expect(a.yours.causes.reduce((t, r) => t + r.count, 0)).toBe(bothFailure);
+          expect(a.uncaused).toBe(saidFailure - bothFailure);
           expect(a.populationShare).toBe(contacts === 0 ? null : failurePop / contacts);
         },
       ),
@@ -780,12 +832,13 @@ describe('analyse', () => {
       const study = answerAll(drawStudy(sim60(seed)));
       const a = analyse(study);
       expect(a.studied).toBe(STUDY_SIZE);
-      expect(a.failure!.n).toBe(STUDY_SIZE);
+      expect(a.truth.failure!.n).toBe(STUDY_SIZE);
+      expect(a.yours).toEqual(a.truth);
       expect(a.populationShare).toBe(study.population.failure / study.population.contacts);
       expect(a.populationShare!).toBeGreaterThan(0.5);
-      if (a.failure!.share! > 0.5) above++;
-      expect(a.ranked.length).toBeGreaterThan(0);
-      if (a.failure!.low <= a.populationShare! && a.populationShare! <= a.failure!.high) inside++;
+      if (a.truth.failure!.share! > 0.5) above++;
+      expect(a.truth.causes.length).toBeGreaterThan(0);
+      if (a.truth.failure!.low <= a.populationShare! && a.populationShare! <= a.truth.failure!.high) inside++;
     }
     // A 95% interval: 8 or more of 10 has probability about 0.99.
     expect(inside).toBeGreaterThanOrEqual(8);
@@ -802,9 +855,9 @@ describe('analyse', () => {
       const d = analyse(answerAll(drawStudy(sim60(seed, 'deliverology'))));
       const s = analyse(answerAll(drawStudy(sim60(seed, 'systems'))));
       expect(s.populationShare!).toBeLessThan(d.populationShare!);
-      if (s.failure!.share < d.failure!.share) lowerEverywhere++;
-      sumDeliverology += d.failure!.share;
-      sumSystems += s.failure!.share;
+      if (s.truth.failure!.share < d.truth.failure!.share) lowerEverywhere++;
+      sumDeliverology += d.truth.failure!.share;
+      sumSystems += s.truth.failure!.share;
     }
     expect(lowerEverywhere).toBe(10);
     expect(sumSystems / 10).toBeLessThan(0.35);
@@ -854,6 +907,6 @@ describe('learn', () => {
     expect(Object.values(learnt).reduce((a, b) => a + (b ?? 0), 0)).toBe(STUDY_SIZE);
     const twice = learn(learnt, study);
     for (const r of ALL_REASONS) expect(twice[r] ?? 0).toBe(2 * (learnt[r] ?? 0));
-    expect(analyse(study).byReason).toEqual({ ...Object.fromEntries(ALL_REASONS.map((r) => [r, 0])), ...learnt });
+    expect(analyse(study).truth.byReason).toEqual({ ...Object.fromEntries(ALL_REASONS.map((r) => [r, 0])), ...learnt });
   });
 });
