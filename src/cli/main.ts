@@ -7,7 +7,7 @@ import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
 import { withScenario } from '../levels/scenario';
 import { runTooBig } from '../levels/schema';
-import { attribute, MAX_ATTRIBUTED_ACTIONS, runSim } from '../sim/index';
+import { attribute, choicesOf, MAX_ATTRIBUTED_ACTIONS, runSim } from '../sim/index';
 import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
@@ -93,8 +93,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     actions = r.actions;
     const problems = checkActionsForRun(level, regime, days, actions);
-    if (opts.attribute && actions.length > MAX_ATTRIBUTED_ACTIONS) {
-      problems.push(`--attribute re-runs the year once per action: at most ${MAX_ATTRIBUTED_ACTIONS} actions, not ${actions.length}`);
+    const choices = choicesOf(actions).length;
+    if (opts.attribute && choices > MAX_ATTRIBUTED_ACTIONS) {
+      problems.push(`--attribute re-runs the year once per choice: at most ${MAX_ATTRIBUTED_ACTIONS} choices (actions at one minute are one), not ${choices}`);
     }
     if (problems.length > 0) {
       err(`invalid action log ${opts.actions} for this run:\n${problems.map((e) => `  ${e}`).join('\n')}\n`);

@@ -1,14 +1,17 @@
 // The game's one place that changes state: intents from the views (buttons, keys) become sim
 // actions or screen changes; each frame the sim advances and a fresh snapshot goes to the store.
-import type { Action, DesignKey, Regime, Report } from '../sim';
+import { attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, type Action, type AttributedMeasures, type DesignKey, type Regime, type Report } from '../sim';
+import type { Attribution } from '../sim/attribution';
+import { anyTargetRed } from '../sim/inspection';
 import { journeyOf, storyCandidate } from './citizens';
 import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
 import { weeklyEndToEnd } from '../analysis/endToEnd';
-import { xmr } from '../analysis/xmr';
+import { phaseChanges, processChart } from '../analysis/xmrPhases';
 import { DAY, MET, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
+import { COACH_WORDS, type CoachMoment } from '../content/coach';
 import { comparisonPlans, type ComparisonPlan } from './comparisons';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
@@ -34,6 +37,8 @@ export interface Effects {
   sound(name: SoundName): void;
   /** Runs a comparison (level and scenario, seed, regime, days, actions), off the main thread where possible. */
   compare(run: RunSpec): Promise<Report>;
+  /** What each choice of a run cost, a row at a time as each re-run finishes. */
+  attribute(run: RunSpec, full: AttributedMeasures, onRow: (row: Attribution) => void): Promise<void>;
   storage: ProgressStorage | null;
 }
 
@@ -71,6 +76,22 @@ export function createController(store: GameStore, effects: Effects) {
   let liveDay = -1;
   let stoppedDuringStudy: StopReason = null;
   let offersShown = new Set<string>();
+  let coached = new Set<CoachMoment>();
+
+  /** The coach speaks once a run at each moment, in a level with inspections, unless turned off. */
+  function coach(moment: CoachMoment) {
+    if (!session || !session.level.inspection || get().progress.coachOff || coached.has(moment)) return;
+    coached.add(moment);
+    set({ coach: moment });
+  }
+
+  /** The first red target on the dashboard, as the sim judges it. */
+  function watchTargets() {
+    const t = session?.level.inspection?.targets;
+    const d = get().snapshot?.dashboard;
+    if (!t || !d || coached.has('red-target') || get().snapshot?.regime !== 'deliverology') return;
+    if (anyTargetRed(d, t)) coach('red-target');
+  }
 
   const get = store.getState;
   const set = store.setState;
@@ -104,7 +125,7 @@ export function createController(store: GameStore, effects: Effects) {
     if (day !== liveDay) {
       liveDay = day;
       const weeks = weeklyEndToEnd(needRows(session.sim), session.sim.now / DAY);
-      set({ live: { weeks, xmr: xmr(weeks.map((w) => w.meanDays)), flows: liveFlows(session) } });
+      set({ live: { weeks, xmr: processChart(weeks, phaseChanges(session.sim.actions)), flows: liveFlows(session) } });
     }
   }
 
@@ -114,6 +135,7 @@ export function createController(store: GameStore, effects: Effects) {
       const inspection = session.takeInspection();
       if (inspection) {
         effects.sound('inspection');
+        coach('inspection');
         set({
           inspection,
           paused: true,
@@ -131,6 +153,7 @@ export function createController(store: GameStore, effects: Effects) {
     offersShown.add(offer.id);
     effects.sound('ring');
     set({ offer, paused: true, message: `${offer.from === 'deputy' ? 'Your deputy' : 'A consultant'} has a suggestion.` });
+    coach('offer');
   }
 
   function maybeStory() {
@@ -162,8 +185,10 @@ export function createController(store: GameStore, effects: Effects) {
     if (!session) return;
     const s = session;
     const report = s.sim.report();
-    const debrief = buildDebrief(s.sim, s.levelId, report);
-    const plans = comparisonPlans({ levelId: s.levelId, scenario: s.scenario, seed: s.seed, regime: s.startRegime, days: s.level.days, actions: [...s.sim.actions] });
+    const debrief = buildDebrief(s.sim, s.levelId, report, s.scenario);
+    const run: RunSpec = { levelId: s.levelId, scenario: s.scenario, seed: s.seed, regime: s.startRegime, days: s.level.days, actions: [...s.sim.actions] };
+    const plans = comparisonPlans(run);
+    const total = choicesOf(run.actions).length;
     const slot = (p: ComparisonPlan) => (p.id === 'this-office' ? 'comparison' : 'reference');
     effects.sound('end');
     walk('end');
@@ -177,10 +202,26 @@ export function createController(store: GameStore, effects: Effects) {
       debrief,
       comparison: null,
       reference: null,
+      choices: { status: total === 0 ? 'done' : 'running', total, measured: Math.min(total, MAX_ATTRIBUTED_ACTIONS), rows: [] },
       ...Object.fromEntries(plans.map((p) => [slot(p), { id: p.id, regime: p.regime, fromDay: p.fromDay, status: 'running', report: null }])),
       message: 'The run is over. Here is what really happened.',
     });
     saveAndSet(complete(get().progress, s.levelId));
+    if (total > 0) {
+      const still = () => session === s && get().choices !== null;
+      effects
+        .attribute(run, attributedMeasures(report), (row) => {
+          if (still()) set({ choices: { ...get().choices!, rows: [...get().choices!.rows, row] } });
+        })
+        .then(
+          () => {
+            if (still()) set({ choices: { ...get().choices!, status: 'done' } });
+          },
+          () => {
+            if (still()) set({ choices: { ...get().choices!, status: 'failed' } });
+          },
+        );
+    }
     for (const p of plans) {
       const base = { id: p.id, regime: p.regime, fromDay: p.fromDay };
       effects.compare(p.run).then(
@@ -229,6 +270,7 @@ export function createController(store: GameStore, effects: Effects) {
       const { levelId, regime, seed, progress } = get();
       session = new Session(levelId, regime, seed, get().scenario);
       offersShown = new Set();
+      coached = new Set();
       storiesShown = new Set();
       nextStoryDay = STORY_EVERY_DAYS / 2;
       liveDay = -1;
@@ -247,6 +289,7 @@ export function createController(store: GameStore, effects: Effects) {
       onStop(reason);
       maybeOffer();
       maybeStory();
+      watchTargets();
     },
 
     togglePause() {
@@ -332,6 +375,7 @@ export function createController(store: GameStore, effects: Effects) {
         return;
       }
       set({ study, paused: true, story: null, message: `Studying demand: ${study.items.length} contacts to listen to.` });
+      coach('study');
     },
     /** The player's verdict on the current contact; listening costs the manager's time. */
     answerStudy(reason: ContactReason) {
@@ -434,6 +478,14 @@ export function createController(store: GameStore, effects: Effects) {
       const muted = !get().progress.muted;
       saveAndSet({ ...get().progress, muted });
       set({ message: muted ? 'Sound off.' : 'Sound on.' });
+    },
+    closeCoach() {
+      set({ coach: null });
+    },
+    /** Turns the coach off (or on again), for this run and the next. */
+    setCoach(on: boolean) {
+      saveAndSet({ ...get().progress, coachOff: !on });
+      set({ coach: null, message: on ? 'The coach is on.' : COACH_WORDS.turnedOff });
     },
     skipWalkthrough() {
       set({ walkthrough: null });

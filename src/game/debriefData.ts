@@ -3,8 +3,14 @@
 import { DAY, type Report, type Sim } from '../sim';
 import { percentile } from '../sim/report';
 import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
-import { xmr, type XmR } from '../analysis/xmr';
+import { phaseChanges, processChart, type ProcessChart } from '../analysis/xmrPhases';
+import { whereTheDaysWent, type DaysSplit } from '../analysis/whereTheDaysWent';
 import { citizenName, findNeed } from './citizens';
+
+function changedWeekOf(sim: Sim): number | null {
+  const change = sim.actions.find((a) => a.kind === 'regime');
+  return change ? Math.floor(change.at / (7 * DAY)) + 1 : null;
+}
 
 export interface Histogram {
   /** Bin width in days. */
@@ -21,6 +27,8 @@ export interface NotableCitizen {
 
 export interface Debrief {
   levelId: string;
+  /** The scenario played (null: the level has none). */
+  scenario: string | null;
   levelTitle: string;
   regime: Report['regime'];
   startRegime: Report['startRegime'];
@@ -31,12 +39,55 @@ export interface Debrief {
   /** First contact to need met, per need met (the citizen's clock). */
   lived: Histogram;
   notable: NotableCitizen[];
-  /** Weekly mean end-to-end days of needs met, and its process behaviour chart. */
+  /** Those the two distributions leave out: not helped by the end, or off the official clock. */
+  unhelped: Unhelped;
+  /** Weekly mean end-to-end days of needs met, and its process behaviour chart, a phase per change of system. */
   weeks: WeekPoint[];
-  xmr: XmR | null;
+  xmr: ProcessChart | null;
+  /** The helped citizens' days, split by what the official clock saw of them (null: nobody helped). */
+  daysSplit: DaysSplit | null;
+  /** Paid staff hours by week: value work, failure work, idle (all roles). */
+  staffWeeks: StaffWeek[];
+  /** The week the office changed regime, if it did. */
+  changedWeek: number | null;
   /** Ids of the citizens who arrived during the run. */
   firstNeedId: number;
   lastNeedId: number;
+}
+
+export interface StaffWeek {
+  week: number;
+  value: number;
+  failure: number;
+  idle: number;
+}
+
+/** Paid hours by week over every team: value, failure, and what was left idle (overtime shows as no idle). */
+export function staffWeeks(report: Report): StaffWeek[] {
+  const out: StaffWeek[] = [];
+  for (const role of Object.values(report.staffTime.byRole)) {
+    role.weeks.paid.forEach((paid, i) => {
+      const w = (out[i] ??= { week: i + 1, value: 0, failure: 0, idle: 0 });
+      const value = role.weeks.value[i] ?? 0;
+      const failure = role.weeks.failure[i] ?? 0;
+      w.value += value;
+      w.failure += failure;
+      w.idle += Math.max(0, paid - value - failure);
+    });
+  }
+  // The last week may be a part week: leave it off rather than draw it short.
+  const whole = Math.floor(report.days / 7);
+  return out.slice(0, whole);
+}
+
+export interface Unhelped {
+  /** Citizens of the run still waiting for help at the end, and their mean days waited so far. */
+  stillWaiting: number;
+  stillWaitingMeanDays: number | null;
+  /** Citizens who gave up. */
+  gaveUp: number;
+  /** Claims of the run closed as incomplete: off the official clock, not decided. */
+  closedIncomplete: number;
 }
 
 const NICE_DAYS = [5, 10, 15, 30, 60, 120, 240, 480].map((m) => m / (24 * 60)).concat([1, 2, 3, 5, 7, 14, 28, 56]);
@@ -58,13 +109,20 @@ function p95(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 95) ?? 0;
 }
 
-export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief {
+export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario: string | null = null): Debrief {
   const m = sim.model;
   const reported: number[] = [];
   const claims = m.claims;
+  let closedIncomplete = 0;
   for (let id = m.firstMeasuredClaim + 1; id <= claims.count; id++) {
-    if (claims.statusOf(id) === 'decided' && m.needs.arrivedAt[claims.needOf[id]!]! >= 0) reported.push(claims.reportedDays[id]!);
+    if (m.needs.arrivedAt[claims.needOf[id]!]! < 0) continue;
+    const status = claims.statusOf(id);
+    if (status === 'decided') reported.push(claims.reportedDays[id]!);
+    else if (status === 'nil-qualified') closedIncomplete++;
   }
+  let stillWaiting = 0;
+  let waitedSoFar = 0;
+  let gaveUpCount = 0;
   const lived: number[] = [];
   let firstNeedId = 0;
   let lastNeedId = 0;
@@ -82,7 +140,14 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
       if (!longest || days > longest.days) longest = { id: n.id, days };
       if (n.contacts === 1 && oneStop === null) oneStop = n.id;
     }
-    if (n.outcome === 'abandoned' && gaveUp === null) gaveUp = n.id;
+    if (n.outcome === 'abandoned') {
+      gaveUpCount++;
+      if (gaveUp === null) gaveUp = n.id;
+    }
+    if (n.outcome === 'open') {
+      stillWaiting++;
+      waitedSoFar += (m.now - n.arrivedAt) / DAY;
+    }
     if (!busiest || n.contacts > busiest.contacts) busiest = { id: n.id, contacts: n.contacts };
   }
   const weeks = weeklyEndToEnd(needRows(sim), report.days);
@@ -99,6 +164,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
   add(oneStop, 'helped in one contact');
   return {
     levelId,
+    scenario,
     levelTitle: sim.level.title,
     regime: report.regime,
     startRegime: report.startRegime,
@@ -107,8 +173,12 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report): Debrief
     reported: histogram(reported, bin),
     lived: histogram(lived, bin),
     notable,
+    unhelped: { stillWaiting, stillWaitingMeanDays: stillWaiting > 0 ? waitedSoFar / stillWaiting : null, gaveUp: gaveUpCount, closedIncomplete },
     weeks,
-    xmr: xmr(weeks.map((w) => w.meanDays)),
+    xmr: processChart(weeks, phaseChanges(sim.actions)),
+    daysSplit: whereTheDaysWent(m),
+    staffWeeks: staffWeeks(report),
+    changedWeek: changedWeekOf(sim),
     firstNeedId,
     lastNeedId,
   };

@@ -7,9 +7,11 @@ export interface Progress {
   completed: LevelId[];
   walkthroughDone: boolean;
   muted: boolean;
+  /** The player turned the coach off. */
+  coachOff: boolean;
 }
 
-export const FRESH: Progress = { unlocked: ['front-desk'], completed: [], walkthroughDone: false, muted: false };
+export const FRESH: Progress = { unlocked: ['front-desk'], completed: [], walkthroughDone: false, muted: false, coachOff: false };
 
 const KEY = 'its-the-system/progress/v1';
 const MAX_BYTES = 4096;
@@ -32,6 +34,7 @@ export function parseProgress(text: string | null): Progress {
     completed: LEVEL_IDS.filter((id) => ids(d.completed).includes(id)),
     walkthroughDone: d.walkthroughDone === true,
     muted: d.muted === true,
+    coachOff: d.coachOff === true,
   };
 }
 

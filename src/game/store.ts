@@ -1,6 +1,8 @@
 // The game's state for the views: plain data only. The running sim lives in the controller;
 // views read this store and send intents to the controller, never to the sim.
 import { createStore } from 'zustand/vanilla';
+import type { CoachMoment } from '../content/coach';
+import type { Attribution } from '../sim/attribution';
 import type { OpenOffer } from '../sim/offers';
 import type { Inspection } from '../sim/inspection';
 import type { Action, Regime, Report, Snapshot } from '../sim';
@@ -9,7 +11,7 @@ import { FRESH, type Progress } from './progress';
 import type { Journey } from './citizens';
 import type { DemandStudy, Learnt } from './demandStudy';
 import type { WeekPoint } from '../analysis/endToEnd';
-import type { XmR } from '../analysis/xmr';
+import type { ProcessChart } from '../analysis/xmrPhases';
 import type { Debrief } from './debriefData';
 import type { ComparisonId } from './comparisons';
 
@@ -42,6 +44,15 @@ export interface Comparison {
   report: Report | null;
 }
 
+/** What each choice of the finished run cost, measured in the background row by row. */
+export interface ChoicesCost {
+  status: 'running' | 'done' | 'failed';
+  /** Choices made; at most MAX_ATTRIBUTED_ACTIONS are measured. */
+  total: number;
+  measured: number;
+  rows: Attribution[];
+}
+
 export interface GameState {
   screen: Screen;
   levelId: LevelId;
@@ -67,10 +78,14 @@ export interface GameState {
   progress: Progress;
   /** Walkthrough step on the tutorial level; null when not walking through. */
   walkthrough: number | null;
+  /** What the coach is saying now (null: nothing). */
+  coach: CoachMoment | null;
   /** A short sentence for screen readers and the status line. */
   message: string;
   debrief: Debrief | null;
   comparison: Comparison | null;
+  /** What each choice cost (null: no run finished yet). */
+  choices: ChoicesCost | null;
   /** The never-gamed reference beside it (null: the run is its own reference). */
   reference: Comparison | null;
   /** A demand study in progress (play pauses while the manager listens). */
@@ -80,17 +95,18 @@ export interface GameState {
   /** Enough studied to see failure demand: the office colours it from now on. */
   seesFailure: boolean;
   /** End-to-end days week by week so far, for a manager who measures the work instead of targets. */
-  live: { weeks: WeekPoint[]; xmr: XmR | null; flows: LiveFlows | null } | null;
+  live: { weeks: WeekPoint[]; xmr: ProcessChart | null; flows: LiveFlows | null } | null;
 }
 
 /** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
 export function freshRun(): Pick<
   GameState,
-  'paused' | 'speed' | 'snapshot' | 'actions' | 'inspection' | 'offer' | 'redesign' | 'story' | 'journey' | 'debrief' | 'comparison' | 'reference' | 'study' | 'learnt' | 'seesFailure' | 'live'
+  'paused' | 'speed' | 'snapshot' | 'coach' | 'actions' | 'inspection' | 'offer' | 'redesign' | 'story' | 'journey' | 'debrief' | 'comparison' | 'reference' | 'choices' | 'study' | 'learnt' | 'seesFailure' | 'live'
 > {
   return {
     paused: true,
     speed: 1,
+    coach: null,
     snapshot: null,
     actions: [],
     inspection: null,
@@ -101,6 +117,7 @@ export function freshRun(): Pick<
     debrief: null,
     comparison: null,
     reference: null,
+    choices: null,
     study: null,
     learnt: {},
     seesFailure: false,

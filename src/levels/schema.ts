@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WAYS_OF_WORKING } from '../sim/types';
 
 // The level format. Every object is strict: an unknown field is an error, never ignored,
 // and every number has a range, so a typo or a wild value is caught on load with its path.
@@ -145,7 +146,8 @@ export const offerSchema = z.strictObject({
   design: designSchema
     .partial()
     .refine((d) => Object.keys(d).length > 0, 'an offer changes at least one design setting')
-    .refine((d) => !('pilotShare' in d || 'pilotTeam' in d), 'a pilot is the player\'s experiment, not an offer'),
+    .refine((d) => !('pilotShare' in d || 'pilotTeam' in d), 'a pilot is the player\'s experiment, not an offer')
+    .refine((d) => !WAYS_OF_WORKING.some((k) => k in d), 'an offer is a gaming move, not a way of working (expertsAtFront, decideAtFirstContact, caseOwner, pullEvidence)'),
   when: z.array(z.enum(OFFER_PRESSURES)).max(OFFER_PRESSURES.length),
   notBeforeDay: z.number().int().min(0).max(3650),
   latestDay: z.number().int().min(0).max(3650),

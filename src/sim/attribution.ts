@@ -23,11 +23,31 @@ export interface AttributedMeasures {
 export const MAX_ATTRIBUTED_ACTIONS = 100;
 
 export interface Attribution {
-  /** The action's place in the log. */
+  /** The choice's first action's place in the log. */
   index: number;
+  /** Its first action. */
   action: Action;
-  /** The full run minus the run without this action (null where either has no figure). */
+  /** Every action of the choice, and their places in the log. */
+  actions: Action[];
+  indices: number[];
+  /** The full run minus the run without this choice (null where either has no figure). */
   delta: AttributedMeasures;
+}
+
+/**
+ * The player's choices in a log: actions taken at the same minute are one choice (adopting a regime
+ * and the staffing that goes with it, several clicks of one button while paused), except that an
+ * answer to an offer is always a choice of its own.
+ */
+export function choicesOf(actions: readonly Action[]): number[][] {
+  const out: number[][] = [];
+  actions.forEach((a, i) => {
+    const last = out[out.length - 1];
+    const prev = last ? actions[last[last.length - 1]!]! : null;
+    if (last && prev && prev.at === a.at && prev.kind !== 'offer' && a.kind !== 'offer') last.push(i);
+    else out.push([i]);
+  });
+  return out;
 }
 
 /** The attributed measures of a report. */
@@ -55,17 +75,30 @@ function difference(a: AttributedMeasures, b: AttributedMeasures): AttributedMea
   return out;
 }
 
-/** The log with one choice undone: the action left out, or, for an answer to an offer, the other answer. */
-export function withoutChoice(actions: readonly Action[], index: number): Action[] {
-  const a = actions[index]!;
-  if (a.kind === 'offer') return actions.map((b, i) => (i === index ? { ...a, accept: !a.accept } : b));
-  return actions.filter((_, i) => i !== index);
+/** The log with one choice undone: its actions left out, or, for an answer to an offer, the other answer. */
+export function withoutChoice(actions: readonly Action[], indices: readonly number[]): Action[] {
+  const undo = new Set(indices);
+  return actions.flatMap((a, i) => (!undo.has(i) ? [a] : a.kind === 'offer' ? [{ ...a, accept: !a.accept }] : []));
+}
+
+/** What one choice cost: the full run's measures minus those of the run without it. */
+export function attributeChoice(
+  level: Level,
+  seed: number,
+  regime: Regime,
+  days: number,
+  actions: readonly Action[],
+  indices: readonly number[],
+  full: AttributedMeasures,
+): Attribution {
+  const other = attributedMeasures(simulate(level, seed, regime, days, withoutChoice(actions, indices)));
+  return { index: indices[0]!, action: actions[indices[0]!]!, actions: indices.map((i) => actions[i]!), indices: [...indices], delta: difference(full, other) };
 }
 
 /**
- * One entry per action: what the run would have been without it (for an answer to an offer, with
- * the other answer: declining has a cost too, the one the dashboard would have shown). Costs one run per action
- * beside the full one (pass the full run's report to save that one).
+ * One entry per choice: what the run would have been without it (for an answer to an offer, with
+ * the other answer: declining has a cost too, the one the dashboard would have shown). Costs one
+ * run per choice beside the full one (pass the full run's report to save that one).
  */
 export function attribute(
   level: Level,
@@ -75,13 +108,10 @@ export function attribute(
   actions: readonly Action[],
   full: Report = simulate(level, seed, regime, days, actions),
 ): Attribution[] {
-  if (actions.length > MAX_ATTRIBUTED_ACTIONS) {
-    throw new RangeError(`attribution re-runs the year once per action: at most ${MAX_ATTRIBUTED_ACTIONS} actions, not ${actions.length}`);
+  const choices = choicesOf(actions);
+  if (choices.length > MAX_ATTRIBUTED_ACTIONS) {
+    throw new RangeError(`attribution re-runs the year once per choice: at most ${MAX_ATTRIBUTED_ACTIONS} choices, not ${choices.length}`);
   }
   const fullMeasures = attributedMeasures(full);
-  return actions.map((action, index) => {
-    const without = withoutChoice(actions, index);
-    const other = attributedMeasures(simulate(level, seed, regime, days, without));
-    return { index, action, delta: difference(fullMeasures, other) };
-  });
+  return choices.map((indices) => attributeChoice(level, seed, regime, days, actions, indices, fullMeasures));
 }

@@ -8,5 +8,5 @@ export { CONTACT_CAUSES } from './types';
 export { Simulation } from './simulation';
 export { MET, ABANDONED as GAVE_UP, OPEN as NEED_OPEN } from './needTable';
 export { createSim, runSim, simulate, type Sim, type SimOptions } from './run';
-export { attribute, attributedMeasures, MAX_ATTRIBUTED_ACTIONS, type Attribution, type AttributedMeasures } from './attribution';
+export { attribute, attributeChoice, attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, withoutChoice, type Attribution, type AttributedMeasures } from './attribution';
 export { offeredStaffing, openHoursPerWeek, weeklyStaffCost } from './staffing';

@@ -32,6 +32,17 @@ export function dashboardOf(t: OfficialTally): Dashboard {
   };
 }
 
+type Targets = NonNullable<Level['inspection']>['targets'];
+
+/** Is any figure of the dashboard so far on the wrong side of its target? (A measure with no figure yet is not.) */
+export function anyTargetRed(d: Dashboard, t: Targets): boolean {
+  return (
+    (d.processingDays !== null && d.processingDays > t.processingDays) ||
+    (d.callsAnsweredIn20s !== null && d.callsAnsweredIn20s < t.callsAnsweredIn20s) ||
+    (d.visitorsSeenIn15m !== null && d.visitorsSeenIn15m < t.visitorsSeenIn15m)
+  );
+}
+
 /** A quarterly inspection: official measures only, stars, league position. */
 export interface Inspection {
   day: number;

@@ -13,7 +13,7 @@ import {
 import { EventQueue } from './eventQueue';
 import { exp } from './exactMath';
 import { grown } from './grown';
-import { dashboardOf, type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
+import { anyTargetRed, dashboardOf, type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
 import { objectArray } from './objectArray';
 import { J, Journal, type JourneyStep } from './journal';
 import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
@@ -31,7 +31,7 @@ import type {
   DesignKey,
   Regime,
 } from './types';
-import { CONTACT_CAUSES, type ContactCause, isFailureDemand } from './types';
+import { CONTACT_CAUSES, type ContactCause, isFailureDemand, WAYS_OF_WORKING } from './types';
 
 // Event kinds. Numbers, not strings, because the event loop is the hot path.
 const ARRIVAL = 0;
@@ -50,7 +50,6 @@ const CONFIRMED = 12;
 const HANG_UP = 13;
 
 /** Design keys that change how the work is done, so changing one brings a learning dip. */
-const WAYS_OF_WORKING: readonly DesignKey[] = ['expertsAtFront', 'decideAtFirstContact', 'caseOwner', 'pullEvidence'];
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
@@ -579,15 +578,7 @@ export class Simulation {
     const pressures = new Set<OfferPressure>();
     const spec = this.level.inspection;
     if (spec) {
-      const d = dashboardOf(this.quarter);
-      const t = spec.targets;
-      if (
-        (d.processingDays !== null && d.processingDays > t.processingDays) ||
-        (d.callsAnsweredIn20s !== null && d.callsAnsweredIn20s < t.callsAnsweredIn20s) ||
-        (d.visitorsSeenIn15m !== null && d.visitorsSeenIn15m < t.visitorsSeenIn15m)
-      ) {
-        pressures.add('red-target');
-      }
+      if (anyTargetRed(dashboardOf(this.quarter), spec.targets)) pressures.add('red-target');
       const last = this.inspections[this.inspections.length - 1];
       if (last && this.now - last.day * DAY < spec.everyDays * DAY) {
         if (last.budgetChange < 0) pressures.add('budget-cut');

@@ -4,6 +4,7 @@ import { createController, type Controller } from '../game/controller';
 import { loadProgress, quietStart } from '../game/progress';
 import { createGameStore, initialState, type GameState, type GameStore } from '../game/store';
 import { isTrainerLink, parseUrlSettings } from '../game/urlParams';
+import { attributeInWorker } from './choices';
 import { compareInWorker } from './compare';
 import { h } from './dom';
 import { briefingScreen } from './screens/briefing';
@@ -63,7 +64,7 @@ function viewFor(state: GameState, store: GameStore, ctl: Controller): ScreenVie
     case 'title':
       return staticView(titleScreen(ctl));
     case 'levels':
-      return rebuildingView(state, (s) => levelsScreen(s, ctl), (s) => s.progress.unlocked.join());
+      return rebuildingView(state, (s) => levelsScreen(s, ctl), (s) => `${s.progress.unlocked.join()} ${s.progress.coachOff}`);
     case 'briefing':
       return rebuildingView(state, (s) => briefingScreen(s, ctl), (s) => `${s.regime} ${s.scenario}`);
     case 'office':
@@ -110,7 +111,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   }
   const store = createGameStore(state);
   const sound = createSound(() => store.getState().progress.muted);
-  const ctl = createController(store, { sound, compare: compareInWorker, storage: st });
+  const ctl = createController(store, { sound, compare: compareInWorker, attribute: attributeInWorker, storage: st });
 
   const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   let view = viewFor(store.getState(), store, ctl);

@@ -1,6 +1,6 @@
 // What each choice cost, by re-simulation: the full run minus the same run without the action.
 import { describe, expect, it } from 'vitest';
-import { attribute, attributedMeasures, simulate } from '../../src/sim/index';
+import { attribute, attributedMeasures, choicesOf, simulate, withoutChoice } from '../../src/sim/index';
 import type { Action } from '../../src/sim/types';
 import { level } from './helpers';
 
@@ -47,5 +47,35 @@ describe('attribution by re-simulation', () => {
 
   it('is a pure function of its inputs', () => {
     expect(attribute(hb, 6, 'deliverology', 120, log)).toEqual(list);
+  });
+});
+
+describe('choices', () => {
+  it('actions at one minute are one choice, but an answer to an offer is always its own', () => {
+    const at = 30 * DAY;
+    const log: Action[] = [
+      { at, kind: 'regime', regime: 'systems' },
+      { at, kind: 'staff', role: 'assessor', count: 12 },
+      { at, kind: 'offer', offer: 'clock', accept: false },
+      { at: at + 1, kind: 'staff', role: 'assessor', count: 11 },
+      { at: at + 1, kind: 'staff', role: 'assessor', count: 10 },
+    ];
+    expect(choicesOf(log)).toEqual([[0, 1], [2], [3, 4]]);
+    expect(withoutChoice(log, [0, 1])).toEqual(log.slice(2));
+    expect(withoutChoice(log, [2])[2]).toEqual({ at, kind: 'offer', offer: 'clock', accept: true });
+  });
+
+  it('adopting the redesign and changing its staffing is measured as one choice, undone together', () => {
+    const at = 30 * DAY;
+    const log: Action[] = [
+      { at, kind: 'regime', regime: 'systems' },
+      { at, kind: 'staff', role: 'assessor', count: 10 },
+    ];
+    const [one, ...rest] = attribute(hb, 6, 'deliverology', 90, log);
+    expect(rest).toEqual([]);
+    expect(one!.indices).toEqual([0, 1]);
+    const full = attributedMeasures(simulate(hb, 6, 'deliverology', 90, log));
+    const none = attributedMeasures(simulate(hb, 6, 'deliverology', 90));
+    expect(one!.delta.waitingDaysMean).toBeCloseTo(full.waitingDaysMean! - none.waitingDaysMean!, 3);
   });
 });

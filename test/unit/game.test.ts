@@ -11,7 +11,7 @@ import { SPEEDS } from '../../src/game/speeds';
 import { createGameStore, initialState } from '../../src/game/store';
 import { isTrainerLink, parseUrlSettings } from '../../src/game/urlParams';
 import { nextStep, WALKTHROUGH } from '../../src/game/walkthrough';
-import { DAY, runSim, type Regime, type Report } from '../../src/sim';
+import { attribute, DAY, runSim, type Regime, type Report } from '../../src/sim';
 
 function memoryStorage() {
   const data = new Map<string, string>();
@@ -27,6 +27,10 @@ function setup(regime: Regime = 'deliverology', levelId: 'front-desk' | 'housing
     compare: (run) => {
       compared.push({ regime: run.regime });
       return Promise.resolve(runSim(levelForRun(run.levelId, run.scenario), run.seed, run.regime, run.days, run.actions).report());
+    },
+    attribute: (run, _full, onRow) => {
+      for (const row of attribute(levelForRun(run.levelId, run.scenario), run.seed, run.regime, run.days, run.actions)) onRow(row);
+      return Promise.resolve();
     },
     storage,
   };
@@ -398,7 +402,7 @@ describe('URL settings', () => {
     expect(start.progress.muted).toBe(true);
     // Through the game: it starts quiet, and finishing a level saves progress but not the quiet.
     const store = createGameStore({ ...initialState(start.progress, 1), levelId: 'front-desk' });
-    const ctl = createController(store, { sound: () => {}, compare: () => new Promise(() => {}), storage: start.storage });
+    const ctl = createController(store, { sound: () => {}, compare: () => new Promise(() => {}), attribute: () => new Promise(() => {}), storage: start.storage });
     ctl.startRun();
     ctl.finishRun();
     expect(loadProgress(storage)).toMatchObject({ muted: false, walkthroughDone: true, unlocked: ['front-desk', 'housing-benefit'] });
@@ -489,5 +493,31 @@ describe('offers in the takeover', () => {
     ctl.startRun();
     ctl.finishRun();
     expect(JSON.parse(ctl.exportJson()!).scenario).toBe('takeover');
+  });
+});
+
+describe('the coach', () => {
+  it('speaks once a run at the first inspection and the first study, and not once turned off', () => {
+    const { store, ctl } = setup();
+    ctl.startRun();
+    ctl.skipToNextStop();
+    expect(store.getState().coach).toBe('inspection');
+    ctl.closeCoach();
+    ctl.closeInspection();
+    ctl.skipToNextStop();
+    expect(store.getState().coach).toBeNull(); // the second inspection: said already
+    ctl.closeInspection();
+    ctl.setCoach(false);
+    expect(store.getState().progress.coachOff).toBe(true);
+    ctl.startStudy();
+    expect(store.getState().study).not.toBeNull();
+    expect(store.getState().coach).toBeNull();
+  });
+
+  it('says nothing on the front desk, the tutorial level', () => {
+    const { store, ctl } = setup('deliverology', 'front-desk');
+    ctl.startRun();
+    ctl.finishRun();
+    expect(store.getState().coach).toBeNull();
   });
 });

@@ -1,14 +1,16 @@
 // The debrief, the point of the game: what the dashboard said beside what the same citizens
 // lived; the two distributions; one citizen's journey; the other regime on the same seed; export.
 import type { Controller } from '../../game/controller';
-import { loadLevel } from '../../game/levels';
+import { levelForRun, type LevelId } from '../../game/levels';
+import { choicesSection } from './choicesSection';
+import type { Comparison } from '../../game/store';
 import type { GameState } from '../../game/store';
 import type { Report } from '../../sim';
 import type { FlowMeasures } from '../../sim/report';
 import { distributionChart } from '../charts';
 import { dashboardFigures, livedFigures, type Figure } from '../debriefFigures';
 import { download, h } from '../dom';
-import { days, moneyExact, percent, ratio } from '../format';
+import { count, counted, days, moneyExact, percent, ratio } from '../format';
 import type { ScreenView } from './office';
 import { timeline } from './timeline';
 import { sourcesSection } from '../sources';
@@ -22,7 +24,18 @@ function figureList(title: string, figures: Figure[], className: string): HTMLEl
   return h('section', { className: `column ${className}`, 'aria-label': title }, h('h2', {}, title), dl);
 }
 
-function comparisonTable(mine: Report, other: Report, names: Record<string, string>): HTMLElement {
+/** What a comparison run is, honestly: this office the other way from a day, or the never-gamed reference. */
+function comparisonLabel(c: Comparison, names: Record<string, string>): string {
+  if (c.id === 'reference') return `${names.systems} from the start, never run to targets (the reference)`;
+  const day = Math.floor(c.fromDay);
+  return day > 0
+    ? `This office kept as ${names[c.regime]} from day ${count(day)}, same staff budget`
+    : c.regime === 'systems'
+      ? `This office as ${names.systems} from day 0, its people moved into the new roles`
+      : `This office as ${names.deliverology} from day 0, same staff budget`;
+}
+
+function comparisonTable(mine: Report, other: Report, label: string): HTMLElement {
   const rows: [string, (r: Report) => string][] = [
     ['Reported processing time', (r) => days(r.reportedDays.mean)],
     ['Average days without help, counting everyone', (r) => days(r.waitingDays.withoutHelpMean)],
@@ -32,23 +45,23 @@ function comparisonTable(mine: Report, other: Report, names: Record<string, stri
     ['Contacts per citizen', (r) => ratio(r.contactsPerNeed)],
     ['Helped in one contact', (r) => percent(r.oneStopShare)],
     ['Cost per citizen helped', (r) => moneyExact(r.cost.perNeedMet)],
-    ['Citizens harmed', (r) => String(r.needs.harmed)],
+    ['Citizens harmed', (r) => count(r.needs.harmed)],
   ];
   const body = h('tbody', {});
   for (const [label, f] of rows) body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, f(mine)), h('td', {}, f(other))));
   return h(
     'table',
     { className: 'data compare' },
-    h('caption', {}, 'The same citizens, the same seed, two ways of running the service'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, `${names[mine.startRegime]} (your run)`), h('th', { scope: 'col' }, `${names[other.startRegime]} (no changes)`))),
+    h('caption', {}, `Your run beside ${label.charAt(0).toLowerCase()}${label.slice(1)}: the same citizens, the same seed`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, 'Your run'), h('th', { scope: 'col' }, label))),
     body,
   );
 }
 
 function flowsTable(flows: NonNullable<Report['flows']>): HTMLElement {
   const rows: [string, (f: FlowMeasures) => string][] = [
-    ['Citizens', (f) => String(f.arrived)],
-    ['Helped', (f) => String(f.met)],
+    ['Citizens', (f) => count(f.arrived)],
+    ['Helped', (f) => count(f.met)],
     ['Average days without help, counting everyone', (f) => days(f.withoutHelpMean)],
     ['Of those helped: average time to help', (f) => days(f.endToEndMean)],
     ['1 in 20 waited longer than', (f) => days(f.endToEndP95)],
@@ -74,7 +87,8 @@ function flowsTable(flows: NonNullable<Report['flows']>): HTMLElement {
 
 export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
   const d = state.debrief!;
-  const level = loadLevel(d.levelId);
+  const level = levelForRun(d.levelId as LevelId, d.scenario);
+  const choices = choicesSection(d, level);
   const names = { deliverology: level.regimes.deliverology.name, systems: level.regimes.systems.name };
   const r = d.report;
 
@@ -97,22 +111,22 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
     'section',
     { className: 'screen debrief', 'aria-labelledby': 'debrief-h' },
     h('h1', { id: 'debrief-h' }, `What really happened: ${level.title}`),
-    h('p', { className: 'lede' }, `${names[r.startRegime]}${r.regime !== r.startRegime ? ` then ${names[r.regime]}` : ''} · seed ${r.seed} · ${r.days} days · ${r.needs.arrived} citizens came to you.`),
+    h('p', { className: 'lede' }, `${names[r.startRegime]}${r.regime !== r.startRegime ? ` then ${names[r.regime]}` : ''} · seed ${r.seed} · ${counted(r.days, 'day', 'days')} · ${counted(r.needs.arrived, 'citizen', 'citizens')} came to you.`),
     h('div', { className: 'columns' }, figureList('What the dashboard said', dashboardFigures(r), 'said'), figureList('What citizens lived', livedFigures(r), 'lived')),
+    choices.el,
     distributionChart(
       'How long it took: the official clock per claim against the citizen’s wait per need met',
-      { label: 'Official days per claim', className: 'series-said', hist: d.reported },
-      { label: 'Citizen’s days, first contact to help', className: 'series-lived', hist: d.lived },
+      { label: 'Official clock per claim decided', className: 'series-said', hist: d.reported },
+      { label: 'Citizen’s wait, first contact to help', className: 'series-lived', hist: d.lived },
+      d.unhelped,
     ),
-    d.xmr
-      ? h(
-          'section',
-          { className: 'journey', 'aria-labelledby': 'xmr-h' },
-          h('h2', { id: 'xmr-h' }, 'The voice of the process'),
-          h('p', {}, 'Not a target: what this system actually delivers, week by week, and what it will go on delivering unless the system changes.'),
-          xmrFigure(d.weeks, d.xmr),
-        )
-      : null,
+    h(
+      'section',
+      { className: 'journey', 'aria-labelledby': 'xmr-h' },
+      h('h2', { id: 'xmr-h' }, 'The voice of the process'),
+      h('p', {}, 'Not a target: what this system actually delivers, week by week, and, once it is stable, what it will go on delivering unless the system changes.'),
+      d.xmr ? xmrFigure(d.weeks, d.xmr) : h('p', { className: 'hint' }, 'Too few whole, settled weeks for a process behaviour chart: it needs at least two.'),
+    ),
     h(
       'section',
       { className: 'journey', 'aria-labelledby': 'journey-h' },
@@ -150,6 +164,7 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
 
   let shownJourney: unknown = undefined;
   let shownComparison: unknown = undefined;
+  let shownReference: unknown = undefined;
   function update(s: GameState) {
     if (s.journey !== shownJourney) {
       shownJourney = s.journey;
@@ -157,13 +172,18 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
         s.journey ? h('div', { className: 'card' }, h('h3', {}, s.journey.headline), timeline(s.journey.lines, true)) : '',
       );
     }
-    if (s.comparison !== shownComparison) {
+    choices.update(s.choices);
+    if (s.comparison !== shownComparison || s.reference !== shownReference) {
       shownComparison = s.comparison;
-      const c = s.comparison;
+      shownReference = s.reference;
       compareSlot.replaceChildren(h('h2', { id: 'compare-h' }, 'The other way, same citizens'));
-      if (!c || c.status === 'running') compareSlot.appendChild(h('p', {}, `Running ${names[c?.regime ?? 'systems']} on the same seed…`));
-      else if (c.status === 'failed' || !c.report) compareSlot.appendChild(h('p', { className: 'error' }, 'The comparison run failed.'));
-      else compareSlot.appendChild(comparisonTable(r, c.report, names));
+      for (const c of [s.comparison, s.reference]) {
+        if (!c) continue;
+        const label = comparisonLabel(c, names);
+        if (c.status === 'running') compareSlot.appendChild(h('p', {}, `Running: ${label}…`));
+        else if (c.status === 'failed' || !c.report) compareSlot.appendChild(h('p', { className: 'error' }, `The comparison run failed: ${label}.`));
+        else compareSlot.appendChild(comparisonTable(r, c.report, label));
+      }
     }
   }
   update(state);

@@ -1,4 +1,5 @@
 // Level select: the tutorial first; the full case unlocks when the tutorial is finished.
+import { COACH_WORDS } from '../../content/coach';
 import type { Controller } from '../../game/controller';
 import { LEVEL_IDS, loadLevel } from '../../game/levels';
 import type { GameState } from '../../game/store';
@@ -41,6 +42,9 @@ export function levelsScreen(state: GameState, ctl: Controller): HTMLElement {
       { className: 'row' },
       h('button', { type: 'button', onclick: () => ctl.showTitle() }, 'Back'),
       h('button', { type: 'button', id: 'unlock-all', className: 'quiet', onclick: () => ctl.unlockAll() }, 'Unlock all levels (trainers)'),
+      state.progress.coachOff
+        ? h('button', { type: 'button', id: 'coach-on', className: 'quiet', onclick: () => ctl.setCoach(true) }, COACH_WORDS.on)
+        : null,
     ),
   );
 }

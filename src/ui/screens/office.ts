@@ -8,8 +8,11 @@ import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore, LiveFlow } from '../../game/store';
 import { WALKTHROUGH } from '../../game/walkthrough';
 import type { DesignKey } from '../../sim';
+import type { Level } from '../../levels/schema';
+import type { Snapshot } from '../../sim/snapshot';
 import { h, setText } from '../dom';
 import { clock, count, days, money, percent, ratio, stars } from '../format';
+import { COACH, COACH_WORDS } from '../../content/coach';
 import { inspectionDialog } from './inspectionCard';
 import { offerDialog } from './offerCard';
 import { redesignDialog, type RedesignView } from './redesignDialog';
@@ -25,6 +28,22 @@ export interface ScreenView {
   destroy(): void;
 }
 
+
+/** What the office picture shows, line by line: who waits where, the piles of paper, who is busy. */
+export function officeInWords(level: Level, snap: Snapshot): string[] {
+  const hasPaper = level.demand.evidenceItems.max > 0;
+  const lines = [`${clock(snap.time)}: ${snap.open ? 'open' : 'closed'}`];
+  if (level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0) lines.push(`Visitors waiting: ${count(snap.visitorsWaiting)}`);
+  if (level.demand.visitShare < 1 || snap.phonesWaiting > 0) lines.push(`Calls waiting: ${count(snap.phonesWaiting)}`);
+  const st = snap.stages;
+  if ((hasPaper && level.assign.scan !== null) || st.scanning > 0) lines.push(`Files to scan: ${count(st.scanning)}`);
+  if (hasPaper || st.casework > 0) lines.push(`Waiting for an assessor: ${count(st.casework)}`);
+  if (hasPaper || st['awaiting-evidence'] > 0) lines.push(`Waiting for evidence: ${count(st['awaiting-evidence'])}`);
+  if (hasPaper || st['in-post'] > 0) lines.push(`Letters in the post: ${count(st['in-post'])}`);
+  if (hasPaper || st.gathering > 0) lines.push(`At home, gathering papers: ${count(st.gathering)}`);
+  for (const r of snap.roles) if (r.staff > 0) lines.push(`${level.roles[r.id]?.label ?? r.label}: ${count(r.busy)} of ${count(r.staff)} busy`);
+  return lines;
+}
 
 export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const state = store.getState();
@@ -49,7 +68,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
   }
   const liveEl = h('span', { className: 'live', hidden: true });
-  const starsEl = h('span', { className: 'stars', 'aria-label': 'No inspection yet' }, level.inspection ? 'No inspection yet' : '');
+  const starsEl = h('span', { className: 'stars' }, level.inspection ? 'No inspection yet' : '');
   const waitingEl = h('ul', { className: 'dashboard', 'aria-label': 'Waiting now' });
   const visitorsEl = h('li', {});
   const phonesEl = h('li', {});
@@ -194,7 +213,17 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules, study);
 
   // ---- stage, cards, coach
-  const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above` });
+  const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above (in words just after)` });
+  // The picture in words, for screen readers: a list that is kept up to date (at most once a sim
+  // hour while time runs) but never announced; read it when you like.
+  const officeList = h('ul', { 'aria-live': 'off' });
+  const officeWords = h(
+    'section',
+    { className: 'visually-hidden', 'aria-labelledby': 'office-words-h' },
+    h('h2', { id: 'office-words-h' }, 'In the office now'),
+    officeList,
+  );
+  let officeWordsHour = -1;
   const storySlot = h('div', { className: 'story-slot', hidden: true });
   // After a redesign, the process behaviour chart takes the place of the targets.
   const liveChart = h('div', { className: 'live-chart' });
@@ -215,7 +244,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     h(
       'div',
       { className: 'office-main' },
-      h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage), liveChart),
+      h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage, officeWords), liveChart),
       h('div', { className: 'office-side' }, panel, storySlot),
     ),
     status,
@@ -270,7 +299,9 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
     if (systems) {
       const x = s.live?.xmr;
-      setText(liveEl, x ? `End to end: ${ratio(x.centre)} days on average; weekly averages between ${ratio(Math.max(0, x.lower))} and ${ratio(x.upper)}` : 'End to end: measuring…');
+      const v = x?.verdict;
+      const range = v?.predictable ? `weekly averages expected between ${ratio(Math.max(0, v.from))} and ${ratio(v.to)} days` : 'not predictable yet';
+      setText(liveEl, x ? `End to end: ${ratio(x.centre)} days on average${x.phases.length > 1 ? ' since the change' : ''}; ${range}` : 'End to end: measuring…');
     }
     const flows = s.live?.flows ?? null;
     const open = snap?.flows ?? null;
@@ -343,15 +374,26 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         const ok = value === null ? null : m.key === 'processingDays' ? value <= t : value >= t;
         const shown = m.key === 'processingDays' ? days(value) : percent(value);
         const goal = m.key === 'processingDays' ? `target ${days(t)}` : `target ${percent(t)}`;
-        setText(m.el, `${m.label}: ${shown} (${goal})`);
+        setText(m.el, `${m.label}: ${shown} (${goal})${ok === null ? '' : ok ? ' ✓ met' : ' ✗ missed'}`);
         m.el.className = `measure ${ok === null ? '' : ok ? 'ok' : 'miss'}`;
       }
       setText(visitorsEl, `Visitors waiting: ${count(snap.visitorsWaiting)}`);
       setText(phonesEl, level.demand.visitShare < 1 ? `Calls waiting: ${count(snap.phonesWaiting)}` : '');
       setText(openNeedsEl, `Cases open: ${count(snap.needs.open)}`);
+      const hour = Math.floor(snap.day * 24);
+      if (hour !== officeWordsHour || s.paused) {
+        officeWordsHour = hour;
+        const lines = officeInWords(level, snap);
+        while (officeList.children.length > lines.length) officeList.lastElementChild!.remove();
+        lines.forEach((text, i) => {
+          const li = officeList.children[i] ?? officeList.appendChild(h('li', {}));
+          setText(li, text);
+        });
+      }
       const last = snap.lastInspection;
       if (last) {
         setText(starsEl, `${stars(last.stars)} · league ${last.leaguePosition} of ${last.leagueSize}`);
+        starsEl.setAttribute('role', 'img');
         starsEl.setAttribute('aria-label', `${last.stars} of 4 stars, league position ${last.leaguePosition} of ${last.leagueSize}`);
       }
       for (const [id, row] of staffRows) {
@@ -382,6 +424,17 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         coach.replaceChildren(
           h('p', {}, h('strong', {}, `Step ${s.walkthrough + 1} of ${WALKTHROUGH.length}: `), step.text),
           h('button', { type: 'button', className: 'quiet', onclick: () => ctl.skipWalkthrough() }, 'Skip the walkthrough'),
+        );
+      }
+      coach.hidden = false;
+    } else if (s.coach) {
+      // The coach: a few words at a first red target, inspection, offer or study.
+      if (coach.dataset.step !== s.coach) {
+        coach.dataset.step = s.coach;
+        coach.replaceChildren(
+          h('p', {}, h('strong', {}, `${COACH_WORDS.label}: `), COACH[s.coach]),
+          h('button', { type: 'button', className: 'quiet', onclick: () => ctl.closeCoach() }, COACH_WORDS.gotIt),
+          h('button', { type: 'button', className: 'quiet', onclick: () => ctl.setCoach(false) }, COACH_WORDS.off),
         );
       }
       coach.hidden = false;

@@ -1,0 +1,80 @@
+// Where the staff hours went, week by week: value work, failure work and idle time, stacked, with
+// the week the office changed marked. A table beside it says the same in numbers.
+import type { StaffWeek } from '../game/debriefData';
+import { niceTicks, responsiveSvg, wholeTicks } from './chartKit';
+import { h, svg } from './dom';
+import { count } from './format';
+
+const PARTS = [
+  { key: 'value', label: 'Value work', className: 'hours-value' },
+  { key: 'failure', label: 'Failure work', className: 'hours-failure' },
+  { key: 'idle', label: 'Idle', className: 'hours-idle' },
+] as const;
+
+const hours = (minutes: number) => minutes / 60;
+
+export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | null, caption: string): HTMLElement {
+  const top = Math.max(1, ...weeks.map((w) => hours(w.value + w.failure + w.idle)));
+  const draw = (width: number) => {
+    const height = 220;
+    const left = 56;
+    const right = 10;
+    const topPad = 10;
+    const bottom = 40;
+    const plotW = width - left - right;
+    const plotH = height - topPad - bottom;
+    const { ticks, top: yTop } = niceTicks(top, 4);
+    const x = (i: number) => left + (i / Math.max(1, weeks.length)) * plotW;
+    const y = (v: number) => topPad + plotH - (v / yTop) * plotH;
+    const barW = Math.max(1, plotW / Math.max(1, weeks.length) - 1);
+    const g = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': caption });
+    for (const t of ticks) {
+      g.appendChild(svg('line', { x1: left, x2: width - right, y1: y(t), y2: y(t), class: 'axis-line' }));
+      g.appendChild(svg('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end', class: 'axis' }, count(t)));
+    }
+    weeks.forEach((w, i) => {
+      let base = 0;
+      for (const p of PARTS) {
+        const v = hours(w[p.key]);
+        if (v <= 0) continue;
+        g.appendChild(svg('rect', { x: x(i), y: y(base + v), width: barW, height: Math.max(0, y(base) - y(base + v)), class: p.className }));
+        base += v;
+      }
+    });
+    for (const wk of wholeTicks(1, weeks.length, Math.max(2, Math.floor(plotW / 50)))) {
+      g.appendChild(svg('text', { x: x(wk - 1) + barW / 2, y: height - bottom + 16, 'text-anchor': 'middle', class: 'axis' }, String(wk)));
+    }
+    g.appendChild(svg('text', { x: left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, 'Week of the run'));
+    g.appendChild(svg('text', { x: 12, y: topPad + plotH / 2, 'text-anchor': 'middle', class: 'axis', transform: `rotate(-90 12 ${topPad + plotH / 2})` }, 'Staff hours a week'));
+    if (changedWeek !== null && changedWeek >= 1 && changedWeek <= weeks.length) {
+      const cx = x(changedWeek - 1);
+      g.appendChild(svg('line', { x1: cx, x2: cx, y1: topPad, y2: topPad + plotH, class: 'xmr-phase' }));
+      g.appendChild(svg('text', { x: cx + 4, y: topPad + 12, class: 'axis' }, 'Redesign'));
+    }
+    return g;
+  };
+  const table = h(
+    'table',
+    { className: 'data' },
+    h('caption', {}, 'Staff hours by quarter'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Weeks'), ...PARTS.map((p) => h('th', { scope: 'col' }, p.label)))),
+    h(
+      'tbody',
+      {},
+      ...[0, 13, 26, 39]
+        .filter((from) => from < weeks.length)
+        .map((from) => {
+          const part = weeks.slice(from, from + 13);
+          const sum = (k: (typeof PARTS)[number]['key']) => count(Math.round(hours(part.reduce((a, w) => a + w[k], 0))));
+          return h('tr', {}, h('th', { scope: 'row' }, `${from + 1}–${from + part.length}`), ...PARTS.map((p) => h('td', {}, sum(p.key))));
+        }),
+    ),
+  );
+  return h(
+    'figure',
+    { className: 'chart' },
+    h('figcaption', {}, caption, ...PARTS.map((p) => h('span', { className: `key ${p.className}` }, p.label))),
+    responsiveSvg(draw),
+    h('details', {}, h('summary', {}, 'The figures'), table),
+  );
+}
