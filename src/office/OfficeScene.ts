@@ -16,7 +16,11 @@ const OFFICE_SCENE_KEY = 'office';
 
 const FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
 const INK = '#27303d';
-const SOFT_INK = '#4b5566';
+// Dark enough to read at 5:1 or more on every floor, even under the dusk of closing time.
+const SOFT_INK = '#3f4857';
+/** The signboard's words: green when open, red when closed (each 5:1 or more on its board). */
+const SIGN_OPEN = '#276b43';
+const SIGN_CLOSED = '#a3372e';
 
 const C = {
   page: 0xf3efe7,
@@ -47,7 +51,7 @@ const TEXT_STYLES: Record<LabelStyle, Phaser.Types.GameObjects.Text.TextStyle> =
   note: { fontFamily: FONT, fontSize: '12px', color: SOFT_INK, lineSpacing: 1 },
   count: { fontFamily: FONT, fontSize: '13px', fontStyle: 'bold', color: INK, align: 'center', lineSpacing: 0 },
   clock: { fontFamily: FONT, fontSize: '17px', fontStyle: 'bold', color: INK },
-  sign: { fontFamily: FONT, fontSize: '15px', fontStyle: 'bold', color: '#2f7d4f' },
+  sign: { fontFamily: FONT, fontSize: '15px', fontStyle: 'bold', color: SIGN_OPEN },
 };
 
 export interface OfficeSceneOptions {
@@ -336,7 +340,7 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: O
           this.texts.set(l.key, t);
         }
         if (t.text !== l.text) t.setText(l.text);
-        if (l.key === 'sign') t.setColor(view.open ? '#2f7d4f' : '#a3372e');
+        if (l.key === 'sign') t.setColor(view.open ? SIGN_OPEN : SIGN_CLOSED);
         t.setOrigin(l.originX, 0);
         t.setPosition(Math.round(s(`t:${l.key}:x`, l.x)), Math.round(s(`t:${l.key}:y`, l.y)));
         t.setVisible(true);

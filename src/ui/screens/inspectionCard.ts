@@ -33,7 +33,7 @@ export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller)
     'dialog',
     { className: 'card inspection', 'aria-labelledby': 'inspection-h' },
     h('h2', { id: 'inspection-h' }, `Inspection report, ${dayLabel(ins.day)}`),
-    h('p', { className: 'stars big', 'aria-label': `${ins.stars} of 4 stars` }, stars(ins.stars)),
+    h('p', { className: 'stars big', role: 'img', 'aria-label': `${ins.stars} of 4 stars` }, stars(ins.stars)),
     h('p', { className: 'headline' }, HEADLINES[ins.stars] ?? HEADLINES[0]!),
     h(
       'ul',

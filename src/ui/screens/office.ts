@@ -8,8 +8,7 @@ import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore, LiveFlow } from '../../game/store';
 import { WALKTHROUGH } from '../../game/walkthrough';
 import type { DesignKey } from '../../sim';
-import type { Level } from '../../levels/schema';
-import type { Snapshot } from '../../sim/snapshot';
+import { officeInWords } from '../../office/officeWords';
 import { h, setText } from '../dom';
 import { clock, count, days, money, percent, ratio, stars } from '../format';
 import { COACH, COACH_WORDS } from '../../content/coach';
@@ -28,22 +27,6 @@ export interface ScreenView {
   destroy(): void;
 }
 
-
-/** What the office picture shows, line by line: who waits where, the piles of paper, who is busy. */
-export function officeInWords(level: Level, snap: Snapshot): string[] {
-  const hasPaper = level.demand.evidenceItems.max > 0;
-  const lines = [`${clock(snap.time)}: ${snap.open ? 'open' : 'closed'}`];
-  if (level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0) lines.push(`Visitors waiting: ${count(snap.visitorsWaiting)}`);
-  if (level.demand.visitShare < 1 || snap.phonesWaiting > 0) lines.push(`Calls waiting: ${count(snap.phonesWaiting)}`);
-  const st = snap.stages;
-  if ((hasPaper && level.assign.scan !== null) || st.scanning > 0) lines.push(`Files to scan: ${count(st.scanning)}`);
-  if (hasPaper || st.casework > 0) lines.push(`Waiting for an assessor: ${count(st.casework)}`);
-  if (hasPaper || st['awaiting-evidence'] > 0) lines.push(`Waiting for evidence: ${count(st['awaiting-evidence'])}`);
-  if (hasPaper || st['in-post'] > 0) lines.push(`Letters in the post: ${count(st['in-post'])}`);
-  if (hasPaper || st.gathering > 0) lines.push(`At home, gathering papers: ${count(st.gathering)}`);
-  for (const r of snap.roles) if (r.staff > 0) lines.push(`${level.roles[r.id]?.label ?? r.label}: ${count(r.busy)} of ${count(r.staff)} busy`);
-  return lines;
-}
 
 export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const state = store.getState();
