@@ -62,7 +62,7 @@ export interface StaffWeek {
   idle: number;
 }
 
-/** Paid hours by week over every team: value, failure, and what was left idle (overtime shows as no idle). */
+/** Paid hours by week over every team (the report's weekly time is in hours): value, failure, and what was left idle (overtime shows as no idle). */
 export function staffWeeks(report: Report): StaffWeek[] {
   const out: StaffWeek[] = [];
   for (const role of Object.values(report.staffTime.byRole)) {

@@ -1,4 +1,4 @@
-// Where the staff hours went, week by week: value work, failure work and idle time, stacked, with
+// Where the staff hours went, week by week (the report's hours): value work, failure work and idle time, stacked, with
 // the week the office changed marked. A table beside it says the same in numbers.
 import type { StaffWeek } from '../game/debriefData';
 import { niceTicks, responsiveSvg, wholeTicks } from './chartKit';
@@ -11,10 +11,9 @@ const PARTS = [
   { key: 'idle', label: 'Idle', className: 'hours-idle' },
 ] as const;
 
-const hours = (minutes: number) => minutes / 60;
 
 export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | null, caption: string): HTMLElement {
-  const top = Math.max(1, ...weeks.map((w) => hours(w.value + w.failure + w.idle)));
+  const top = Math.max(1, ...weeks.map((w) => w.value + w.failure + w.idle));
   const draw = (width: number) => {
     const height = 220;
     const left = 56;
@@ -35,7 +34,7 @@ export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | nu
     weeks.forEach((w, i) => {
       let base = 0;
       for (const p of PARTS) {
-        const v = hours(w[p.key]);
+        const v = w[p.key];
         if (v <= 0) continue;
         g.appendChild(svg('rect', { x: x(i), y: y(base + v), width: barW, height: Math.max(0, y(base) - y(base + v)), class: p.className }));
         base += v;
@@ -65,7 +64,7 @@ export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | nu
         .filter((from) => from < weeks.length)
         .map((from) => {
           const part = weeks.slice(from, from + 13);
-          const sum = (k: (typeof PARTS)[number]['key']) => count(Math.round(hours(part.reduce((a, w) => a + w[k], 0))));
+          const sum = (k: (typeof PARTS)[number]['key']) => count(Math.round(part.reduce((a, w) => a + w[k], 0)));
           return h('tr', {}, h('th', { scope: 'row' }, `${from + 1}–${from + part.length}`), ...PARTS.map((p) => h('td', {}, sum(p.key))));
         }),
     ),

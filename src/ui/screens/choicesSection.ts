@@ -11,7 +11,12 @@ import { count } from '../format';
 import { staffChart } from '../staffChart';
 
 function row(a: Attribution, level: Level): HTMLElement {
-  return h('tr', { 'data-choice': a.index }, ...choiceRow(a, level).map((c) => h('td', { className: c.tone === 'same' ? '' : c.tone }, c.text)));
+  // Each cell carries its column's name, so a narrow screen can show a row as a card.
+  return h(
+    'tr',
+    { 'data-choice': a.index },
+    ...choiceRow(a, level).map((c, i) => h('td', { className: c.tone === 'same' ? '' : c.tone, 'data-label': CHOICE_WORDS.columns[i]! }, c.text)),
+  );
 }
 
 export interface ChoicesSectionView {
@@ -72,6 +77,6 @@ function releasedLine(d: Debrief): HTMLElement | null {
   if (d.changedWeek === null) return null;
   const after = d.staffWeeks.slice(-8);
   if (after.length === 0 || d.staffWeeks.length - 8 < d.changedWeek) return null;
-  const idle = after.reduce((a, w) => a + w.idle, 0) / after.length / 60;
+  const idle = after.reduce((a, w) => a + w.idle, 0) / after.length;
   return h('p', {}, CHOICE_WORDS.released(count(Math.round(idle))));
 }
