@@ -7,6 +7,7 @@ import { isTrainerLink, parseUrlSettings } from '../game/urlParams';
 import { attributeInWorker } from './choices';
 import { compareInWorker } from './compare';
 import { h } from './dom';
+import { glossaryButton, isGlossaryOpen, openGlossary } from './glossary';
 import { briefingScreen } from './screens/briefing';
 import { debriefScreen } from './screens/debrief';
 import { levelsScreen } from './screens/levels';
@@ -80,6 +81,13 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
   const target = e.target as HTMLElement | null;
   const typing = target?.closest('input, select, textarea') !== null && target !== null;
   const onButton = target?.closest('button') !== null && target !== null;
+  // The glossary is modal: while it is open the office's keys wait; `G` opens it from any screen.
+  if (isGlossaryOpen()) return;
+  if (e.key.toLowerCase() === 'g' && !typing) {
+    e.preventDefault();
+    openGlossary();
+    return;
+  }
   if (s.screen !== 'office' || typing || s.inspection || s.study) return;
   const key = e.key.toLowerCase();
   if ((key === ' ' && !onButton) || key === 'p') ctl.togglePause();
@@ -117,6 +125,8 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   let view = viewFor(store.getState(), store, ctl);
   let screen = store.getState().screen;
   root.replaceChildren(view.el, live);
+  // The glossary's button, outside the screens so every screen has it (key G).
+  root.before(h('nav', { className: 'help-bar', 'aria-label': 'Help' }, glossaryButton()));
   store.subscribe((s) => {
     if (s.screen !== screen) {
       screen = s.screen;
@@ -136,7 +146,8 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
 
   let last = performance.now();
   const frame = (t: number) => {
-    ctl.tick(t - last);
+    // The office's clock waits while the glossary is open.
+    if (!isGlossaryOpen()) ctl.tick(t - last);
     last = t;
     requestAnimationFrame(frame);
   };

@@ -4,6 +4,36 @@ import { loadLevel, REGIMES, scenarioOf } from '../../game/levels';
 import type { GameState } from '../../game/store';
 import { h } from '../dom';
 import { days, percent } from '../format';
+import { termLink } from '../glossary';
+
+/** The briefing's words, linked to the glossary: the regime's own, where the level uses them. */
+function briefingTerms(deliverology: boolean, inspected: boolean, scenarios: boolean): HTMLElement | null {
+  if (deliverology) {
+    return inspected
+      ? h(
+          'p',
+          { className: 'hint terms' },
+          'New to this? The glossary (G) explains ',
+          termLink('deliverology'),
+          ', ',
+          termLink('targets'),
+          scenarios ? ', and closing incomplete claims, known as ' : null,
+          scenarios ? termLink('nil-qualify', 'nil-qualifying') : null,
+          '.',
+        )
+      : h('p', { className: 'hint terms' }, 'New to this? The glossary (G) explains ', termLink('targets'), '.');
+  }
+  if (!inspected) return null;
+  return h(
+    'p',
+    { className: 'hint terms' },
+    'Days from first contact to money paid are measured ',
+    termLink('end-to-end'),
+    '; a need decided on the spot is ',
+    termLink('one-stop'),
+    ', settled in one contact.',
+  );
+}
 
 export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
   const level = loadLevel(state.levelId);
@@ -60,6 +90,7 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
     scenarios,
     h('h2', {}, regime.name),
     h('p', { className: 'brief' }, regime.briefing),
+    briefingTerms(state.regime === 'deliverology', level.inspection !== undefined, scenarios !== null),
     targets
       ? h(
           'ul',

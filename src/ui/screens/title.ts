@@ -1,6 +1,7 @@
 // Title screen: what this is, and one button to begin.
 import type { Controller } from '../../game/controller';
 import { h } from '../dom';
+import { termLink } from '../glossary';
 
 export function titleScreen(ctl: Controller): HTMLElement {
   return h(
@@ -11,11 +12,16 @@ export function titleScreen(ctl: Controller): HTMLElement {
     h(
       'p',
       {},
-      'You manage a UK council office. Under targets and inspection the dashboard may look fine while people call again and again. ' +
-        'Play a year, then compare what the dashboard said with what the same citizens went through.',
+      'You manage a UK council office run by ',
+      termLink('deliverology'),
+      ': under ',
+      termLink('targets', 'targets'),
+      ' and inspection the dashboard may look fine while people call again and again (',
+      termLink('failure-demand'),
+      '). Play a year, then compare what the dashboard said with what the same citizens went through.',
     ),
     h('button', { className: 'primary big', type: 'button', onclick: () => ctl.showLevels(), autofocus: true }, 'Play'),
-    h('p', { className: 'hint' }, 'Everything works with the keyboard: Tab to move, Enter to press.'),
+    h('p', { className: 'hint' }, 'Everything works with the keyboard: Tab to move, Enter to press, G for the glossary.'),
     h(
       'p',
       { className: 'hint' },
