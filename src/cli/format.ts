@@ -58,7 +58,7 @@ function signed(x: number | null, d = 1): string {
 export function formatAttribution(list: readonly Attribution[]): string {
   // Actions at one minute are one choice: shown together, undone together.
   const lines = ['What each choice cost (this run minus the same run without it; for an answer to an offer, minus the other answer)'];
-  lines.push('  #  day  action                                reported  end-to-end  waiting  contacts/need  failure contacts  cost/need met  harmed  stars');
+  lines.push('  #  day  action                                reported  end-to-end  waiting  contacts/need  failure contacts  cost/need met  harmed  complicated: waiting  harmed  stars');
   for (const { index, action, actions, delta: d } of list) {
     const what = actions.map((action) =>
       action.kind === 'staff'
@@ -70,7 +70,7 @@ export function formatAttribution(list: readonly Attribution[]): string {
             : `${action.key} = ${JSON.stringify(action.value)}`,
     ).join(', ');
     lines.push(
-      `  ${String(index).padStart(2)} ${String(Math.floor(action.at / 1440)).padStart(4)}  ${what.padEnd(36)}  ${signed(d.reportedDays).padStart(8)}  ${signed(d.endToEndMean).padStart(10)}  ${signed(d.waitingDaysMean).padStart(7)}  ${signed(d.contactsPerNeed, 2).padStart(13)}  ${signed(d.failureContacts, 0).padStart(16)}  ${signed(d.costPerNeedMet, 2).padStart(13)}  ${signed(d.harmed, 0).padStart(6)}  ${signed(d.stars, 2).padStart(5)}`,
+      `  ${String(index).padStart(2)} ${String(Math.floor(action.at / 1440)).padStart(4)}  ${what.padEnd(36)}  ${signed(d.reportedDays).padStart(8)}  ${signed(d.endToEndMean).padStart(10)}  ${signed(d.waitingDaysMean).padStart(7)}  ${signed(d.contactsPerNeed, 2).padStart(13)}  ${signed(d.failureContacts, 0).padStart(16)}  ${signed(d.costPerNeedMet, 2).padStart(13)}  ${signed(d.harmed, 0).padStart(6)}  ${signed(d.hardWaitingDaysMean).padStart(20)}  ${signed(d.hardHarmed, 0).padStart(6)}  ${signed(d.stars, 2).padStart(5)}`,
     );
   }
   return lines.join('\n');

@@ -96,6 +96,10 @@ export function checkActionsForRun(level: Level, regime: Regime, days: number, a
       const known = level.offers.map((o) => `"${o.id}"`).join(', ');
       errors.push(`actions.${i}.offer: no offer "${a.offer}" in this run (${known ? `its offers: ${known}` : 'it has no offers: choose its scenario with --scenario'})`);
     }
+    if (a.kind === 'offer') {
+      const first = actions.findIndex((b) => b.kind === 'offer' && b.offer === a.offer);
+      if (first < i) errors.push(`actions.${i}.offer: "${a.offer}" was answered already (actions.${first}); an offer is answered once`);
+    }
     if (a.kind === 'design' && a.key === 'pilotShare') pilotShare = a.value as number;
     if (a.kind === 'design' && a.key === 'pilotTeam') pilotTeam = a.value as number;
     const lastOfMinute = i === actions.length - 1 || actions[i + 1]!.at !== a.at;

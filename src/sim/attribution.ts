@@ -15,6 +15,9 @@ export interface AttributedMeasures {
   failureContacts: number | null;
   costPerNeedMet: number | null;
   harmed: number | null;
+  /** The same for complicated claims alone: a choice can help most citizens at the cost of a few (easy claims first). */
+  hardWaitingDaysMean: number | null;
+  hardHarmed: number | null;
   /** Mean stars over the run's inspections. */
   stars: number | null;
 }
@@ -61,6 +64,8 @@ export function attributedMeasures(r: Report): AttributedMeasures {
     failureContacts: r.contacts.failure,
     costPerNeedMet: r.cost.perNeedMet,
     harmed: r.needs.harmed,
+    hardWaitingDaysMean: r.byComplexity.hard.waitingDaysMean,
+    hardHarmed: r.byComplexity.hard.harmed,
     stars,
   };
 }

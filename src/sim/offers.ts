@@ -56,11 +56,12 @@ export class OfferBook {
     return offer ? { ...offer, design: { ...offer.design }, when: [...offer.when], reason: this.records.get(offer.id)!.reason } : null;
   }
 
-  /** The player's answer; returns the offer (null: the level has no such offer). */
+  /** The player's answer; returns the offer (null: the level has no such offer). An offer is answered once. */
   answer(id: string, accept: boolean, day: number): Offer | null {
     const offer = this.offers.find((o) => o.id === id);
     if (!offer) return null;
     const r = this.records.get(id) ?? { id, from: offer.from, raisedDay: null, reason: null, answer: null, answeredDay: null };
+    if (r.answer !== null) throw new Error(`offer "${id}" was answered already (on day ${Math.floor(r.answeredDay!)})`);
     r.answer = accept ? 'accepted' : 'declined';
     r.answeredDay = day;
     this.records.set(id, r);

@@ -169,3 +169,21 @@ describe('the CLI and scenarios', () => {
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(simulate(takeover, 1, 'deliverology', 120, actions))));
   });
 });
+
+describe('answers to offers', () => {
+  it('an offer is answered once: a second answer is refused, in the log check and in the sim', () => {
+    const log = [
+      { at: 1440, kind: 'offer' as const, offer: 'outsource', accept: true },
+      { at: 183 * 1440, kind: 'offer' as const, offer: 'outsource', accept: false },
+    ];
+    expect(checkActionsForRun(takeover, 'deliverology', 365, log)[0]).toMatch(/^actions\.1\.offer: "outsource" was answered already \(actions\.0\)/);
+    expect(() => simulate(takeover, 1, 'deliverology', 365, log)).toThrow(/answered already/);
+  });
+
+  it('attribution shows what easy claims first costs complicated claims, even where it helps most citizens', () => {
+    const log = [{ at: 1440, kind: 'offer' as const, offer: 'easy-first', accept: true }];
+    const [a] = attribute(takeover, 1, 'deliverology', 365, log);
+    expect(a!.delta.hardWaitingDaysMean!).toBeGreaterThan(10);
+    expect(a!.delta.hardHarmed!).toBeGreaterThan(0);
+  });
+});
