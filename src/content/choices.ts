@@ -5,22 +5,31 @@ import type { Level } from '../levels/schema';
 import type { Action } from '../sim';
 import type { Attribution } from '../sim/attribution';
 import type { DaysSplit } from '../analysis/whereTheDaysWent';
+import { numberFormat, plural } from './intl';
+import { SETTING_WORDS } from './levers';
 import { OFFER_FROM } from './offers';
+import { UNIT_WORDS } from './units';
 
-const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const dayWord = new Intl.PluralRules('en-GB');
-const daysText = (x: number) => `${ONE_DECIMAL.format(x)} ${dayWord.select(x) === 'one' && x === 1 ? 'day' : 'days'}`;
+const ONE_DECIMAL = numberFormat({ maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const WHOLE = numberFormat({ maximumFractionDigits: 0 });
+const daysText = (x: number) => UNIT_WORDS.days(x, ONE_DECIMAL);
+/** A setting the lever does not name (a level's own value), as plainly as it can be said. */
+const rawSetting = (v: unknown) => (typeof v === 'number' ? WHOLE.format(v) : String(v));
+const choices = (n: number) => plural(n, { one: 'One choice', other: '# choices' }, WHOLE);
 
 export const CHOICE_WORDS = {
   heading: 'What your choices cost',
   intro:
     'Each of your choices measured the only honest way: the same year, the same citizens, run again without that choice (for advice you were offered, with the other answer). Positive days mean longer waits.',
-  columns: ['Day', 'Your choice', 'On the dashboard: reported days', 'Stars (average)', 'For citizens: days waiting', 'Citizens harmed', 'Cost per need met'],
+  columns: ['Day', 'Your choice', 'On the dashboard: reported days', 'Stars (average)', 'For citizens: days waiting', 'Citizens harmed', 'Complicated claims: days waiting', 'Cost per need met'],
   none: 'You made no choices this run: the office ran as you found it.',
-  running: (done: number, total: number) => `Measuring your choices: ${done} of ${total} re-run so far…`,
+  caption: 'Each choice: this run minus the same run without it',
+  running: (done: number, total: number) => `Measuring your choices: ${WHOLE.format(done)} of ${WHOLE.format(total)} re-run so far…`,
   failed: 'The choices could not be measured in this browser.',
-  tooMany: (n: number, max: number) => `You made ${n} choices; only the first ${max} are measured here. The command line measures them all the same way.`,
+  tooMany: (n: number, max: number) =>
+    `You made ${plural(n, { one: '# choice', other: '# choices' }, WHOLE)}; only the first ${WHOLE.format(max)} are measured here. The command line measures them all the same way.`,
+  nobodyHelped: 'Nobody was helped in this run.',
+  staffCaption: 'Paid staff hours a week',
   daysHeading: 'Where the days went',
   staffHeading: 'Where the staff hours went',
   staffIntro:
@@ -30,7 +39,7 @@ export const CHOICE_WORDS = {
 } as const;
 
 /** A choice in the player's words: the actions of one minute, joined. */
-export function describeChoice(actions: readonly Action[], level: Level): string {
+function describeChoice(actions: readonly Action[], level: Level): string {
   return actions.map((a) => describeAction(a, level)).join('; ');
 }
 
@@ -43,7 +52,7 @@ function describeAction(a: Action, level: Level): string {
     case 'design': {
       const lever = DESIGN_LEVERS[a.key];
       const choice = lever.choices[choiceIndex(lever as never, a.value)];
-      return `${lever.label}: ${choice?.label ?? String(a.value)}`;
+      return SETTING_WORDS.setting(lever.label, choice?.label ?? rawSetting(a.value));
     }
     case 'offer': {
       const offer = level.offers.find((o) => o.id === a.offer);
@@ -51,7 +60,7 @@ function describeAction(a: Action, level: Level): string {
         ? Object.entries(offer.design)
             .map(([k, v]) => {
               const lever = DESIGN_LEVERS[k as keyof typeof DESIGN_LEVERS];
-              return `${lever.label.toLowerCase()}: ${lever.choices[choiceIndex(lever as never, v)]?.label.toLowerCase() ?? String(v)}`;
+              return SETTING_WORDS.setting(lever.label, lever.choices[choiceIndex(lever as never, v)]?.label ?? rawSetting(v)).toLowerCase();
             })
             .join(', ')
         : a.offer;
@@ -87,22 +96,27 @@ export function whatThisShows(rows: readonly Attribution[], level: Level, split:
   const blind = rows.filter((r) => (r.delta.reportedDays ?? 0) < -1 && Math.abs(r.delta.waitingDaysMean ?? 0) <= 0.5);
   const helpful = rows.filter((r) => (r.delta.waitingDaysMean ?? 0) < -0.5);
   if (flattering.length > 0) {
-    out.push(`${flattering.length === 1 ? 'One choice' : `${WHOLE.format(flattering.length)} choices`} made the dashboard look better while citizens waited longer: ${flattering.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+    out.push(`${choices(flattering.length)} made the dashboard look better while citizens waited longer: ${flattering.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
   }
   if (blind.length > 0) {
-    out.push(`${blind.length === 1 ? 'One choice' : `${WHOLE.format(blind.length)} choices`} changed only what the dashboard counts, not what anyone lived: ${blind.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+    out.push(`${choices(blind.length)} changed only what the dashboard counts, not what anyone lived: ${blind.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
   }
   if (helpful.length > 0) {
-    out.push(`${helpful.length === 1 ? 'One choice' : `${WHOLE.format(helpful.length)} choices`} shortened citizens' waits: ${helpful.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+    out.push(`${choices(helpful.length)} shortened citizens' waits: ${helpful.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+  }
+  // Better on average can still be worse for a few: easy claims first makes the complicated ones wait.
+  const atTheirCost = rows.filter((r) => (r.delta.waitingDaysMean ?? 0) <= 0.5 && (r.delta.hardWaitingDaysMean ?? 0) > 2);
+  if (atTheirCost.length > 0) {
+    out.push(`${choices(atTheirCost.length)} left complicated claims, often the people with the most complicated lives, waiting longer: ${atTheirCost.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
   }
   if (out.length === 0) out.push('None of your choices moved the figures by much: what citizens lived came from the system you inherited.');
   return out;
 }
 
-const SIGNED_1 = new Intl.NumberFormat('en-GB', { signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const SIGNED_2 = new Intl.NumberFormat('en-GB', { signDisplay: 'exceptZero', maximumFractionDigits: 2, minimumFractionDigits: 2 });
-const SIGNED_0 = new Intl.NumberFormat('en-GB', { signDisplay: 'exceptZero', maximumFractionDigits: 0 });
-const SIGNED_MONEY = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', signDisplay: 'exceptZero', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const SIGNED_1 = numberFormat({ signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const SIGNED_2 = numberFormat({ signDisplay: 'exceptZero', maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const SIGNED_0 = numberFormat({ signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+const SIGNED_MONEY = numberFormat({ style: 'currency', currency: 'GBP', signDisplay: 'exceptZero', maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
 export type Tone = 'better' | 'worse' | 'same';
 export interface ChoiceCell {
@@ -112,7 +126,7 @@ export interface ChoiceCell {
 
 /** A change and whether it is good news (lower is better unless `higherBetter`), said in words too, never by colour alone. */
 function deltaCell(v: number | null, fmt: Intl.NumberFormat, higherBetter = false): ChoiceCell {
-  if (v === null) return { text: 'n/a', tone: 'same' };
+  if (v === null) return { text: UNIT_WORDS.notAvailable, tone: 'same' };
   if (v === 0) return { text: fmt.format(0), tone: 'same' };
   const good = higherBetter ? v > 0 : v < 0;
   return { text: `${fmt.format(v)} (${good ? 'better' : 'worse'})`, tone: good ? 'better' : 'worse' };
@@ -128,6 +142,7 @@ export function choiceRow(a: Attribution, level: Level): ChoiceCell[] {
     deltaCell(d.stars, SIGNED_2, true),
     deltaCell(d.waitingDaysMean, SIGNED_1),
     deltaCell(d.harmed, SIGNED_0),
+    deltaCell(d.hardWaitingDaysMean, SIGNED_1),
     deltaCell(d.costPerNeedMet, SIGNED_MONEY),
   ];
 }

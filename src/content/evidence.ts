@@ -2,6 +2,7 @@
 // with the work it comes from (author, title, year) and the section where it is found. The words
 // are ours: the sources are paraphrased, never copied. One card gives the critics' side.
 import type { TermId } from './glossary';
+import { numberFormat } from './intl';
 
 /** A published work the game draws on. */
 export interface Work {
@@ -216,11 +217,11 @@ export const EVIDENCE: Record<EvidenceId, EvidenceCard> = {
 };
 
 const FORMATS: Record<Quantity['unit'], Intl.NumberFormat> = {
-  day: new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'day', unitDisplay: 'long' }),
-  week: new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'week', unitDisplay: 'long' }),
-  minute: new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
-  percent: new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 }),
-  count: new Intl.NumberFormat('en-GB'),
+  day: numberFormat({ style: 'unit', unit: 'day', unitDisplay: 'long' }),
+  week: numberFormat({ style: 'unit', unit: 'week', unitDisplay: 'long' }),
+  minute: numberFormat({ style: 'unit', unit: 'minute', unitDisplay: 'long' }),
+  percent: numberFormat({ style: 'percent', maximumFractionDigits: 0 }),
+  count: numberFormat(),
 };
 
 /** A quantity in words: "98 days", "up to 78%", "about 1 week". */

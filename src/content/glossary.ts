@@ -5,6 +5,7 @@
 import housingBenefit from '../../levels/housing-benefit.json';
 import { RUN_LENGTH, XMR_LIMIT } from '../analysis/xmr';
 import type { Citation, EvidenceId } from './evidence';
+import { inWords, numberFormat } from './intl';
 
 export const TERM_IDS = [
   'deliverology',
@@ -45,13 +46,10 @@ export interface Term {
   sources?: readonly Citation[];
 }
 
-const whole = new Intl.NumberFormat('en-GB');
-const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
-const weeks = new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'week', unitDisplay: 'long', maximumFractionDigits: 1 });
-const daysLong = new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'day', unitDisplay: 'long' });
-const WORDS: Record<number, string> = { 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine', 10: 'ten' };
-const inWords = (n: number) => WORDS[n] ?? whole.format(n);
+const twoDecimals = numberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = numberFormat({ style: 'percent', maximumFractionDigits: 0 });
+const weeks = numberFormat({ style: 'unit', unit: 'week', unitDisplay: 'long', maximumFractionDigits: 1 });
+const daysLong = numberFormat({ style: 'unit', unit: 'day', unitDisplay: 'long' });
 
 /** Housing benefit's own model figures, from the level file the game plays. */
 export const MODEL = {
@@ -214,3 +212,33 @@ export const GLOSSARY: Record<TermId, Term> = {
 
 /** The terms in the order the glossary lists them. */
 export const TERMS: readonly (Term & { id: TermId })[] = TERM_IDS.map((id) => ({ id, ...GLOSSARY[id] }));
+
+/** The glossary dialog's own words, and those of the evidence cards and citations in it. */
+export const GLOSSARY_WORDS = {
+  heading: 'Glossary',
+  open: 'Glossary',
+  close: 'Close',
+  closeGlossary: 'Close the glossary',
+  hint: 'The words this game uses, in plain English, then the evidence behind its figures. Press Esc to close; G opens it again from any screen.',
+  contents: 'Glossary contents',
+  words: 'The words',
+  evidence: 'The evidence',
+  evidenceIntro: 'Every figure the game takes from its sources, with where to find it. The words are ours; the sources are named so you can check.',
+  inGame: 'In the game: ',
+  from: 'From:',
+  source: 'Source:',
+  sources: 'Sources:',
+  seeAlso: 'See also:',
+  theEvidence: 'The evidence:',
+  cardWords: 'Words:',
+  /** A term link's tooltip. */
+  linkTitle: (term: string) => `In the glossary: ${term}`,
+  /** A citation: "John Seddon, <title> (2008), Triarchy Press; chapter 3". */
+  citation: <T>(author: string, title: T, year: number, publishedBy: string | undefined, section: string) => [
+    `${author}, `,
+    title,
+    ` (${numberFormat({ useGrouping: false }).format(year)})`,
+    publishedBy ? `, ${publishedBy}` : '',
+    `; ${section}`,
+  ],
+} as const;

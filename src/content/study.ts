@@ -1,7 +1,9 @@
 // Words for studying demand, by id: the dialog's own words, and each predictable cause of failure
 // demand with the lever that removes it. The citizens' words and the contact types are in
-// game/demandText.ts.
-import type { ContactCause, Design, DesignKey } from '../sim';
+// content/demand.ts.
+import type { ContactCause, ContactReason, Design, DesignKey } from '../sim';
+import { REASON_LABELS } from './demand';
+import { plural } from './intl';
 
 /** A cause of failure demand: every contact cause but "none" (value demand has no cause to remove). */
 export type FailureCause = Exclude<ContactCause, 'none'>;
@@ -64,6 +66,19 @@ export const CAUSES: Record<FailureCause, CauseWords> = {
 export const STUDY_WORDS = {
   heading: 'Studying demand: what do citizens call about?',
   hint: (minutes: string) => `Each contact takes ${minutes} minutes of your time; the office runs on while you listen.`,
+  /** The study's words in the glossary. */
+  terms: <T>(valueDemand: T, failureDemand: T) => ['In the glossary: ', valueDemand, ' and ', failureDemand, '.'],
+  valueTerm: 'value demand',
+  failureTerm: 'failure demand',
+  contacts: (n: number) => plural(n, { one: '# contact', other: '# contacts' }),
+  /** A contact type inside a sentence: "progress chasing". */
+  reason: (r: ContactReason) => REASON_LABELS[r].toLowerCase(),
+  /** A kind of mistake, and how many. */
+  mistakes: (kind: string, n: string) => `${kind}: ${n}`,
+  /** A cause and how often it was heard. */
+  causeCount: (cause: string, detail: string) => `${cause}: ${detail}`,
+  /** What the citizen said, in quotation marks. */
+  quote: (text: string) => `“${text}”`,
   intro:
     'Listen, then say what kind of demand this is. Value demand is what the service is for; failure demand is caused by a failure to do something, or to do it right.',
   right: 'Right.',
@@ -93,7 +108,8 @@ export const STUDY_WORDS = {
   causesHeading: 'Predictable causes of the failure demand you heard, most common first',
   causesNone: 'No failure demand sorted yet: no causes to remove.',
   notFailure: (contacts: string) => `${contacts} you took for failure demand had no cause to remove: they were value demand.`,
-  removedBy: 'Removed by',
+  /** The levers that remove a cause, listed: "Removed by: One owner per case, Pull missing evidence". */
+  removedBy: <T>(levers: readonly T[]) => ['Removed by: ', ...levers.flatMap((l, i) => (i > 0 ? [', ', l] : [l]))],
 
   truth: 'How you did, and the truth',
   score: (correct: string, of: string) => `You sorted ${correct} of ${of} correctly.`,

@@ -1,6 +1,7 @@
 // Finding a citizen of the run and telling their story in plain words, from the core's journal.
 import { DAY, type Need, type Sim } from '../sim';
 import type { JourneyStep } from '../sim/journal';
+import { JOURNEY_WORDS } from '../content/journey';
 import { describeStep } from './journeyText';
 
 export interface StoryLine {
@@ -22,29 +23,9 @@ export interface Journey {
   lines: StoryLine[];
 }
 
-const TITLES = ['Ms', 'Mr', 'Mrs', 'Mx', 'Miss'];
-const LETTERS = 'ABCDEFGHIJKLMNOPRSTVW';
-
 /** A stable, anonymous name for a need: the same citizen has the same name in every view. */
 export function citizenName(id: number): string {
-  return `${TITLES[id % TITLES.length]} ${LETTERS[(id * 7) % LETTERS.length]}.`;
-}
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-export function ordinal(n: number): string {
-  const word = ORDINALS[n - 1];
-  if (word) return word;
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
-/** "Day 12" counted from 1 at the start of the run; before that, how long before the player took over. */
-export function dayLabel(day: number): string {
-  if (day >= 0) return `Day ${Math.floor(day) + 1}`;
-  const before = Math.ceil(-day);
-  return `${before} day${before === 1 ? '' : 's'} before`;
+  return JOURNEY_WORDS.name(id);
 }
 
 export function findNeed(sim: Sim, id: number): Need | null {
@@ -58,11 +39,13 @@ export function journeyOf(sim: Sim, id: number): Journey | null {
   const name = citizenName(id);
   const lines = steps.map((s) => ({ day: s.at / DAY, text: describeStep(s), failure: s.failure === true }));
   const waited = Math.max(0, (Math.min(need.closedAt, sim.now) - need.arrivedAt) / DAY);
-  const days = `${Math.round(waited)} day${Math.round(waited) === 1 ? '' : 's'}`;
-  let headline: string;
-  if (need.outcome === 'met') headline = `${name}: help with the rent after ${days} and ${need.contacts} contact${need.contacts === 1 ? '' : 's'}.`;
-  else if (need.outcome === 'abandoned') headline = `${name} gave up after ${days} and ${need.contacts} contacts.`;
-  else headline = `${name}, ${ordinal(need.contacts)} contact, still waiting after ${days}.`;
+  const days = Math.round(waited);
+  const headline =
+    need.outcome === 'met'
+      ? JOURNEY_WORDS.helped(name, days, need.contacts)
+      : need.outcome === 'abandoned'
+        ? JOURNEY_WORDS.gaveUp(name, days, need.contacts)
+        : JOURNEY_WORDS.waiting(name, days, need.contacts);
   return {
     needId: id,
     name,

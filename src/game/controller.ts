@@ -12,6 +12,9 @@ import { DAY, MET, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
 import { COACH_WORDS, type CoachMoment } from '../content/coach';
+import { SETTING_WORDS } from '../content/levers';
+import { OFFER_WORDS } from '../content/offers';
+import { STATUS_WORDS as W } from '../content/status';
 import { comparisonPlans, type ComparisonPlan } from './comparisons';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
@@ -41,9 +44,6 @@ export interface Effects {
   attribute(run: RunSpec, full: AttributedMeasures, onRow: (row: Attribution) => void): Promise<void>;
   storage: ProgressStorage | null;
 }
-
-const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-const formatMoney = (x: number) => POUNDS.format(x);
 
 /** Sim days between citizen story cards (each shows for about a week, then makes room). */
 const STORY_EVERY_DAYS = 14;
@@ -139,7 +139,7 @@ export function createController(store: GameStore, effects: Effects) {
         set({
           inspection,
           paused: true,
-          message: `Inspection: ${inspection.stars} star${inspection.stars === 1 ? '' : 's'}, league position ${inspection.leaguePosition} of ${inspection.leagueSize}.`,
+          message: W.inspection(inspection.stars, inspection.leaguePosition, inspection.leagueSize),
         });
       }
     }
@@ -152,7 +152,7 @@ export function createController(store: GameStore, effects: Effects) {
     if (!session || !offer || offersShown.has(offer.id) || get().inspection) return;
     offersShown.add(offer.id);
     effects.sound('ring');
-    set({ offer, paused: true, message: `${offer.from === 'deputy' ? 'Your deputy' : 'A consultant'} has a suggestion.` });
+    set({ offer, paused: true, message: OFFER_WORDS.suggestion[offer.from] });
     coach('offer');
   }
 
@@ -178,7 +178,7 @@ export function createController(store: GameStore, effects: Effects) {
     if (id === null) return;
     storiesShown.add(id);
     const story = journeyOf(session.sim, id);
-    set({ story, message: story ? `A citizen's story: ${story.headline}` : get().message });
+    set({ story, message: story ? W.story(story.headline) : get().message });
   }
 
   function endRun() {
@@ -204,7 +204,7 @@ export function createController(store: GameStore, effects: Effects) {
       reference: null,
       choices: { status: total === 0 ? 'done' : 'running', total, measured: Math.min(total, MAX_ATTRIBUTED_ACTIONS), rows: [] },
       ...Object.fromEntries(plans.map((p) => [slot(p), { id: p.id, regime: p.regime, fromDay: p.fromDay, status: 'running', report: null }])),
-      message: 'The run is over. Here is what really happened.',
+      message: W.over,
     });
     saveAndSet(complete(get().progress, s.levelId));
     if (total > 0) {
@@ -254,7 +254,7 @@ export function createController(store: GameStore, effects: Effects) {
     },
     unlockAll() {
       saveAndSet(unlockAll(get().progress));
-      set({ message: 'All levels unlocked.' });
+      set({ message: W.unlocked });
     },
     setRegime(regime: Regime) {
       set({ regime });
@@ -276,7 +276,7 @@ export function createController(store: GameStore, effects: Effects) {
       liveDay = -1;
       stoppedDuringStudy = null;
       const walkthrough = levelId === 'front-desk' && !progress.walkthroughDone ? 0 : null;
-      set({ ...freshRun(), screen: 'office', walkthrough, message: 'Paused. Press Play to start.' });
+      set({ ...freshRun(), screen: 'office', walkthrough, message: W.start });
       publish();
     },
 
@@ -295,12 +295,12 @@ export function createController(store: GameStore, effects: Effects) {
     togglePause() {
       if (!session || get().screen !== 'office' || get().inspection || get().study || get().offer || get().redesign) return;
       const paused = !get().paused;
-      set({ paused, message: paused ? 'Paused.' : `Running at ${SPEEDS[get().speed]!.label.toLowerCase()} speed.` });
+      set({ paused, message: paused ? W.paused : W.running(SPEEDS[get().speed]!.label) });
       walk(paused ? 'pause' : 'play');
     },
     setSpeed(speed: number) {
       if (speed < 0 || speed >= SPEEDS.length || !session) return;
-      set({ speed, message: `Speed: ${SPEEDS[speed]!.label}.` });
+      set({ speed, message: W.speed(SPEEDS[speed]!.label) });
       if (speed >= 2) walk('speed');
     },
     skipToNextStop() {
@@ -318,7 +318,7 @@ export function createController(store: GameStore, effects: Effects) {
       endRun();
     },
     closeInspection() {
-      set({ inspection: null, message: 'Paused after the inspection. Press Play to go on.' });
+      set({ inspection: null, message: W.afterInspection });
       if (session?.finished) endRun();
       else maybeOffer();
     },
@@ -328,7 +328,7 @@ export function createController(store: GameStore, effects: Effects) {
       if (!session || !offer || session.finished) return;
       session.apply({ kind: 'offer', offer: offer.id, accept });
       effects.sound('click');
-      set({ offer: null, message: accept ? 'You took the advice. Watch the dashboard, and the citizens.' : 'You said no, and carried on as you were.' });
+      set({ offer: null, message: accept ? W.tookAdvice : W.declinedAdvice });
       publish();
     },
     closeStory() {
@@ -344,13 +344,13 @@ export function createController(store: GameStore, effects: Effects) {
       const budget = session.sim.model.budget;
       if (budget !== null && clamped > (books[role] ?? 0)) {
         if (weeklyStaffCost(session.level, { ...books, [role]: clamped }, session.sim.model.outsourcedRole) > budget) {
-          set({ message: `Over budget: another ${r.label} would cost more than the ${formatMoney(budget)} a week you have.` });
+          set({ message: W.overBudgetFor(r.label, budget) });
           return;
         }
       }
       session.apply({ kind: 'staff', role, count: clamped });
       effects.sound('click');
-      set({ message: `${r.label}: ${clamped} on shift.` });
+      set({ message: W.staff(r.label, clamped) });
       walk('staff');
       publish();
     },
@@ -361,7 +361,7 @@ export function createController(store: GameStore, effects: Effects) {
       const action = designAction(lever as never, choice);
       session.apply(action);
       effects.sound('click');
-      set({ message: `${lever.label}: ${lever.choices[choice]!.label}.` });
+      set({ message: W.lever(SETTING_WORDS.setting(lever.label, lever.choices[choice]!.label)) });
       publish();
     },
 
@@ -371,10 +371,10 @@ export function createController(store: GameStore, effects: Effects) {
       // The tutorial desk gets a short version: five visitors.
       const study = drawStudy(session.sim, session.level.inspection ? undefined : 5);
       if (study.items.length === 0) {
-        set({ message: 'No contacts in the last four weeks to listen to yet.' });
+        set({ message: W.nothingToStudy });
         return;
       }
-      set({ study, paused: true, story: null, message: `Studying demand: ${study.items.length} contacts to listen to.` });
+      set({ study, paused: true, story: null, message: W.studying(study.items.length) });
       coach('study');
     },
     /** The player's verdict on the current contact; listening costs the manager's time. */
@@ -396,9 +396,7 @@ export function createController(store: GameStore, effects: Effects) {
         study: null,
         learnt,
         seesFailure,
-        message: seesFailure
-          ? 'You can now see failure demand in the office: it shows in a warm colour as it arrives.'
-          : `You have listened to ${heard} contacts so far.`,
+        message: seesFailure ? W.seesFailure : W.heardSoFar(heard),
       });
       walk('study');
       const stop = stoppedDuringStudy;
@@ -413,7 +411,7 @@ export function createController(store: GameStore, effects: Effects) {
       set({
         redesign: { regime: snap.staffIfSwitched.regime, offered, staff: { ...offered }, backlog: snap.needs.open },
         paused: true,
-        message: 'Dropping the targets: check the new staffing, then confirm.',
+        message: W.checkStaffing,
       });
     },
     /** Changes the staffing of the redesign being considered, within the budget. */
@@ -424,13 +422,13 @@ export function createController(store: GameStore, effects: Effects) {
       const staff = { ...plan.staff, [role]: clamped };
       const budget = session.sim.model.budget;
       if (budget !== null && clamped > plan.staff[role]! && weeklyStaffCost(session.level, staff) > budget) {
-        set({ message: `Over budget: that would cost more than the ${formatMoney(budget)} a week you have.` });
+        set({ message: W.overBudget(budget) });
         return;
       }
       set({ redesign: { ...plan, staff } });
     },
     cancelRedesign() {
-      set({ redesign: null, message: 'You kept the targets, for now.' });
+      set({ redesign: null, message: W.keptTargets });
     },
     /** Adopts the redesigned flow: one regime action (which brings the offered staffing), then any changes to it. */
     confirmRedesign() {
@@ -441,7 +439,7 @@ export function createController(store: GameStore, effects: Effects) {
         if (count !== plan.offered[role]) session.apply({ kind: 'staff', role, count });
       }
       effects.sound('click');
-      set({ redesign: null, message: 'You have dropped the targets: experts at the front, one owner per case, measured end to end.' });
+      set({ redesign: null, message: W.redesigned });
       publish();
     },
     /** Answering an inspector who marked the redesign down. */
@@ -454,10 +452,7 @@ export function createController(store: GameStore, effects: Effects) {
       }
       this.closeInspection();
       set({
-        message:
-          choice === 'comply'
-            ? 'Back to the approved process, as the inspectors asked.'
-            : 'You showed the inspectors your end-to-end measures and kept the redesign.',
+        message: choice === 'comply' ? W.complied : W.stoodFirm,
       });
     },
 
@@ -477,7 +472,7 @@ export function createController(store: GameStore, effects: Effects) {
     toggleMute() {
       const muted = !get().progress.muted;
       saveAndSet({ ...get().progress, muted });
-      set({ message: muted ? 'Sound off.' : 'Sound on.' });
+      set({ message: muted ? W.soundOff : W.soundOn });
     },
     closeCoach() {
       set({ coach: null });
@@ -485,7 +480,7 @@ export function createController(store: GameStore, effects: Effects) {
     /** Turns the coach off (or on again), for this run and the next. */
     setCoach(on: boolean) {
       saveAndSet({ ...get().progress, coachOff: !on });
-      set({ coach: null, message: on ? 'The coach is on.' : COACH_WORDS.turnedOff });
+      set({ coach: null, message: on ? W.coachOn : COACH_WORDS.turnedOff });
     },
     skipWalkthrough() {
       set({ walkthrough: null });

@@ -5,6 +5,7 @@ import { percentile } from '../sim/report';
 import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
 import { phaseChanges, processChart, type ProcessChart } from '../analysis/xmrPhases';
 import { whereTheDaysWent, type DaysSplit } from '../analysis/whereTheDaysWent';
+import { JOURNEY_WORDS } from '../content/journey';
 import { citizenName, findNeed } from './citizens';
 
 function changedWeekOf(sim: Sim): number | null {
@@ -155,13 +156,14 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
   const notable: NotableCitizen[] = [];
   const add = (id: number | null | undefined, why: string) => {
     if (id && !notable.some((x) => x.needId === id) && findNeed(sim, id)) {
-      notable.push({ needId: id, label: `${citizenName(id)}: ${why}` });
+      notable.push({ needId: id, label: JOURNEY_WORDS.notableLabel(citizenName(id), why) });
     }
   };
-  add(longest?.id, 'the longest wait to be helped');
-  add(busiest?.id, 'the most contacts');
-  add(gaveUp, 'gave up');
-  add(oneStop, 'helped in one contact');
+  const reasons = JOURNEY_WORDS.notable;
+  add(longest?.id, reasons.longest);
+  add(busiest?.id, reasons.busiest);
+  add(gaveUp, reasons.gaveUp);
+  add(oneStop, reasons.oneStop);
   return {
     levelId,
     scenario,

@@ -1,6 +1,7 @@
 // Redesign levers open up as the player learns from studying demand: each names what you must
 // have heard to see why it helps. They can also be pulled blind, as "best practice" copied from
 // elsewhere; the core gives the same outcomes either way, but only one player knows why.
+import { INSIGHTS } from '../content/levers';
 import type { ContactReason, DesignKey } from '../sim';
 import type { Learnt } from './demandStudy';
 
@@ -18,25 +19,25 @@ export const REDESIGN_LEVERS: readonly RedesignLever[] = [
     key: 'expertsAtFront',
     heard: ['progress-chasing'],
     atLeast: 3,
-    insight: 'Most calls chase progress that a front office cannot give: let the assessors take the calls.',
+    insight: INSIGHTS.expertsAtFront,
   },
   {
     key: 'caseOwner',
     heard: ['resend-evidence', 'progress-chasing'],
     atLeast: 4,
-    insight: 'Documents get lost between offices and nobody knows the case: give each case one owner.',
+    insight: INSIGHTS.caseOwner,
   },
   {
     key: 'pullEvidence',
     heard: ['resend-evidence', 'reapply'],
     atLeast: 2,
-    insight: 'Letters asking for evidence come back wrong or not at all: have the owner fetch what is missing.',
+    insight: INSIGHTS.pullEvidence,
   },
   {
     key: 'decideAtFirstContact',
     heard: ['new-claim', 'send-evidence'],
     atLeast: 4,
-    insight: 'Many people bring what is needed the first time: an expert can decide there and then.',
+    insight: INSIGHTS.decideAtFirstContact,
   },
 ];
 

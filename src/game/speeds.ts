@@ -1,6 +1,10 @@
 // How fast sim time runs against the player's clock.
+import { SPEED_NAMES } from '../content/office';
+
+export type SpeedId = 'slow' | 'normal' | 'fast' | 'fastest';
 
 export interface Speed {
+  id: SpeedId;
   label: string;
   /** Keyboard shortcut. */
   key: string;
@@ -8,12 +12,9 @@ export interface Speed {
   minutesPerSecond: number;
 }
 
-export const SPEEDS: readonly Speed[] = [
-  { label: 'Slow', key: '1', minutesPerSecond: 20 },
-  { label: 'Normal', key: '2', minutesPerSecond: 60 },
-  { label: 'Fast', key: '3', minutesPerSecond: 240 },
-  { label: 'Fastest', key: '4', minutesPerSecond: 960 },
-];
+const speed = (id: SpeedId, key: string, minutesPerSecond: number): Speed => ({ id, label: SPEED_NAMES[id], key, minutesPerSecond });
+
+export const SPEEDS: readonly Speed[] = [speed('slow', '1', 20), speed('normal', '2', 60), speed('fast', '3', 240), speed('fastest', '4', 960)];
 
 /** Nights and weekends pass this many times faster: nothing happens but letters in the post. */
 export const CLOSED_SPEEDUP = 24;

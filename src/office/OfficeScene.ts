@@ -4,6 +4,7 @@
 //
 // Phaser is passed in rather than imported, so it is only loaded when the office is shown.
 import type Phaser from 'phaser';
+import { PICTURE_WORDS } from '../content/office';
 import { Crowd } from './crowd';
 import { alongPath, Smoother, type Point } from './geometry';
 import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha } from './motion';
@@ -206,8 +207,8 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: O
 
     private signWidth(view: OfficeView): number {
       const t = this.texts.get('sign');
-      if (t && t.text === (view.closedNote ?? 'Open')) return t.width;
-      return (view.closedNote ?? 'Open').length * 8;
+      if (t && t.text === (view.closedNote ?? PICTURE_WORDS.open)) return t.width;
+      return (view.closedNote ?? PICTURE_WORDS.open).length * 8;
     }
 
     private person(x: number, y: number, body: number, alpha = 1, scale = 1): void {

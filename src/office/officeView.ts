@@ -4,6 +4,8 @@
 import type { Level } from '../levels/schema';
 import { Calendar, DAY, weekday } from '../sim/calendar';
 import type { Snapshot } from '../sim/snapshot';
+import { PICTURE_WORDS as W } from '../content/office';
+import { weekdayName, timeOfDay, count as formatCount } from '../ui/format';
 import type { Point, Rect } from './geometry';
 
 export const OFFICE_WIDTH = 960;
@@ -146,8 +148,6 @@ export interface OfficeViewOptions {
   colourFailure: boolean;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
 const FLOORS: Record<ZoneId, number> = {
   calls: 0xe3edf9,
   front: 0xf7efe0,
@@ -156,13 +156,7 @@ const FLOORS: Record<ZoneId, number> = {
   post: 0xdde3ea,
 };
 
-const ZONE_LABELS: Record<ZoneId, string> = {
-  calls: 'Call centre',
-  front: 'Front desk',
-  scanning: 'Back office: scanning',
-  casework: 'Casework',
-  post: 'Post',
-};
+const ZONE_LABELS: Record<ZoneId, string> = W.zones;
 
 const TOP_BAR = 40;
 const BUILDING: Rect = { x: 8, y: TOP_BAR + 4, w: OFFICE_WIDTH - 16, h: 396 };
@@ -177,32 +171,15 @@ const DESK_ROW = 50;
 /** "Day 13, Sat 10:40": day 0 is a Monday, as in the sim's calendar. */
 export function clockText(time: number): string {
   const day = Math.floor(time / DAY);
-  const minutes = Math.floor(time - day * DAY);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
   // Counted from 1, like the HUD and the debrief: day index 0 is "Day 1".
-  return `Day ${day + 1}, ${WEEKDAYS[weekday(day)]} ${hh}:${mm}`;
+  return W.clock(formatCount(day + 1), weekdayName(weekday(day)), timeOfDay(time - day * DAY));
 }
 
 function closedText(level: Level, time: number): string {
   const next = new Calendar(level.hours).nextOpen(time);
-  if (!Number.isFinite(next)) return 'Closed';
+  if (!Number.isFinite(next)) return W.closed;
   const day = Math.floor(next / DAY);
-  const minutes = Math.round(next - day * DAY);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `Closed · opens ${WEEKDAYS[weekday(day)]} ${hh}:${mm}`;
-}
-
-/** 1234 -> "1,234" (no locale data needed). */
-function formatCount(n: number): string {
-  const s = String(Math.round(Math.abs(n)));
-  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0 ? `-${grouped}` : grouped;
-}
-
-function plural(label: string): string {
-  return label.endsWith('s') ? label : `${label}s`;
+  return W.closedUntil(weekdayName(weekday(day)), timeOfDay(Math.round(next - day * DAY)));
 }
 
 // ------------------------------------------------------------------ pure helpers
@@ -419,7 +396,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
     for (const role of roles) {
       const drawn = Math.min(role.staff, DESKS_CAP);
       const more = role.staff - drawn;
-      const summary = `${plural(role.label)}: ${role.busy} of ${role.staff} busy`;
+      const summary = W.roleBusy(role.label, role.busy, role.staff);
       label(`role:${role.roleId}`, summary, r.x + 12, r.y + 30 + line * 17, 'note');
       line++;
       const working = chooseWorking(drawn, Math.min(role.busy, drawn), prevWorking.get(role.roleId) ?? new Set(), roleIds.indexOf(role.roleId) + 7);
@@ -438,7 +415,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
           colour: role.colour,
         });
       }
-      if (more > 0) label(`more:${role.roleId}`, `+${more} more`, area.x + area.w, y + 16, 'note', 1);
+      if (more > 0) label(`more:${role.roleId}`, W.more(more), area.x + area.w, y + 16, 'note', 1);
       y += deskRows(drawn, area.w) * DESK_ROW;
     }
     deskBottom.set(zone, y - DESK_ROW + 14);
@@ -498,10 +475,9 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
       ],
       seats,
     };
-    if (count > shown) label('queue:overflow', `+${formatCount(count - shown)}`, overflowAt.x, overflowAt.y - 8, 'count', 0.5);
+    if (count > shown) label('queue:overflow', W.overflow(count - shown), overflowAt.x, overflowAt.y - 8, 'count', 0.5);
     if (hasVisits) {
-      const text = count === 0 ? 'No one waiting' : `${formatCount(count)} waiting`;
-      label('queue:count', text, lane.x, lane.y - 17, 'note');
+      label('queue:count', W.queue(count), lane.x, lane.y - 17, 'note');
     }
   }
 
@@ -519,7 +495,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
       icons.push({ x: rect.x + 24 + (i % 4) * 29, y: rect.y + 38 + Math.floor(i / 4) * 22, colour: colours[i]! });
     }
     calls = { count, icons, overflow: count - shown, rect };
-    label('calls:title', `Calls waiting: ${count === 0 ? 'none' : formatCount(count)}`, rect.x + rect.w / 2, rect.y + 7, 'note', 0.5);
+    label('calls:title', W.calls(count), rect.x + rect.w / 2, rect.y + 7, 'note', 0.5);
   }
 
   // ---- piles of paper
@@ -535,17 +511,17 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   if (scan) {
     // The pile sits at the right, clear of the zone's title, so it can rise nearly to the top.
     const base = scan.y + scan.h - 40;
-    addPile('scanning', scan.x + scan.w - 70, base, base - (scan.y + 12), 'to scan');
+    addPile('scanning', scan.x + scan.w - 70, base, base - (scan.y + 12), W.toScan);
   }
   const cw = rects.casework;
   let tray: Point | null = null;
   if (cw) {
     const top = (deskBottom.get('casework') ?? cw.y + 40) + 30;
     const base = cw.y + cw.h - 56;
-    addPile('casework', cw.x + cw.w * 0.24, base, base - top, 'waiting for\nan assessor');
-    addPile('awaiting-evidence', cw.x + cw.w * 0.57, base, base - top, 'waiting for\nevidence');
+    addPile('casework', cw.x + cw.w * 0.24, base, base - top, W.forAssessor);
+    addPile('awaiting-evidence', cw.x + cw.w * 0.57, base, base - top, W.forEvidence);
     if (!staffedAt('casework') && snap.roles.some((r) => r.id === level.assign.casework && r.staff > 0)) {
-      label('casework:owner', snap.design.caseOwner ? 'Each case is owned by an expert at the front' : 'Assessors take the calls and visits', cw.x + 12, cw.y + 30, 'note');
+      label('casework:owner', snap.design.caseOwner ? W.ownedAtFront : W.assessorsAtFront, cw.x + 12, cw.y + 30, 'note');
     }
     tray = { x: cw.x + cw.w - 52, y: cw.y + cw.h - 24 };
   } else if (scan) {
@@ -578,16 +554,16 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
       box,
       homes,
     };
-    label('zone:post', 'Post', box.x - 22, STREET.y + 8, 'zone', 1);
-    label('post:count', `${formatCount(inPost)} letters\nin the post`, box.x - 22, STREET.y + 28, 'note', 1);
-    label('post:homes', `${formatCount(gathering)} at home,\ngathering papers`, homes[1]!.x, STREET.y + 58, 'note', 0.5);
+    label('zone:post', W.zones.post, box.x - 22, STREET.y + 8, 'zone', 1);
+    label('post:count', W.inPost(inPost), box.x - 22, STREET.y + 28, 'note', 1);
+    label('post:homes', W.atHome(gathering), homes[1]!.x, STREET.y + 58, 'note', 0.5);
   }
 
   // ---- clock and open sign
   const clock = clockText(snap.time);
   const closedNote = snap.open ? null : closedText(level, snap.time);
   label('clock', clock, 16, 10, 'clock');
-  label('sign', closedNote ?? 'Open', OFFICE_WIDTH - 16, 10, 'sign', 1);
+  label('sign', closedNote ?? W.open, OFFICE_WIDTH - 16, 10, 'sign', 1);
 
   return {
     width: OFFICE_WIDTH,

@@ -8,6 +8,7 @@ import { attributeInWorker } from './choices';
 import { compareInWorker } from './compare';
 import { h } from './dom';
 import { glossaryButton, isGlossaryOpen, openGlossary } from './glossary';
+import { TITLE_WORDS } from '../content/title';
 import { briefingScreen } from './screens/briefing';
 import { debriefScreen } from './screens/debrief';
 import { levelsScreen } from './screens/levels';
@@ -126,7 +127,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   let screen = store.getState().screen;
   root.replaceChildren(view.el, live);
   // The glossary's button, outside the screens so every screen has it (key G).
-  root.before(h('nav', { className: 'help-bar', 'aria-label': 'Help' }, glossaryButton()));
+  root.before(h('nav', { className: 'help-bar', 'aria-label': TITLE_WORDS.help }, glossaryButton()));
   store.subscribe((s) => {
     if (s.screen !== screen) {
       screen = s.screen;
@@ -137,7 +138,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
       const target = view.el.querySelector<HTMLElement>('[autofocus]') ?? view.el.querySelector<HTMLElement>('h1');
       if (target && target.tagName === 'H1') target.tabIndex = -1;
       target?.focus();
-      document.title = `It's the System · ${view.el.getAttribute('aria-label') ?? view.el.querySelector('h1')?.textContent ?? ''}`;
+      document.title = TITLE_WORDS.documentTitle(view.el.getAttribute('aria-label') ?? view.el.querySelector('h1')?.textContent ?? '');
     } else {
       view.update(s);
     }

@@ -4,7 +4,8 @@
 import type { Histogram, Unhelped } from '../game/debriefData';
 import { niceTicks, responsiveSvg } from './chartKit';
 import { h, svg } from './dom';
-import { count, counted, days, duration, inUnit, tick, timeUnitFor, unitName, type TimeUnit } from './format';
+import { DISTRIBUTION_WORDS as T } from '../content/charts';
+import { count, days, duration, inUnit, tick, timeUnitFor, unitName, type TimeUnit } from './format';
 
 export interface Series {
   label: string;
@@ -14,7 +15,7 @@ export interface Series {
 
 /** A bar beside the distributions: a count of one series that has no time on its clock. */
 interface Extra {
-  lines: string[];
+  lines: readonly string[];
   label: string;
   className: string;
   count: number;
@@ -23,15 +24,15 @@ interface Extra {
 function extrasOf(a: Series, b: Series, u: Unhelped | undefined): Extra[] {
   if (!u) return [];
   const extras: Extra[] = [
-    { lines: ['still', 'waiting'], label: 'Still waiting at the end', className: b.className, count: u.stillWaiting },
-    { lines: ['gave', 'up'], label: 'Gave up', className: b.className, count: u.gaveUp },
+    { ...T.stillWaiting, className: b.className, count: u.stillWaiting },
+    { ...T.gaveUp, className: b.className, count: u.gaveUp },
   ];
-  if (u.closedIncomplete > 0) extras.push({ lines: ['closed as', 'incomplete'], label: 'Closed as incomplete', className: a.className, count: u.closedIncomplete });
+  if (u.closedIncomplete > 0) extras.push({ ...T.closedIncomplete, className: a.className, count: u.closedIncomplete });
   return extras;
 }
 
 function binLabel(i: number, bin: number, last: boolean, unit: TimeUnit): string {
-  return last ? `${duration(i * bin, unit)} or more` : `${duration(i * bin, unit)} to ${duration((i + 1) * bin, unit)}`;
+  return last ? T.lastBin(duration(i * bin, unit)) : T.bin(duration(i * bin, unit), duration((i + 1) * bin, unit));
 }
 
 function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: number): SVGElement {
@@ -75,9 +76,9 @@ function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: numb
     parts.push(svg('line', { x1: x, x2: x, y1: y(0), y2: y(0) + 5, class: 'axis-line' }));
     parts.push(svg('text', { x, y: y(0) + font * 1.3, 'text-anchor': 'middle', class: 'chart-text' }, tick(t, xTicks.step)));
   }
-  parts.push(svg('text', { x: left + (bins - 0.5) * slot, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text' }, 'more'));
-  parts.push(svg('text', { x: left + ((bins - 1) * slot) / 2, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, `Time taken, ${unitName(unit)}`));
-  parts.push(svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, 'Claims or citizens'));
+  parts.push(svg('text', { x: left + (bins - 0.5) * slot, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text' }, T.more));
+  parts.push(svg('text', { x: left + ((bins - 1) * slot) / 2, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.timeAxis(unitName(unit))));
+  parts.push(svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.countAxis));
   shownExtras.forEach((e, j) => {
     const x = left + (bins + gap + j * extraSlots) * slot;
     const w = extraSlots * slot - 8;
@@ -91,18 +92,12 @@ function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: numb
     const x = left + (bins + gap / 2) * slot;
     parts.push(svg('line', { x1: x, x2: x, y1: top, y2: y(0), class: 'grid-line divider' }));
   }
-  return svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, style: `font-size: ${font}px`, role: 'img', 'aria-label': 'Bar chart of the two distributions; the same numbers are in the table below' }, ...parts);
+  return svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, style: `font-size: ${font}px`, role: 'img', 'aria-label': T.chartLabel }, ...parts);
 }
 
 /** The note that says who the bars of time leave out, at every width. */
 function unhelpedNote(u: Unhelped): string {
-  const waiting =
-    u.stillWaiting === 0
-      ? 'nobody was still waiting at the end'
-      : `${counted(u.stillWaiting, 'citizen was', 'citizens were')} still waiting at the end (on average ${days(u.stillWaitingMeanDays)} so far)`;
-  const gaveUp = u.gaveUp === 0 ? 'nobody gave up' : `${counted(u.gaveUp, 'citizen', 'citizens')} gave up`;
-  const closed = u.closedIncomplete > 0 ? ` The official clock also leaves out ${counted(u.closedIncomplete, 'claim', 'claims')} closed as incomplete.` : '';
-  return `Not in the citizens’ bars of time, because they were never helped: ${waiting}, and ${gaveUp}.${closed}`;
+  return T.unhelped(u.stillWaiting, days(u.stillWaitingMeanDays), u.gaveUp, u.closedIncomplete);
 }
 
 export function distributionChart(title: string, a: Series, b: Series, unhelped?: Unhelped): HTMLElement {
@@ -115,14 +110,14 @@ export function distributionChart(title: string, a: Series, b: Series, unhelped?
     'table',
     { className: 'data' },
     h('caption', {}, title),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Time'), h('th', { scope: 'col' }, a.label), h('th', { scope: 'col' }, b.label))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.time), h('th', { scope: 'col' }, a.label), h('th', { scope: 'col' }, b.label))),
   );
   const body = h('tbody', {});
   for (let i = 0; i < bins; i++) {
     body.appendChild(h('tr', {}, h('th', { scope: 'row' }, binLabel(i, bin, i === bins - 1, unit)), h('td', {}, count(a.hist.counts[i])), h('td', {}, count(b.hist.counts[i]))));
   }
   for (const e of extras) {
-    const mine = (s: Series) => (e.className === s.className ? count(e.count) : '–');
+    const mine = (s: Series) => (e.className === s.className ? count(e.count) : T.none);
     body.appendChild(h('tr', {}, h('th', { scope: 'row' }, e.label), h('td', {}, mine(a)), h('td', {}, mine(b))));
   }
   table.appendChild(body);
@@ -132,6 +127,6 @@ export function distributionChart(title: string, a: Series, b: Series, unhelped?
     h('figcaption', {}, title, h('span', { className: 'keys' }, h('span', { className: `key ${a.className}` }, a.label), h('span', { className: `key ${b.className}` }, b.label))),
     responsiveSvg((w) => drawBars(a, b, extras, unit, w)),
     unhelped ? h('p', { className: 'chart-note', 'data-unhelped': '' }, unhelpedNote(unhelped)) : null,
-    h('details', {}, h('summary', {}, 'Show the numbers as a table'), table),
+    h('details', {}, h('summary', {}, T.showTable), table),
   );
 }

@@ -1,26 +1,29 @@
 // The debrief's two columns as rows of text, from a report alone. The page shows these and the
 // end-to-end test recomputes them from the Node sim's report: same function, same words.
+import { DEBRIEF_WORDS, FIGURE_LABELS, type FigureId } from '../content/debrief';
 import type { Report } from '../sim';
 import { count, days, moneyExact, percent, ratio } from './format';
 
 export interface Figure {
-  id: string;
+  id: FigureId;
   label: string;
   value: string;
 }
 
+const figure = (id: FigureId, value: string): Figure => ({ id, label: FIGURE_LABELS[id], value });
+
 export function dashboardFigures(r: Report): Figure[] {
   const last = r.inspections[r.inspections.length - 1];
   const figures: Figure[] = [
-    { id: 'reported-days', label: 'Average processing time', value: days(r.reportedDays.mean) },
-    { id: 'claims-decided', label: 'Claims processed', value: count(r.claims.decided) },
-    { id: 'claims-nil', label: 'Claims closed as incomplete', value: count(r.claims.nilQualified) },
-    { id: 'calls-20s', label: 'Calls answered within 20 seconds', value: percent(r.dashboard.callsAnsweredIn20s) },
-    { id: 'visitors-15m', label: 'Visitors seen within 15 minutes', value: percent(r.dashboard.visitorsSeenIn15m) },
+    figure('reported-days', days(r.reportedDays.mean)),
+    figure('claims-decided', count(r.claims.decided)),
+    figure('claims-nil', count(r.claims.nilQualified)),
+    figure('calls-20s', percent(r.dashboard.callsAnsweredIn20s)),
+    figure('visitors-15m', percent(r.dashboard.visitorsSeenIn15m)),
   ];
   if (last) {
-    figures.push({ id: 'stars', label: 'Stars at the last inspection', value: `${last.stars} of 4` });
-    figures.push({ id: 'league', label: 'League position', value: `${last.leaguePosition} of ${last.leagueSize}` });
+    figures.push(figure('stars', DEBRIEF_WORDS.ofFour(last.stars)));
+    figures.push(figure('league', DEBRIEF_WORDS.of(count(last.leaguePosition), count(last.leagueSize))));
   }
   return figures;
 }
@@ -28,20 +31,20 @@ export function dashboardFigures(r: Report): Figure[] {
 /** What citizens lived: first the measures that count every citizen, helped or not. */
 export function livedFigures(r: Report): Figure[] {
   return [
-    { id: 'without-help', label: 'Average days without help, counting everyone (giving up does not end it)', value: days(r.waitingDays.withoutHelpMean) },
-    { id: 'helped-28', label: 'Helped within 4 weeks of first getting in touch', value: percent(r.helpedWithin.d28) },
-    { id: 'helped-56', label: 'Helped within 8 weeks', value: percent(r.helpedWithin.d56) },
-    { id: 'e2e-mean', label: 'Of those helped: average time from first contact to help', value: days(r.endToEndDays.mean) },
-    { id: 'e2e-p50', label: 'Of those helped: half within', value: days(r.endToEndDays.p50) },
-    { id: 'e2e-p95', label: 'Of those helped: 1 in 20 waited longer than', value: days(r.endToEndDays.p95) },
-    { id: 'hard-wait', label: 'Complicated claims: average wait', value: days(r.byComplexity.hard.waitingDaysMean) },
-    { id: 'needs-met', label: 'Citizens helped', value: `${count(r.needs.met)} of ${count(r.needs.arrived)}` },
-    { id: 'failure-share', label: 'Contacts that were failure demand', value: percent(r.failureDemandShare) },
-    { id: 'contacts-per-need', label: 'Contacts per citizen', value: ratio(r.contactsPerNeed) },
-    { id: 'one-stop', label: 'Helped in a single contact', value: percent(r.oneStopShare) },
-    { id: 'cost-per-need', label: 'Cost per citizen helped', value: moneyExact(r.cost.perNeedMet) },
-    { id: 'harmed', label: 'Citizens harmed by the wait', value: count(r.needs.harmed) },
-    { id: 'gave-up', label: 'Citizens who gave up', value: count(r.needs.abandoned) },
-    { id: 'failure-work', label: 'Staff time spent on failure work', value: percent(r.staffTime.failureShare) },
+    figure('without-help', days(r.waitingDays.withoutHelpMean)),
+    figure('helped-28', percent(r.helpedWithin.d28)),
+    figure('helped-56', percent(r.helpedWithin.d56)),
+    figure('e2e-mean', days(r.endToEndDays.mean)),
+    figure('e2e-p50', days(r.endToEndDays.p50)),
+    figure('e2e-p95', days(r.endToEndDays.p95)),
+    figure('hard-wait', days(r.byComplexity.hard.waitingDaysMean)),
+    figure('needs-met', DEBRIEF_WORDS.of(count(r.needs.met), count(r.needs.arrived))),
+    figure('failure-share', percent(r.failureDemandShare)),
+    figure('contacts-per-need', ratio(r.contactsPerNeed)),
+    figure('one-stop', percent(r.oneStopShare)),
+    figure('cost-per-need', moneyExact(r.cost.perNeedMet)),
+    figure('harmed', count(r.needs.harmed)),
+    figure('gave-up', count(r.needs.abandoned)),
+    figure('failure-work', percent(r.staffTime.failureShare)),
   ];
 }

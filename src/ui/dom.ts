@@ -1,6 +1,8 @@
 // A tiny element builder. Text always goes in as text nodes, never as HTML, so nothing from a
 // level file, a saved game or a URL can ever be parsed as markup.
 
+import { count } from './format';
+
 type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -25,7 +27,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(el: Node, children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    el.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    // A number is shown as every number is: through Intl.NumberFormat.
+    el.appendChild(typeof c === 'string' ? document.createTextNode(c) : typeof c === 'number' ? document.createTextNode(count(c)) : c);
   }
 }
 

@@ -1,22 +1,23 @@
 // How numbers read on screen. The end-to-end test formats the Node sim's report with these same
-// functions and compares with the page, so both must stay pure.
+// functions and compares with the page, so both must stay pure. Every number goes through
+// Intl.NumberFormat in the game's locale (content/intl.ts); the words around it are content's
+// (content/units.ts).
+import { LOCALE, numberFormat } from '../content/intl';
+import { UNIT_WORDS as U } from '../content/units';
 
-const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const percentFormat = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
-const moneyFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-const moneyPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const countFormat = new Intl.NumberFormat('en-GB');
+const oneDecimal = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percentFormat = numberFormat({ style: 'percent', maximumFractionDigits: 1 });
+const moneyFormat = numberFormat({ style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const moneyPence = numberFormat({ style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const countFormat = numberFormat();
 
-export const NOT_AVAILABLE = 'n/a';
+export const NOT_AVAILABLE = U.notAvailable;
 
 /** Days to one decimal; under a day (the front desk), whole minutes, so short waits do not show as 0.0. */
 export function days(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return NOT_AVAILABLE;
-  if (x < 1) {
-    const minutes = Math.round(x * 24 * 60);
-    return `${countFormat.format(minutes)} min`;
-  }
-  return `${oneDecimal.format(x)} days`;
+  if (x < 1) return U.minutes(Math.round(x * 24 * 60));
+  return U.days(x, oneDecimal);
 }
 
 /** The unit a figure shows its times in: minutes when its largest time is under a day, else days. */
@@ -33,28 +34,20 @@ export function inUnit(x: number, unit: TimeUnit): number {
 
 /** The unit's name for an axis title: "days", "minutes". */
 export function unitName(unit: TimeUnit): string {
-  return unit;
+  return U.unitName[unit];
 }
 
 /** An axis tick: whole minutes, or days to as few decimals as the step needs. */
 export function tick(x: number, step: number): string {
   const digits = step >= 1 || x === 0 ? 0 : Math.min(2, Math.ceil(-Math.log10(step) - 1e-9));
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
 }
-
-const dayPlural = new Intl.PluralRules('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const wholePlural = new Intl.PluralRules('en-GB');
 
 /** A time (in days) in a figure's unit: "8.6 days", "1.0 days", "35 min". */
 export function duration(x: number | null | undefined, unit: TimeUnit): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return NOT_AVAILABLE;
-  if (unit === 'minutes') return `${countFormat.format(Math.round(x * 24 * 60))} min`;
-  return `${oneDecimal.format(x)} ${dayPlural.select(x) === 'one' ? 'day' : 'days'}`;
-}
-
-/** A whole number with its noun, plural as English wants: "1 week", "7,837 citizens". */
-export function counted(n: number, one: string, other: string): string {
-  return `${countFormat.format(n)} ${wholePlural.select(n) === 'one' ? one : other}`;
+  if (unit === 'minutes') return U.minutes(Math.round(x * 24 * 60));
+  return U.days(x, oneDecimal);
 }
 
 export function percent(x: number | null | undefined): string {
@@ -82,14 +75,30 @@ export function stars(n: number): string {
   return '★'.repeat(n) + '☆'.repeat(Math.max(0, 4 - n));
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+// Weekdays and times of day through Intl.DateTimeFormat, on a week that starts on a Monday (1 January
+// 2024), in UTC so the player's time zone plays no part.
+const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const MONDAY = Date.UTC(2024, 0, 1);
+
+/** The short name of a day of the sim's calendar: day 0 is a Monday. */
+export function weekdayName(day: number): string {
+  return weekdayFormat.format(MONDAY + (((day % 7) + 7) % 7) * 86_400_000);
+}
+
+/** A time of day from whole minutes after midnight: "09:00", "23:59". */
+export function timeOfDay(minutes: number): string {
+  return timeFormat.format(MONDAY + Math.floor(minutes) * 60_000);
+}
 
 /** "Day 12 · Tue 10:40": day 0 is a Monday, as in the sim's calendar. */
 export function clock(minutes: number): string {
   const day = Math.floor(minutes / 1440);
-  const m = Math.floor(minutes - day * 1440);
-  const wd = WEEKDAYS[((day % 7) + 7) % 7]!;
-  const hh = String(Math.floor(m / 60)).padStart(2, '0');
-  const mm = String(m % 60).padStart(2, '0');
-  return `Day ${day + 1} · ${wd} ${hh}:${mm}`;
+  return U.clock(count(day + 1), weekdayName(day), timeOfDay(minutes - day * 1440));
+}
+
+/** "Day 12" counted from 1 at the start of the run; before that, how long before the player took over. */
+export function dayLabel(day: number): string {
+  if (day >= 0) return U.day(count(Math.floor(day) + 1));
+  return U.daysBefore(Math.ceil(-day));
 }

@@ -3,7 +3,7 @@
 // `G`, and from `termLink` buttons wherever a screen uses a term. Built once, on first use, in the
 // page's body, so it outlives the screens.
 import { EVIDENCE, EVIDENCE_IDS, cited, formatFigure, type Citation, type EvidenceCard, type EvidenceId } from '../content/evidence';
-import { GLOSSARY, TERMS, type TermId } from '../content/glossary';
+import { GLOSSARY, GLOSSARY_WORDS as W, TERMS, type TermId } from '../content/glossary';
 import { h } from './dom';
 
 const DIALOG_ID = 'glossary';
@@ -16,7 +16,7 @@ let opener: HTMLElement | null = null;
 /** One citation: author, title (year), publisher; section. */
 export function citation(c: Citation): HTMLElement {
   const w = cited(c);
-  return h('span', { className: 'citation' }, `${w.author}, `, h('cite', {}, w.title), ` (${w.year})`, w.publishedBy ? `, ${w.publishedBy}` : '', `; ${w.section}`);
+  return h('span', { className: 'citation' }, ...W.citation(w.author, h('cite', {}, w.title), w.year, w.publishedBy, w.section));
 }
 
 function sourcesLine(label: string, cs: readonly Citation[]): HTMLElement {
@@ -50,10 +50,10 @@ export function evidenceCard(id: EvidenceId, card: EvidenceCard, prefix: string,
       ? h('ul', { className: 'evidence-figures' }, ...card.figures.map((f) => h('li', {}, h('strong', {}, formatFigure(f)), ' ', f.label)))
       : null,
     ...card.finding.map((p) => h('p', {}, p)),
-    h('p', { className: 'in-game' }, h('strong', {}, 'In the game: '), card.inGame),
-    sourcesLine(card.sources.length > 1 ? 'Sources:' : 'Source:', card.sources),
+    h('p', { className: 'in-game' }, h('strong', {}, W.inGame), card.inGame),
+    sourcesLine(card.sources.length > 1 ? W.sources : W.source, card.sources),
     linkList(
-      'Words:',
+      W.cardWords,
       card.terms.map((t) => termLink(t)),
     ),
   );
@@ -73,14 +73,14 @@ function build(): HTMLDialogElement {
           'dd',
           {},
           ...t.definition.map((p) => h('p', {}, p)),
-          t.inGame ? h('p', { className: 'in-game' }, h('strong', {}, 'In the game: '), t.inGame) : null,
-          t.sources ? sourcesLine('From:', t.sources) : null,
+          t.inGame ? h('p', { className: 'in-game' }, h('strong', {}, W.inGame), t.inGame) : null,
+          t.sources ? sourcesLine(W.from, t.sources) : null,
           linkList(
-            'See also:',
+            W.seeAlso,
             t.related.map((r) => termLink(r)),
           ),
           linkList(
-            'The evidence:',
+            W.theEvidence,
             t.evidence.map((e) => evidenceLink(e)),
           ),
         ),
@@ -89,8 +89,8 @@ function build(): HTMLDialogElement {
   );
   const index = h(
     'nav',
-    { className: 'glossary-index', 'aria-label': 'Glossary contents' },
-    h('ul', {}, ...TERMS.map((t) => h('li', {}, termLink(t.id))), h('li', {}, jumpButton('The evidence', 'glossary-evidence-h'))),
+    { className: 'glossary-index', 'aria-label': W.contents },
+    h('ul', {}, ...TERMS.map((t) => h('li', {}, termLink(t.id))), h('li', {}, jumpButton(W.evidence, 'glossary-evidence-h'))),
   );
   const d = h(
     'dialog',
@@ -98,20 +98,20 @@ function build(): HTMLDialogElement {
     h(
       'div',
       { className: 'glossary-head' },
-      h('h2', { id: 'glossary-h' }, 'Glossary'),
-      h('button', { type: 'button', className: 'quiet', onclick: close }, 'Close'),
+      h('h2', { id: 'glossary-h' }, W.heading),
+      h('button', { type: 'button', className: 'quiet', onclick: close }, W.close),
     ),
-    h('p', { className: 'hint' }, 'The words this game uses, in plain English, then the evidence behind its figures. Press Esc to close; G opens it again from any screen.'),
+    h('p', { className: 'hint' }, W.hint),
     index,
-    h('section', { 'aria-labelledby': 'glossary-words-h' }, h('h3', { id: 'glossary-words-h', tabindex: -1 }, 'The words'), terms),
+    h('section', { 'aria-labelledby': 'glossary-words-h' }, h('h3', { id: 'glossary-words-h', tabindex: -1 }, W.words), terms),
     h(
       'section',
       { 'aria-labelledby': 'glossary-evidence-h', className: 'evidence' },
-      h('h3', { id: 'glossary-evidence-h', tabindex: -1 }, 'The evidence'),
-      h('p', {}, 'Every figure the game takes from its sources, with where to find it. The words are ours; the sources are named so you can check.'),
+      h('h3', { id: 'glossary-evidence-h', tabindex: -1 }, W.evidence),
+      h('p', {}, W.evidenceIntro),
       ...EVIDENCE_IDS.map((id) => evidenceCard(id, EVIDENCE[id], 'glossary', 'h4')),
     ),
-    h('p', { className: 'row' }, h('button', { type: 'button', className: 'primary', onclick: close }, 'Close the glossary')),
+    h('p', { className: 'row' }, h('button', { type: 'button', className: 'primary', onclick: close }, W.closeGlossary)),
   );
   d.addEventListener('close', () => {
     const back = opener;
@@ -180,7 +180,7 @@ export function termLink(id: TermId, text?: string): HTMLButtonElement {
       className: 'term-link',
       'aria-haspopup': 'dialog',
       'data-term': id,
-      title: `In the glossary: ${term.name}`,
+      title: W.linkTitle(term.name),
       onclick: () => openGlossary(id),
     },
     text ?? term.name,
@@ -192,6 +192,6 @@ export function glossaryButton(): HTMLButtonElement {
   return h(
     'button',
     { type: 'button', className: 'glossary-open', 'aria-haspopup': 'dialog', 'aria-keyshortcuts': 'G', onclick: () => openGlossary() },
-    'Glossary',
+    W.open,
   );
 }

@@ -3,12 +3,13 @@
 import type { StaffWeek } from '../game/debriefData';
 import { niceTicks, responsiveSvg, wholeTicks } from './chartKit';
 import { h, svg } from './dom';
+import { STAFF_CHART_WORDS as W } from '../content/charts';
 import { count } from './format';
 
 const PARTS = [
-  { key: 'value', label: 'Value work', className: 'hours-value' },
-  { key: 'failure', label: 'Failure work', className: 'hours-failure' },
-  { key: 'idle', label: 'Idle', className: 'hours-idle' },
+  { key: 'value', label: W.parts.value, className: 'hours-value' },
+  { key: 'failure', label: W.parts.failure, className: 'hours-failure' },
+  { key: 'idle', label: W.parts.idle, className: 'hours-idle' },
 ] as const;
 
 
@@ -41,22 +42,22 @@ export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | nu
       }
     });
     for (const wk of wholeTicks(1, weeks.length, Math.max(2, Math.floor(plotW / 50)))) {
-      g.appendChild(svg('text', { x: x(wk - 1) + barW / 2, y: height - bottom + 16, 'text-anchor': 'middle', class: 'axis' }, String(wk)));
+      g.appendChild(svg('text', { x: x(wk - 1) + barW / 2, y: height - bottom + 16, 'text-anchor': 'middle', class: 'axis' }, count(wk)));
     }
-    g.appendChild(svg('text', { x: left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, 'Week of the run'));
-    g.appendChild(svg('text', { x: 12, y: topPad + plotH / 2, 'text-anchor': 'middle', class: 'axis', transform: `rotate(-90 12 ${topPad + plotH / 2})` }, 'Staff hours a week'));
+    g.appendChild(svg('text', { x: left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, W.weekAxis));
+    g.appendChild(svg('text', { x: 12, y: topPad + plotH / 2, 'text-anchor': 'middle', class: 'axis', transform: `rotate(-90 12 ${topPad + plotH / 2})` }, W.hoursAxis));
     if (changedWeek !== null && changedWeek >= 1 && changedWeek <= weeks.length) {
       const cx = x(changedWeek - 1);
       g.appendChild(svg('line', { x1: cx, x2: cx, y1: topPad, y2: topPad + plotH, class: 'xmr-phase' }));
-      g.appendChild(svg('text', { x: cx + 4, y: topPad + 12, class: 'axis' }, 'Redesign'));
+      g.appendChild(svg('text', { x: cx + 4, y: topPad + 12, class: 'axis' }, W.redesign));
     }
     return g;
   };
   const table = h(
     'table',
     { className: 'data' },
-    h('caption', {}, 'Staff hours by quarter'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Weeks'), ...PARTS.map((p) => h('th', { scope: 'col' }, p.label)))),
+    h('caption', {}, W.tableCaption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, W.weeks), ...PARTS.map((p) => h('th', { scope: 'col' }, p.label)))),
     h(
       'tbody',
       {},
@@ -65,7 +66,7 @@ export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | nu
         .map((from) => {
           const part = weeks.slice(from, from + 13);
           const sum = (k: (typeof PARTS)[number]['key']) => count(Math.round(part.reduce((a, w) => a + w[k], 0)));
-          return h('tr', {}, h('th', { scope: 'row' }, `${from + 1}–${from + part.length}`), ...PARTS.map((p) => h('td', {}, sum(p.key))));
+          return h('tr', {}, h('th', { scope: 'row' }, W.weekRange(from + 1, from + part.length)), ...PARTS.map((p) => h('td', {}, sum(p.key))));
         }),
     ),
   );
@@ -74,6 +75,6 @@ export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | nu
     { className: 'chart' },
     h('figcaption', {}, caption, ...PARTS.map((p) => h('span', { className: `key ${p.className}` }, p.label))),
     responsiveSvg(draw),
-    h('details', {}, h('summary', {}, 'The figures'), table),
+    h('details', {}, h('summary', {}, W.showTable), table),
   );
 }

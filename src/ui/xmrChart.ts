@@ -7,6 +7,7 @@ import { processChart, type ProcessChart } from '../analysis/xmrPhases';
 import { niceTicks, responsiveSvg, wholeTicks } from './chartKit';
 import { h, svg } from './dom';
 import { count, duration, inUnit, tick, unitName, type TimeUnit } from './format';
+import { XMR_WORDS as T } from '../content/charts';
 import { chartUnit, PHASE_LABELS, verdictText, XMR_EXPLANATION, xmrFigures } from './xmrText';
 
 function isProcessChart(chart: XmR): chart is ProcessChart {
@@ -47,11 +48,11 @@ function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: bool
   }
   for (const t of wholeTicks(firstWeek, lastWeek, Math.max(2, Math.floor(plotW / (font * 3.5))))) {
     parts.push(svg('line', { x1: x(t), x2: x(t), y1: top + plotH, y2: top + plotH + 5, class: 'axis-line' }));
-    parts.push(svg('text', { x: x(t), y: top + plotH + font * 1.3, 'text-anchor': 'middle', class: 'chart-text' }, String(t)));
+    parts.push(svg('text', { x: x(t), y: top + plotH + font * 1.3, 'text-anchor': 'middle', class: 'chart-text' }, count(t)));
   }
-  parts.push(svg('text', { x: left + plotW / 2, y: H - font * 0.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, 'Week of first contact'));
+  parts.push(svg('text', { x: left + plotW / 2, y: H - font * 0.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.weekAxis));
   parts.push(
-    svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, `Average wait, ${unitName(unit)}`),
+    svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.waitAxis(unitName(unit))),
   );
 
   // Each phase's centre line and limits, over its own weeks only; its dots joined within it.
@@ -102,7 +103,7 @@ function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: bool
       height: H,
       style: `font-size: ${font}px`,
       role: 'img',
-      'aria-label': `Process behaviour chart of the weekly average wait in ${unitName(unit)}, by week of first contact; the numbers are in the table below`,
+      'aria-label': T.chartLabel(unitName(unit)),
     },
     ...parts,
   );
@@ -113,11 +114,11 @@ function legend(): HTMLElement {
   return h(
     'ul',
     { className: 'chart-legend' },
-    h('li', {}, swatch(svg('circle', { cx: 14, cy: 6, r: 3, class: 'xmr-point' })), 'a week'),
-    h('li', {}, swatch(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, class: 'xmr-centre' })), 'centre line (average)'),
-    h('li', {}, swatch(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, class: 'xmr-limit' })), 'natural process limits'),
-    h('li', {}, swatch(svg('circle', { cx: 14, cy: 6, r: 5, class: 'xmr-signal' })), 'signal'),
-    h('li', {}, swatch(svg('line', { x1: 14, x2: 14, y1: 0, y2: 12, class: 'xmr-phase' })), 'change to the system'),
+    h('li', {}, swatch(svg('circle', { cx: 14, cy: 6, r: 3, class: 'xmr-point' })), T.legend.week),
+    h('li', {}, swatch(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, class: 'xmr-centre' })), T.legend.centre),
+    h('li', {}, swatch(svg('line', { x1: 0, x2: 28, y1: 6, y2: 6, class: 'xmr-limit' })), T.legend.limits),
+    h('li', {}, swatch(svg('circle', { cx: 14, cy: 6, r: 5, class: 'xmr-signal' })), T.legend.signal),
+    h('li', {}, swatch(svg('line', { x1: 14, x2: 14, y1: 0, y2: 12, class: 'xmr-phase' })), T.legend.change),
   );
 }
 
@@ -139,7 +140,7 @@ function verdict(chart: ProcessChart, unit: TimeUnit): HTMLElement {
  */
 export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = false): HTMLElement {
   const pc = isProcessChart(chart) ? chart : processChart(points);
-  if (!pc) return h('p', {}, 'Too few settled weeks for a process behaviour chart yet.');
+  if (!pc) return h('p', {}, T.tooFew);
   const unit = chartUnit(pc);
   const signals = new Set([...pc.beyondLimits, ...pc.longRuns]);
   const phaseOf = (i: number) => pc.phases.findIndex((p) => i >= p.from && i < p.to);
@@ -147,16 +148,16 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
   points.forEach((p, i) => {
     const k = phaseOf(i);
     const phase = pc.phases[k];
-    const began = phase && k > 0 && i === phase.from ? `${PHASE_LABELS[phase.cause ?? 'lever']} (week ${phase.startWeek})` : '';
+    const began = phase && k > 0 && i === phase.from ? T.change(PHASE_LABELS[phase.cause ?? 'lever'], phase.startWeek) : '';
     body.appendChild(
-      h('tr', {}, h('th', { scope: 'row' }, `Week ${p.week}`), h('td', {}, duration(p.meanDays, unit)), h('td', {}, count(p.needsMet)), h('td', {}, signals.has(i) ? 'signal' : ''), h('td', {}, began)),
+      h('tr', {}, h('th', { scope: 'row' }, T.week(p.week)), h('td', {}, duration(p.meanDays, unit)), h('td', {}, count(p.needsMet)), h('td', {}, signals.has(i) ? T.signal : ''), h('td', {}, began)),
     );
   });
   const unsettled = pc.phases.slice(1).filter((p) => p.to === p.from);
   return h(
     'figure',
     { className: `chart xmr${compact ? ' compact' : ''}` },
-    h('figcaption', {}, 'Average wait of each week’s citizens, first contact to help, by week of first contact (a process behaviour chart; weeks still mostly waiting are left out)'),
+    h('figcaption', {}, T.caption),
     responsiveSvg((w) => drawChart(pc, unit, w, compact), compact ? 360 : 640),
     compact ? null : legend(),
     verdict(pc, unit),
@@ -171,15 +172,15 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
     h(
       'details',
       {},
-      h('summary', {}, 'Show the weeks as a table'),
+      h('summary', {}, T.showTable),
       h(
         'table',
         { className: 'data' },
-        h('caption', {}, `Average wait (${unitName(unit)}) of the citizens helped, by week of first contact`),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Average wait'), h('th', { scope: 'col' }, 'Citizens helped'), h('th', { scope: 'col' }, 'Signal'), h('th', { scope: 'col' }, 'Change'))),
+        h('caption', {}, T.tableCaption(unitName(unit))),
+        h('thead', {}, h('tr', {}, ...(['week', 'wait', 'helped', 'signal', 'change'] as const).map((c) => h('th', { scope: 'col' }, T.columns[c])))),
         body,
       ),
-      unsettled.length > 0 ? h('p', { className: 'hint' }, `No settled week yet since: ${unsettled.map((p) => `${PHASE_LABELS[p.cause ?? 'lever']} (week ${p.startWeek})`).join('; ')}.`) : null,
+      unsettled.length > 0 ? h('p', { className: 'hint' }, T.noSettledWeekSince(unsettled.map((p) => T.change(PHASE_LABELS[p.cause ?? 'lever'], p.startWeek)))) : null,
     ),
   );
 }

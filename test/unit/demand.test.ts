@@ -15,7 +15,8 @@ import {
   type DemandStudy,
   type StudyItem,
 } from '../../src/game/demandStudy';
-import { contactText, EXPLANATIONS, PHRASINGS, REASON_LABELS, type ContactContext } from '../../src/game/demandText';
+import { EXPLANATIONS, PHRASINGS, REASON_LABELS } from '../../src/content/demand';
+import { contactText, type ContactContext } from '../../src/game/demandText';
 import { createSim, DAY, type ContactCause, type ContactReason, type Regime, type Sim } from '../../src/sim';
 import { FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../../src/sim/types';
 import { level } from './helpers';

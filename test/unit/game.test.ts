@@ -454,7 +454,9 @@ describe('walkthrough', () => {
 
 describe('citizen words', () => {
   it('counts contacts and days the way people say them', async () => {
-    const { ordinal, dayLabel, citizenName } = await import('../../src/game/citizens');
+    const { citizenName } = await import('../../src/game/citizens');
+    const { ordinal } = await import('../../src/content/intl');
+    const { dayLabel } = await import('../../src/ui/format');
     expect([1, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual(['first', 'fourth', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st']);
     expect(dayLabel(0)).toBe('Day 1');
     expect(dayLabel(11.9)).toBe('Day 12');

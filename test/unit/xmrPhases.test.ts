@@ -3,7 +3,8 @@ import { xmr } from '../../src/analysis/xmr';
 import { MIN_PREDICTION_WEEKS, phaseChanges, processChart, weekOf } from '../../src/analysis/xmrPhases';
 import type { Action } from '../../src/sim';
 import { chartUnit, verdictText, xmrFigures } from '../../src/ui/xmrText';
-import { counted, duration, timeUnitFor } from '../../src/ui/format';
+import { plural } from '../../src/content/intl';
+import { duration, timeUnitFor } from '../../src/ui/format';
 import { niceTicks, wholeTicks } from '../../src/ui/chartKit';
 import { buildDebrief } from '../../src/game/debriefData';
 import { loadLevel } from '../../src/game/levels';
@@ -165,9 +166,9 @@ describe('the chart’s words and units', () => {
   });
 
   it('formats numbers and plurals the English way', () => {
-    expect(counted(7837, 'citizen', 'citizens')).toBe('7,837 citizens');
-    expect(counted(1, 'week', 'weeks')).toBe('1 week');
-    expect(counted(0, 'week', 'weeks')).toBe('0 weeks');
+    expect(plural(7837, { one: '# citizen', other: '# citizens' })).toBe('7,837 citizens');
+    expect(plural(1, { one: '# week', other: '# weeks' })).toBe('1 week');
+    expect(plural(0, { one: '# week', other: '# weeks' })).toBe('0 weeks');
     expect(duration(1, 'days')).toBe('1.0 days');
     expect(duration(1234.56, 'days')).toBe('1,234.6 days');
     expect(duration(0.5, 'minutes')).toBe('720 min');

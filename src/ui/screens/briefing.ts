@@ -3,43 +3,27 @@ import type { Controller } from '../../game/controller';
 import { loadLevel, REGIMES, scenarioOf } from '../../game/levels';
 import type { GameState } from '../../game/store';
 import { h } from '../dom';
+import { BRIEFING_WORDS as W } from '../../content/briefing';
 import { days, percent } from '../format';
 import { termLink } from '../glossary';
 
 /** The briefing's words, linked to the glossary: the regime's own, where the level uses them. */
 function briefingTerms(deliverology: boolean, inspected: boolean, scenarios: boolean): HTMLElement | null {
   if (deliverology) {
-    return inspected
-      ? h(
-          'p',
-          { className: 'hint terms' },
-          'New to this? The glossary (G) explains ',
-          termLink('deliverology'),
-          ', ',
-          termLink('targets'),
-          scenarios ? ', and closing incomplete claims, known as ' : null,
-          scenarios ? termLink('nil-qualify', 'nil-qualifying') : null,
-          '.',
-        )
-      : h('p', { className: 'hint terms' }, 'New to this? The glossary (G) explains ', termLink('targets'), '.');
+    const words = inspected
+      ? W.deliverologyTerms(termLink('deliverology'), termLink('targets'), scenarios ? termLink('nil-qualify', W.nilQualifyTerm) : null)
+      : W.targetsTerms(termLink('targets'));
+    return h('p', { className: 'hint terms' }, ...words);
   }
   if (!inspected) return null;
-  return h(
-    'p',
-    { className: 'hint terms' },
-    'Days from first contact to money paid are measured ',
-    termLink('end-to-end'),
-    '; a need decided on the spot is ',
-    termLink('one-stop'),
-    ', settled in one contact.',
-  );
+  return h('p', { className: 'hint terms' }, ...W.systemsTerms(termLink('end-to-end'), termLink('one-stop')));
 }
 
 export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
   const level = loadLevel(state.levelId);
   const regime = level.regimes[state.regime];
   const targets = level.inspection?.targets;
-  const choices = h('fieldset', { className: 'regimes' }, h('legend', {}, 'How the service is run'));
+  const choices = h('fieldset', { className: 'regimes' }, h('legend', {}, W.regimes));
   for (const r of REGIMES) {
     const id = `regime-${r}`;
     choices.appendChild(
@@ -62,7 +46,7 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
   const scenarioId = scenarioOf(state.levelId, state.scenario);
   const scenarios =
     level.scenarios.length > 0 && state.regime === 'deliverology'
-      ? h('fieldset', { className: 'scenarios' }, h('legend', {}, 'The office you take over'))
+      ? h('fieldset', { className: 'scenarios' }, h('legend', {}, W.scenarios))
       : null;
   for (const sc of scenarios ? level.scenarios : []) {
     const id = `scenario-${sc.id}`;
@@ -94,25 +78,25 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
     targets
       ? h(
           'ul',
-          { className: 'targets', 'aria-label': 'Your targets' },
-          h('li', {}, `Process claims within ${days(targets.processingDays)} on average`),
-          h('li', {}, `Answer ${percent(targets.callsAnsweredIn20s)} of calls within 20 seconds`),
-          h('li', {}, `See ${percent(targets.visitorsSeenIn15m)} of visitors within 15 minutes`),
-          h('li', {}, `Inspectors visit every ${level.inspection!.everyDays} days and award up to 4 stars`),
+          { className: 'targets', 'aria-label': W.targets },
+          h('li', {}, W.processWithin(days(targets.processingDays))),
+          h('li', {}, W.answerCalls(percent(targets.callsAnsweredIn20s))),
+          h('li', {}, W.seeVisitors(percent(targets.visitorsSeenIn15m))),
+          h('li', {}, W.inspectors(level.inspection!.everyDays)),
         )
       : null,
-    h('p', {}, `The run lasts ${level.days} days.${level.warmUpDays > 0 ? ' You inherit an office that is already running, backlog and all.' : ''}`),
+    h('p', {}, W.runLasts(level.days), level.warmUpDays > 0 ? W.inherit : null),
     h(
       'p',
       { className: 'row' },
-      h('label', { for: 'seed' }, 'Seed (the same seed gives everyone the same citizens) '),
+      h('label', { for: 'seed' }, W.seed),
       seed,
     ),
     h(
       'p',
       { className: 'row' },
-      h('button', { type: 'button', onclick: () => ctl.showLevels() }, 'Back'),
-      h('button', { type: 'button', className: 'primary big', onclick: () => ctl.startRun(), autofocus: true }, 'Start'),
+      h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.back),
+      h('button', { type: 'button', className: 'primary big', onclick: () => ctl.startRun(), autofocus: true }, W.start),
     ),
   );
 }

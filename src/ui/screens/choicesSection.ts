@@ -30,7 +30,7 @@ export function choicesSection(d: Debrief, level: Level): ChoicesSectionView {
   const table = h(
     'table',
     { className: 'data choices' },
-    h('caption', {}, 'Each choice: this run minus the same run without it'),
+    h('caption', {}, CHOICE_WORDS.caption),
     h('thead', {}, h('tr', {}, ...CHOICE_WORDS.columns.map((c) => h('th', { scope: 'col' }, c)))),
     body,
   );
@@ -44,10 +44,10 @@ export function choicesSection(d: Debrief, level: Level): ChoicesSectionView {
     status,
     table,
     h('h3', {}, CHOICE_WORDS.daysHeading),
-    split ? h('ul', { className: 'days-went' }, ...daysWentLines(d.report.reportedDays.mean, split).map((l) => h('li', {}, l))) : h('p', {}, 'Nobody was helped in this run.'),
+    split ? h('ul', { className: 'days-went' }, ...daysWentLines(d.report.reportedDays.mean, split).map((l) => h('li', {}, l))) : h('p', {}, CHOICE_WORDS.nobodyHelped),
     h('h3', {}, CHOICE_WORDS.staffHeading),
     h('p', {}, CHOICE_WORDS.staffIntro),
-    d.staffWeeks.length > 0 ? staffChart(d.staffWeeks, d.changedWeek, 'Paid staff hours a week') : null,
+    d.staffWeeks.length > 0 ? staffChart(d.staffWeeks, d.changedWeek, CHOICE_WORDS.staffCaption) : null,
     releasedLine(d),
     h('h3', {}, CHOICE_WORDS.showsHeading),
     shows,

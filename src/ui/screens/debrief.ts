@@ -10,7 +10,9 @@ import type { FlowMeasures } from '../../sim/report';
 import { distributionChart } from '../charts';
 import { dashboardFigures, livedFigures, type Figure } from '../debriefFigures';
 import { download, h } from '../dom';
-import { count, counted, days, moneyExact, percent, ratio } from '../format';
+import { DEBRIEF_WORDS as W, MEASURE_LABELS as M } from '../../content/debrief';
+import { count, days, moneyExact, percent, ratio } from '../format';
+import { termLink } from '../glossary';
 import type { ScreenView } from './office';
 import { timeline } from './timeline';
 import { sourcesSection } from '../sources';
@@ -26,60 +28,57 @@ function figureList(title: string, figures: Figure[], className: string): HTMLEl
 
 /** What a comparison run is, honestly: this office the other way from a day, or the never-gamed reference. */
 function comparisonLabel(c: Comparison, names: Record<string, string>): string {
-  if (c.id === 'reference') return `${names.systems} from the start, never run to targets (the reference)`;
+  if (c.id === 'reference') return W.reference(names.systems);
   const day = Math.floor(c.fromDay);
-  return day > 0
-    ? `This office kept as ${names[c.regime]} from day ${count(day)}, same staff budget`
-    : c.regime === 'systems'
-      ? `This office as ${names.systems} from day 0, its people moved into the new roles`
-      : `This office as ${names.deliverology} from day 0, same staff budget`;
+  return day > 0 ? W.keptFrom(names[c.regime], day) : c.regime === 'systems' ? W.movedFromStart(names.systems) : W.fromStart(names.deliverology);
 }
 
 function comparisonTable(mine: Report, other: Report, label: string): HTMLElement {
   const rows: [string, (r: Report) => string][] = [
-    ['Reported processing time', (r) => days(r.reportedDays.mean)],
-    ['Average days without help, counting everyone', (r) => days(r.waitingDays.withoutHelpMean)],
-    ['Helped within 8 weeks', (r) => percent(r.helpedWithin.d56)],
-    ['Of those helped: average time to help', (r) => days(r.endToEndDays.mean)],
-    ['Failure demand share', (r) => percent(r.failureDemandShare)],
-    ['Contacts per citizen', (r) => ratio(r.contactsPerNeed)],
-    ['Helped in one contact', (r) => percent(r.oneStopShare)],
-    ['Cost per citizen helped', (r) => moneyExact(r.cost.perNeedMet)],
-    ['Citizens harmed', (r) => count(r.needs.harmed)],
+    [M.reported, (r) => days(r.reportedDays.mean)],
+    [M.withoutHelp, (r) => days(r.waitingDays.withoutHelpMean)],
+    [M.helped56, (r) => percent(r.helpedWithin.d56)],
+    [M.timeToHelp, (r) => days(r.endToEndDays.mean)],
+    [M.failureShare, (r) => percent(r.failureDemandShare)],
+    [M.contactsPerNeed, (r) => ratio(r.contactsPerNeed)],
+    [M.oneStop, (r) => percent(r.oneStopShare)],
+    [M.costPerNeed, (r) => moneyExact(r.cost.perNeedMet)],
+    [M.harmed, (r) => count(r.needs.harmed)],
   ];
   const body = h('tbody', {});
   for (const [label, f] of rows) body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, f(mine)), h('td', {}, f(other))));
   return h(
     'table',
     { className: 'data compare' },
-    h('caption', {}, `Your run beside ${label.charAt(0).toLowerCase()}${label.slice(1)}: the same citizens, the same seed`),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, 'Your run'), h('th', { scope: 'col' }, label))),
+    h('caption', {}, W.compareCaption(label)),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, W.measure), h('th', { scope: 'col' }, W.yourRun), h('th', { scope: 'col' }, label))),
     body,
   );
 }
 
 function flowsTable(flows: NonNullable<Report['flows']>): HTMLElement {
   const rows: [string, (f: FlowMeasures) => string][] = [
-    ['Citizens', (f) => count(f.arrived)],
-    ['Helped', (f) => count(f.met)],
-    ['Average days without help, counting everyone', (f) => days(f.withoutHelpMean)],
-    ['Of those helped: average time to help', (f) => days(f.endToEndMean)],
-    ['1 in 20 waited longer than', (f) => days(f.endToEndP95)],
-    ['Failure demand share', (f) => percent(f.failureDemandShare)],
-    ['Contacts per citizen', (f) => ratio(f.contactsPerNeed)],
-    ['Helped in one contact', (f) => percent(f.oneStopShare)],
+    [M.citizens, (f) => count(f.arrived)],
+    [M.helped, (f) => count(f.met)],
+    [M.withoutHelp, (f) => days(f.withoutHelpMean)],
+    [M.timeToHelp, (f) => days(f.endToEndMean)],
+    [M.p95, (f) => days(f.endToEndP95)],
+    [M.failureShare, (f) => percent(f.failureDemandShare)],
+    [M.contactsPerNeed, (f) => ratio(f.contactsPerNeed)],
+    [M.oneStop, (f) => percent(f.oneStopShare)],
   ];
   const body = h('tbody', {});
   for (const [label, f] of rows) body.appendChild(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, f(flows.main)), h('td', {}, f(flows.pilot))));
   return h(
     'section',
     { className: 'journey', 'aria-labelledby': 'flows-h' },
-    h('h2', { id: 'flows-h' }, 'Your pilot beside the usual flow'),
+    h('h2', { id: 'flows-h' }, W.flows),
+    h('p', { className: 'hint terms' }, ...W.flowsTerms(termLink('pilot', W.pilotTerm))),
     h(
       'table',
       { className: 'data' },
-      h('caption', {}, 'Citizens of this run, by the flow that handled them'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col' }, 'Usual flow'), h('th', { scope: 'col' }, 'Pilot'))),
+      h('caption', {}, W.flowsCaption),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, W.measure), h('th', { scope: 'col' }, W.usualFlow), h('th', { scope: 'col' }, W.pilotFlow))),
       body,
     ),
   );
@@ -110,35 +109,48 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
   const el = h(
     'section',
     { className: 'screen debrief', 'aria-labelledby': 'debrief-h' },
-    h('h1', { id: 'debrief-h' }, `What really happened: ${level.title}`),
-    h('p', { className: 'lede' }, `${names[r.startRegime]}${r.regime !== r.startRegime ? ` then ${names[r.regime]}` : ''} · seed ${r.seed} · ${counted(r.days, 'day', 'days')} · ${counted(r.needs.arrived, 'citizen', 'citizens')} came to you.`),
-    h('div', { className: 'columns' }, figureList('What the dashboard said', dashboardFigures(r), 'said'), figureList('What citizens lived', livedFigures(r), 'lived')),
+    h('h1', { id: 'debrief-h' }, W.heading(level.title)),
+    h('p', { className: 'lede' }, W.lede(names[r.startRegime], r.regime !== r.startRegime ? names[r.regime] : null, r.seed, r.days, r.needs.arrived)),
+    h('div', { className: 'columns' }, figureList(W.said, dashboardFigures(r), 'said'), figureList(W.lived, livedFigures(r), 'lived')),
+    h(
+      'p',
+      { className: 'hint terms' },
+      ...W.columnsTerms(
+        termLink('deliverology'),
+        termLink('targets', W.targetsTerm),
+        termLink('nil-qualify', W.nilQualifyTerm),
+        termLink('end-to-end', W.endToEndTerm),
+        termLink('failure-demand', W.failureDemandTerm),
+        termLink('one-stop', W.oneStopTerm),
+        termLink('harmed', W.harmedTerm),
+      ),
+    ),
     choices.el,
     distributionChart(
-      'How long it took: the official clock per claim against the citizen’s wait per need met',
-      { label: 'Official clock per claim decided', className: 'series-said', hist: d.reported },
-      { label: 'Citizen’s wait, first contact to help', className: 'series-lived', hist: d.lived },
+      W.distribution,
+      { label: W.officialClock, className: 'series-said', hist: d.reported },
+      { label: W.citizensWait, className: 'series-lived', hist: d.lived },
       d.unhelped,
     ),
     h(
       'section',
       { className: 'journey', 'aria-labelledby': 'xmr-h' },
-      h('h2', { id: 'xmr-h' }, 'The voice of the process'),
-      h('p', {}, 'Not a target: what this system actually delivers, week by week, and, once it is stable, what it will go on delivering unless the system changes.'),
-      d.xmr ? xmrFigure(d.weeks, d.xmr) : h('p', { className: 'hint' }, 'Too few whole, settled weeks for a process behaviour chart: it needs at least two.'),
+      h('h2', { id: 'xmr-h' }, W.voice),
+      h('p', {}, W.voiceIntro, ' ', ...W.voiceTerms(termLink('process-behaviour-chart', W.chartTerm), termLink('natural-limits', W.limitsTerm))),
+      d.xmr ? xmrFigure(d.weeks, d.xmr) : h('p', { className: 'hint' }, W.tooFewWeeks),
     ),
     h(
       'section',
       { className: 'journey', 'aria-labelledby': 'journey-h' },
-      h('h2', { id: 'journey-h' }, 'Follow one citizen'),
+      h('h2', { id: 'journey-h' }, W.follow),
       h(
         'div',
         { className: 'row' },
-        h('label', { for: 'citizen-pick' }, 'A citizen to follow '),
+        h('label', { for: 'citizen-pick' }, W.pick),
         picker,
-        h('label', { for: 'citizen-id' }, ` or by number (${d.firstNeedId}–${d.lastNeedId}) `),
+        h('label', { for: 'citizen-id' }, W.byNumber(d.firstNeedId, d.lastNeedId)),
         idInput,
-        h('button', { type: 'button', onclick: showId }, 'Show journey'),
+        h('button', { type: 'button', onclick: showId }, W.showJourney),
       ),
       journeySlot,
     ),
@@ -147,18 +159,18 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
     sourcesSection(),
     h(
       'section',
-      { className: 'actions', 'aria-label': 'What next' },
-      h('button', { type: 'button', className: 'primary', onclick: () => ctl.playAgainOtherRegime() }, `Play again as ${names[r.startRegime === 'deliverology' ? 'systems' : 'deliverology']}, same seed`),
-      h('button', { type: 'button', onclick: () => ctl.playAgain() }, 'Play the same again'),
-      h('button', { type: 'button', onclick: () => ctl.showLevels() }, 'Menu'),
+      { className: 'actions', 'aria-label': W.next },
+      h('button', { type: 'button', className: 'primary', onclick: () => ctl.playAgainOtherRegime() }, W.playOther(names[r.startRegime === 'deliverology' ? 'systems' : 'deliverology'])),
+      h('button', { type: 'button', onclick: () => ctl.playAgain() }, W.playSame),
+      h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.menu),
       h('button', { type: 'button', onclick: () => {
         const json = ctl.exportJson();
         if (json) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}.json`, json, 'application/json');
-      } }, 'Export run (JSON)'),
+      } }, W.exportJson),
       h('button', { type: 'button', onclick: () => {
         const csv = ctl.exportCsv();
         if (csv) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}-needs.csv`, csv, 'text/csv');
-      } }, 'Export citizens (CSV)'),
+      } }, W.exportCsv),
     ),
   );
 
@@ -176,12 +188,12 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
     if (s.comparison !== shownComparison || s.reference !== shownReference) {
       shownComparison = s.comparison;
       shownReference = s.reference;
-      compareSlot.replaceChildren(h('h2', { id: 'compare-h' }, 'The other way, same citizens'));
+      compareSlot.replaceChildren(h('h2', { id: 'compare-h' }, W.compare));
       for (const c of [s.comparison, s.reference]) {
         if (!c) continue;
         const label = comparisonLabel(c, names);
-        if (c.status === 'running') compareSlot.appendChild(h('p', {}, `Running: ${label}…`));
-        else if (c.status === 'failed' || !c.report) compareSlot.appendChild(h('p', { className: 'error' }, `The comparison run failed: ${label}.`));
+        if (c.status === 'running') compareSlot.appendChild(h('p', {}, W.running(label)));
+        else if (c.status === 'failed' || !c.report) compareSlot.appendChild(h('p', { className: 'error' }, W.failed(label)));
         else compareSlot.appendChild(comparisonTable(r, c.report, label));
       }
     }

@@ -1,58 +1,49 @@
 // The quarterly inspection's report card: stars, a headline, and the pressure that follows a miss.
-import { dayLabel } from '../../game/citizens';
+import { INSPECTION_WORDS as W } from '../../content/inspection';
 import type { Controller } from '../../game/controller';
 import type { Level } from '../../levels/schema';
 import type { Inspection } from '../../sim/inspection';
 import { h } from '../dom';
-import { days, money, percent, stars } from '../format';
-
-const HEADLINES = [
-  'Failing: the centre will intervene',
-  'Poor: special measures are being considered',
-  'Requires improvement',
-  'Good, with some areas for improvement',
-  'Excellent: a beacon authority',
-];
+import { dayLabel, days, money, percent, stars } from '../format';
+import { termLink } from '../glossary';
 
 export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller): HTMLDialogElement {
   const onClose = () => ctl.closeInspection();
   const t = level.inspection!.targets;
-  const missed: string[] = [];
-  if (!ins.targetsMet.processingDays) missed.push('processing time');
-  if (!ins.targetsMet.callsAnsweredIn20s) missed.push('calls answered in 20 seconds');
-  if (!ins.targetsMet.visitorsSeenIn15m) missed.push('visitors seen in 15 minutes');
-  const line = (label: string, value: string, target: string, ok: boolean) =>
-    h('li', { className: ok ? 'ok' : 'miss' }, `${label}: ${value} (target ${target}) ${ok ? '✓ met' : '✗ missed'}`);
+  const missed = (['processingDays', 'callsAnsweredIn20s', 'visitorsSeenIn15m'] as const).filter((k) => !ins.targetsMet[k]).map((k) => W.targets[k].missed);
+  const line = (label: string, value: string, target: string, ok: boolean) => h('li', { className: ok ? 'ok' : 'miss' }, W.line(label, value, target, ok));
   const pressure: string[] = [];
-  if (missed.length > 0) pressure.push(`Scrutiny: the regional office wants a recovery plan for ${missed.join(' and ')} before the next visit.`);
-  if (ins.budget !== null && ins.budgetChange < 0) pressure.push(`Budget: the centre cuts your staff budget by ${money(-ins.budgetChange)} to ${money(ins.budget)} a week.`);
-  if (ins.markedDown) pressure.push('Marked down one star for departing from the approved process.');
-  if (pressure.length === 0) pressure.push('The inspectors are satisfied. Keep the numbers where they are.');
+  if (missed.length > 0) pressure.push(W.scrutiny(missed));
+  if (ins.budget !== null && ins.budgetChange < 0) pressure.push(W.budgetCut(money(-ins.budgetChange), money(ins.budget)));
+  if (ins.markedDown) pressure.push(W.markedDown);
+  if (pressure.length === 0) pressure.push(W.satisfied);
 
   const dialog = h(
     'dialog',
     { className: 'card inspection', 'aria-labelledby': 'inspection-h' },
-    h('h2', { id: 'inspection-h' }, `Inspection report, ${dayLabel(ins.day)}`),
-    h('p', { className: 'stars big', role: 'img', 'aria-label': `${ins.stars} of 4 stars` }, stars(ins.stars)),
-    h('p', { className: 'headline' }, HEADLINES[ins.stars] ?? HEADLINES[0]!),
+    h('h2', { id: 'inspection-h' }, W.heading(dayLabel(ins.day))),
+    h('p', { className: 'stars big', role: 'img', 'aria-label': W.starsLabel(ins.stars) }, stars(ins.stars)),
+    h('p', { className: 'headline' }, W.headlines[ins.stars] ?? W.headlines[0]),
     h(
       'ul',
       {},
-      line('Processing time', days(ins.dashboard.processingDays), days(t.processingDays), ins.targetsMet.processingDays),
-      line('Calls answered in 20 s', percent(ins.dashboard.callsAnsweredIn20s), percent(t.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s),
-      line('Visitors seen in 15 min', percent(ins.dashboard.visitorsSeenIn15m), percent(t.visitorsSeenIn15m), ins.targetsMet.visitorsSeenIn15m),
+      line(W.targets.processingDays.label, days(ins.dashboard.processingDays), days(t.processingDays), ins.targetsMet.processingDays),
+      line(W.targets.callsAnsweredIn20s.label, percent(ins.dashboard.callsAnsweredIn20s), percent(t.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s),
+      line(W.targets.visitorsSeenIn15m.label, percent(ins.dashboard.visitorsSeenIn15m), percent(t.visitorsSeenIn15m), ins.targetsMet.visitorsSeenIn15m),
     ),
-    h('p', {}, `League table: ${ins.leaguePosition} of ${ins.leagueSize}.`),
+    h('p', {}, W.league(ins.leaguePosition, ins.leagueSize)),
     ...pressure.map((p) => h('p', { className: 'pressure' }, p)),
+    // The words, beside the answer (never inside its buttons).
+    h('p', { className: 'hint terms' }, ...W.terms(termLink('targets', W.targetsTerm), termLink('end-to-end', W.endToEndTerm))),
     ins.markedDown
       ? h(
           'div',
-          { className: 'row', role: 'group', 'aria-label': 'How do you answer the inspector?' },
-          h('p', {}, 'The inspector asks why you have left the approved process. How do you answer?'),
-          h('button', { type: 'button', className: 'primary', autofocus: true, onclick: () => ctl.answerInspector('stand-firm') }, 'Stand firm: show them the end-to-end measures'),
-          h('button', { type: 'button', onclick: () => ctl.answerInspector('comply') }, 'Comply: go back to the approved process'),
+          { className: 'row', role: 'group', 'aria-label': W.answerGroup },
+          h('p', {}, W.question),
+          h('button', { type: 'button', className: 'primary', autofocus: true, onclick: () => ctl.answerInspector('stand-firm') }, W.standFirm),
+          h('button', { type: 'button', onclick: () => ctl.answerInspector('comply') }, W.comply),
         )
-      : h('button', { type: 'button', className: 'primary', autofocus: true, onclick: onClose }, 'Back to work'),
+      : h('button', { type: 'button', className: 'primary', autofocus: true, onclick: onClose }, W.backToWork),
   );
   dialog.addEventListener('cancel', (e) => {
     e.preventDefault();

@@ -1,5 +1,6 @@
 // Level select: the tutorial first; the full case unlocks when the tutorial is finished.
 import { COACH_WORDS } from '../../content/coach';
+import { LEVELS_WORDS as W } from '../../content/levels';
 import type { Controller } from '../../game/controller';
 import { LEVEL_IDS, loadLevel } from '../../game/levels';
 import type { GameState } from '../../game/store';
@@ -23,25 +24,25 @@ export function levelsScreen(state: GameState, ctl: Controller): HTMLElement {
             type: 'button',
             className: 'primary',
             disabled: !unlocked,
-            'aria-label': unlocked ? `Play ${level.title}` : `${level.title} is locked: finish the previous level`,
+            'aria-label': unlocked ? W.playLevel(level.title) : W.lockedLabel(level.title),
             onclick: () => ctl.chooseLevel(id),
           },
-          unlocked ? (done ? 'Play again' : 'Play') : 'Locked: finish the previous level',
+          unlocked ? (done ? W.playAgain : W.play) : W.locked,
         ),
-        done ? h('span', { className: 'badge' }, 'Finished') : null,
+        done ? h('span', { className: 'badge' }, W.finished) : null,
       ),
     );
   }
   return h(
     'section',
     { className: 'screen levels-screen', 'aria-labelledby': 'levels-heading' },
-    h('h1', { id: 'levels-heading' }, 'Choose a service'),
+    h('h1', { id: 'levels-heading' }, W.heading),
     list,
     h(
       'p',
       { className: 'row' },
-      h('button', { type: 'button', onclick: () => ctl.showTitle() }, 'Back'),
-      h('button', { type: 'button', id: 'unlock-all', className: 'quiet', onclick: () => ctl.unlockAll() }, 'Unlock all levels (trainers)'),
+      h('button', { type: 'button', onclick: () => ctl.showTitle() }, W.back),
+      h('button', { type: 'button', id: 'unlock-all', className: 'quiet', onclick: () => ctl.unlockAll() }, W.unlockAll),
       state.progress.coachOff
         ? h('button', { type: 'button', id: 'coach-on', className: 'quiet', onclick: () => ctl.setCoach(true) }, COACH_WORDS.on)
         : null,

@@ -7,18 +7,20 @@ import { loadLevel } from '../../game/levels';
 import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore, LiveFlow } from '../../game/store';
 import { WALKTHROUGH } from '../../game/walkthrough';
-import type { DesignKey } from '../../sim';
+import type { ContactReason, DesignKey } from '../../sim';
 import { officeInWords } from '../../office/officeWords';
 import { h, setText } from '../dom';
-import { clock, count, days, money, percent, ratio, stars } from '../format';
+import { clock, count, days, duration, money, percent, ratio, stars } from '../format';
 import { COACH, COACH_WORDS } from '../../content/coach';
+import { MEASURE_NAMES, OFFICE_WORDS as W } from '../../content/office';
+import { WALKTHROUGH_WORDS } from '../../content/walkthrough';
+import { termLink } from '../glossary';
 import { inspectionDialog } from './inspectionCard';
 import { offerDialog } from './offerCard';
 import { redesignDialog, type RedesignView } from './redesignDialog';
 import { studyDialog } from './studyDialog';
 import { xmrFigure } from '../xmrChart';
 import { isLearnt, REDESIGN_LEVERS } from '../../game/redesign';
-import { REASON_LABELS } from '../../game/demandText';
 import { storyCard, type StoryCardView } from './storyCard';
 
 export interface ScreenView {
@@ -37,22 +39,18 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const clockEl = h('span', { className: 'clock' });
   const openEl = h('span', { className: 'open-state' });
   const costEl = h('span', { className: 'cost' });
-  const dash = h('ul', { className: 'dashboard', 'aria-label': 'Official dashboard' });
-  const measures: { key: 'processingDays' | 'callsAnsweredIn20s' | 'visitorsSeenIn15m'; label: string; el: HTMLElement }[] = [];
+  const dash = h('ul', { className: 'dashboard', 'aria-label': W.official });
+  const measures: { key: keyof typeof MEASURE_NAMES; label: string; el: HTMLElement }[] = [];
   if (targets) {
-    for (const [key, label] of [
-      ['processingDays', 'Days to process'],
-      ['callsAnsweredIn20s', 'Calls in 20 s'],
-      ['visitorsSeenIn15m', 'Visitors in 15 min'],
-    ] as const) {
+    for (const key of ['processingDays', 'callsAnsweredIn20s', 'visitorsSeenIn15m'] as const) {
       const el = h('li', { className: 'measure' });
       dash.appendChild(el);
-      measures.push({ key, label, el });
+      measures.push({ key, label: MEASURE_NAMES[key], el });
     }
   }
   const liveEl = h('span', { className: 'live', hidden: true });
-  const starsEl = h('span', { className: 'stars' }, level.inspection ? 'No inspection yet' : '');
-  const waitingEl = h('ul', { className: 'dashboard', 'aria-label': 'Waiting now' });
+  const starsEl = h('span', { className: 'stars' }, level.inspection ? W.noInspection : '');
+  const waitingEl = h('ul', { className: 'dashboard', 'aria-label': W.waitingNow });
   const visitorsEl = h('li', {});
   const phonesEl = h('li', {});
   const openNeedsEl = h('li', {});
@@ -60,7 +58,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
 
   const hud = h(
     'header',
-    { className: 'hud', role: 'region', 'aria-label': 'Dashboard' },
+    { className: 'hud', role: 'region', 'aria-label': W.dashboard },
     h('div', { className: 'hud-time' }, clockEl, openEl),
     dash,
     liveEl,
@@ -69,25 +67,25 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   );
 
   // ---- time controls
-  const playBtn = h('button', { type: 'button', className: 'primary', 'aria-keyshortcuts': 'Space P', onclick: () => ctl.togglePause() }, 'Play');
+  const playBtn = h('button', { type: 'button', className: 'primary', 'aria-keyshortcuts': 'Space P', onclick: () => ctl.togglePause() }, W.play);
   const speedBtns = SPEEDS.map((s, i) =>
     h('button', { type: 'button', 'aria-pressed': 'false', 'aria-keyshortcuts': s.key, onclick: () => ctl.setSpeed(i) }, s.label),
   );
   const nextBtn = h(
     'button',
     { type: 'button', 'aria-keyshortcuts': 'N', onclick: () => ctl.skipToNextStop() },
-    level.inspection ? 'Next inspection' : 'Skip to the end',
+    level.inspection ? W.nextInspection : W.skipToEnd,
   );
-  const finishBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'F', onclick: () => ctl.finishRun() }, 'Finish run');
-  const muteBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'M', 'aria-pressed': 'false', onclick: () => ctl.toggleMute() }, 'Sound');
+  const finishBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'F', onclick: () => ctl.finishRun() }, W.finish);
+  const muteBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'M', 'aria-pressed': 'false', onclick: () => ctl.toggleMute() }, W.sound);
   const time = h(
     'section',
     { className: 'panel-part', 'aria-labelledby': 'time-h' },
-    h('h2', { id: 'time-h' }, 'Time'),
+    h('h2', { id: 'time-h' }, W.time),
     h('div', { className: 'row' }, playBtn, nextBtn, finishBtn),
-    h('div', { className: 'row speeds', role: 'group', 'aria-label': 'Speed' }, ...speedBtns),
+    h('div', { className: 'row speeds', role: 'group', 'aria-label': W.speed }, ...speedBtns),
     h('div', { className: 'row' }, muteBtn),
-    h('p', { className: 'hint' }, 'Keys: Space or P play/pause · 1–4 speed · N next stop · F finish · M sound · S staff · R rules · D study'),
+    h('p', { className: 'hint' }, W.keys),
   );
 
   // ---- staffing
@@ -95,10 +93,10 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const staffRows = new Map<string, { count: HTMLElement; minus: HTMLButtonElement; plus: HTMLButtonElement; row: HTMLElement; rate: HTMLElement }>();
   const staffList = h('ul', { className: 'staff' });
   for (const [id, role] of Object.entries(level.roles)) {
-    const countEl = h('span', { className: 'count' }, '0');
-    const minus = h('button', { type: 'button', className: 'step', 'aria-label': `One fewer ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) - 1) }, '−');
-    const plus = h('button', { type: 'button', className: 'step', 'aria-label': `One more ${role.label}`, onclick: () => ctl.setStaff(id, currentStaff(id) + 1) }, '+');
-    const rate = h('span', { className: 'rate' }, `${money(role.costPerHour * hours)}/week each`);
+    const countEl = h('span', { className: 'count' }, count(0));
+    const minus = h('button', { type: 'button', className: 'step', 'aria-label': W.oneFewer(role.label), onclick: () => ctl.setStaff(id, currentStaff(id) - 1) }, '−');
+    const plus = h('button', { type: 'button', className: 'step', 'aria-label': W.oneMore(role.label), onclick: () => ctl.setStaff(id, currentStaff(id) + 1) }, '+');
+    const rate = h('span', { className: 'rate' }, W.perWeekEach(money(role.costPerHour * hours)));
     const row = h('li', {}, h('span', { className: 'role' }, role.label), h('span', { className: 'stepper' }, minus, countEl, plus), rate);
     staffList.appendChild(row);
     staffRows.set(id, { count: countEl, minus, plus, row, rate });
@@ -106,10 +104,14 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   function currentStaff(id: string): number {
     return store.getState().snapshot?.books[id] ?? 0;
   }
-  const staffing = h('section', { className: 'panel-part', 'aria-labelledby': 'staff-h' }, h('h2', { id: 'staff-h' }, 'Staff on shift'), staffList);
+  const staffing = h('section', { className: 'panel-part', 'aria-labelledby': 'staff-h' }, h('h2', { id: 'staff-h' }, W.staff), staffList);
 
   // ---- rules (levers)
-  const rules = h('section', { className: 'panel-part', 'aria-labelledby': 'rules-h' }, h('h2', { id: 'rules-h' }, 'Rules'));
+  const rules = h('section', { className: 'panel-part', 'aria-labelledby': 'rules-h' }, h('h2', { id: 'rules-h' }, W.rules));
+  // The rules' words, in the glossary: where the level has targets to turn green.
+  const rulesTerms = level.inspection
+    ? h('p', { className: 'hint terms' }, ...W.rulesTerms(termLink('targets', W.targetsTerm), termLink('nil-qualify', W.nilQualifyTerm)))
+    : null;
   let leverKey = '';
   const leverSelects = new Map<DesignKey, HTMLSelectElement>();
   function buildLevers(s: GameState) {
@@ -119,8 +121,9 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     if (key === leverKey) return;
     leverKey = key;
     leverSelects.clear();
-    rules.replaceChildren(h('h2', { id: 'rules-h' }, 'Rules'));
-    if (levers.length === 0) rules.appendChild(h('p', { className: 'hint' }, 'No rules to change here: just the staff.'));
+    rules.replaceChildren(h('h2', { id: 'rules-h' }, W.rules));
+    if (levers.length === 0) rules.appendChild(h('p', { className: 'hint' }, W.noRules));
+    else if (rulesTerms) rules.appendChild(rulesTerms);
     for (const lever of levers) {
       const id = `lever-${lever.key}`;
       const select = h('select', { id, 'aria-describedby': `${id}-why` });
@@ -134,10 +137,16 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   }
 
   // ---- study and redesign
-  const studyBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'D', onclick: () => ctl.startStudy() }, 'Study demand');
-  const learntEl = h('p', { className: 'hint' }, 'Listen to real contacts from the last four weeks and sort them. It takes your time, not the staff’s.');
+  const studyBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'D', onclick: () => ctl.startStudy() }, W.studyDemand);
+  const learntEl = h('p', { className: 'hint' }, W.studyHint);
+  const studyTerms = h('p', { className: 'hint terms' }, ...W.studyTerms(termLink('failure-demand', W.failureDemandTerm)));
   const redesignList = h('div', { className: 'redesign' });
-  const adoptBtn = h('button', { type: 'button', onclick: () => ctl.adoptRedesign() }, 'Drop the targets: adopt the redesigned flow');
+  const adoptBtn = h('button', { type: 'button', onclick: () => ctl.adoptRedesign() }, W.adopt);
+  const measureTerms = h(
+    'p',
+    { className: 'hint terms' },
+    ...W.measureTerms(termLink('end-to-end', W.endToEndTerm), termLink('process-behaviour-chart', W.chartTerm), termLink('natural-limits', W.limitsTerm)),
+  );
   // A pilot: part of the new demand to a small team working the redesigned way, compared live.
   const pilotSelects = new Map<DesignKey, HTMLSelectElement>();
   const pilotParts: HTMLElement[] = [];
@@ -151,16 +160,25 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     pilotParts.push(h('div', { className: 'lever' }, h('label', { for: id }, lever.label), select, h('p', { className: 'why', id: `${id}-why` }, lever.consequence)));
   }
   const pilotLive = h('table', { className: 'data pilot-live', hidden: true });
-  const pilot = h('div', { className: 'pilot', role: 'group', 'aria-label': 'Pilot the redesign' }, h('h3', {}, 'Pilot the redesign'), ...pilotParts, pilotLive);
+  const pilot = h(
+    'div',
+    { className: 'pilot', role: 'group', 'aria-label': W.pilot },
+    h('h3', {}, W.pilot),
+    h('p', { className: 'hint terms' }, ...W.pilotTerms(termLink('pilot', W.pilotTerm), termLink('learning-dip', W.dipTerm))),
+    ...pilotParts,
+    pilotLive,
+  );
   const study = h(
     'section',
     { className: 'panel-part', 'aria-labelledby': 'study-h2' },
-    h('h2', { id: 'study-h2' }, level.inspection ? 'Study and redesign' : 'Study'),
+    h('h2', { id: 'study-h2' }, level.inspection ? W.studyAndRedesign : W.study),
     h('div', { className: 'row' }, studyBtn),
     learntEl,
+    studyTerms,
     redesignList,
     level.inspection ? pilot : null,
     h('div', { className: 'row' }, adoptBtn),
+    level.inspection ? measureTerms : null,
   );
   let redesignKey = '';
   const redesignSelects = new Map<DesignKey, HTMLSelectElement>();
@@ -185,7 +203,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         h(
           'div',
           { className: 'lever' },
-          h('label', { for: id }, lever.label, ' ', h('span', { className: learnt ? 'badge-learnt' : 'badge-blind' }, learnt ? '(you know why)' : '(best practice from elsewhere)')),
+          h('label', { for: id }, lever.label, ' ', h('span', { className: learnt ? 'badge-learnt' : 'badge-blind' }, learnt ? W.learnt : W.blind)),
           select,
           h('p', { className: 'why', id: `${id}-why` }, learnt ? l.insight : lever.consequence),
         ),
@@ -193,17 +211,17 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
   }
 
-  const panel = h('aside', { className: 'panel', 'aria-label': 'Controls' }, time, staffing, rules, study);
+  const panel = h('aside', { className: 'panel', 'aria-label': W.controls }, time, staffing, rules, study);
 
   // ---- stage, cards, coach
-  const stage = h('div', { className: 'stage', role: 'img', 'aria-label': `The ${level.title} office, seen from above (in words just after)` });
+  const stage = h('div', { className: 'stage', role: 'img', 'aria-label': W.stage(level.title) });
   // The picture in words, for screen readers: a list that is kept up to date (at most once a sim
   // hour while time runs) but never announced; read it when you like.
   const officeList = h('ul', { 'aria-live': 'off' });
   const officeWords = h(
     'section',
     { className: 'visually-hidden', 'aria-labelledby': 'office-words-h' },
-    h('h2', { id: 'office-words-h' }, 'In the office now'),
+    h('h2', { id: 'office-words-h' }, W.inWords),
     officeList,
   );
   let officeWordsHour = -1;
@@ -211,15 +229,15 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   // After a redesign, the process behaviour chart takes the place of the targets.
   const liveChart = h('div', { className: 'live-chart' });
   let shownLive: unknown = null;
-  const coach = h('div', { className: 'coach', role: 'region', 'aria-label': 'Walkthrough', 'aria-live': 'polite' });
+  const coach = h('div', { className: 'coach', role: 'region', 'aria-label': W.walkthrough, 'aria-live': 'polite' });
   const status = h('p', { className: 'status', role: 'status' });
   const dialogSlot = h('div', {});
   const offerSlot = h('div', {});
   const studySlot = h('div', {});
   const el = h(
     'section',
-    { className: 'screen office', 'aria-label': `${level.title}: the office` },
-    h('h1', { className: 'visually-hidden' }, `${level.title}: the office`),
+    { className: 'screen office', 'aria-label': W.screen(level.title) },
+    h('h1', { className: 'visually-hidden' }, W.screen(level.title)),
     hud,
     coach,
     // The story card sits beside the stage, under the controls (below the stage on a narrow
@@ -247,7 +265,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       else office = o;
     })
     .catch((e: unknown) => {
-      stage.replaceChildren(h('p', { className: 'error' }, `The office view could not start: ${(e as Error).message}`));
+      stage.replaceChildren(h('p', { className: 'error' }, W.viewFailed((e as Error).message)));
     });
 
   let shownInspection: unknown = null;
@@ -268,7 +286,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       const top = Object.entries(s.learnt)
         .filter(([r]) => r !== 'new-claim' && r !== 'send-evidence')
         .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
-      setText(learntEl, `Heard ${heard} contacts.${top ? ` Most common failure: ${REASON_LABELS[top[0] as keyof typeof REASON_LABELS].toLowerCase()}.` : ''}`);
+      setText(learntEl, W.heard(heard, top ? (top[0] as ContactReason) : null));
     }
     // A manager who has redesigned the work measures it end to end instead of against targets.
     const systems = snap !== null && (snap.regime === 'systems' || (snap.design.expertsAtFront && snap.design.caseOwner)) && !!level.inspection;
@@ -283,27 +301,27 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     if (systems) {
       const x = s.live?.xmr;
       const v = x?.verdict;
-      const range = v?.predictable ? `weekly averages expected between ${ratio(Math.max(0, v.from))} and ${ratio(v.to)} days` : 'not predictable yet';
-      setText(liveEl, x ? `End to end: ${ratio(x.centre)} days on average${x.phases.length > 1 ? ' since the change' : ''}; ${range}` : 'End to end: measuring…');
+      const range = v?.predictable ? W.expected(ratio(Math.max(0, v.from)), ratio(v.to)) : W.notPredictable;
+      setText(liveEl, x ? W.endToEnd(ratio(x.centre), x.phases.length > 1, range) : W.measuring);
     }
     const flows = s.live?.flows ?? null;
     const open = snap?.flows ?? null;
     pilotLive.hidden = flows === null || open === null;
     if (flows && open) {
-      const cell = (f: LiveFlow, now: { open: number }) => [f.meanDays === null ? 'n/a' : `${ratio(f.meanDays)} days`, String(f.metLately), String(now.open)];
+      const cell = (f: LiveFlow, now: { open: number }) => [duration(f.meanDays, 'days'), count(f.metLately), count(now.open)];
       const key = JSON.stringify([flows, open]);
       if (pilotLive.dataset.key !== key) {
         pilotLive.dataset.key = key;
         const [m, p] = [cell(flows.main, open.main), cell(flows.pilot, open.pilot)];
         pilotLive.replaceChildren(
-          h('caption', {}, 'Side by side, the last four weeks'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'Usual'), h('th', { scope: 'col' }, 'Pilot'))),
+          h('caption', {}, W.sideBySide),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, W.usual), h('th', { scope: 'col' }, W.pilotColumn))),
           h(
             'tbody',
             {},
-            h('tr', {}, h('th', { scope: 'row' }, 'Days to help'), h('td', {}, m[0]!), h('td', {}, p[0]!)),
-            h('tr', {}, h('th', { scope: 'row' }, 'Helped'), h('td', {}, m[1]!), h('td', {}, p[1]!)),
-            h('tr', {}, h('th', { scope: 'row' }, 'Open now'), h('td', {}, m[2]!), h('td', {}, p[2]!)),
+            h('tr', {}, h('th', { scope: 'row' }, W.daysToHelp), h('td', {}, m[0]!), h('td', {}, p[0]!)),
+            h('tr', {}, h('th', { scope: 'row' }, W.helped), h('td', {}, m[1]!), h('td', {}, p[1]!)),
+            h('tr', {}, h('th', { scope: 'row' }, W.openNow), h('td', {}, m[2]!), h('td', {}, p[2]!)),
           ),
         );
       }
@@ -344,25 +362,25 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
     if (snap) {
       setText(clockEl, clock(snap.time));
-      setText(openEl, snap.open ? 'Open' : 'Closed');
+      setText(openEl, snap.open ? W.open : W.closed);
       openEl.className = snap.open ? 'open-state open' : 'open-state closed';
       const staff = snap.books;
       const spend = weeklyStaffCost(level, staff, snap.outsourcedRole);
       const budget = snap.budgetPerWeek;
-      setText(costEl, budget === null ? `Staff ${money(spend)} a week` : `Staff ${money(spend)} a week of ${money(budget)} budget`);
+      setText(costEl, budget === null ? W.staffCost(money(spend)) : W.staffCostOfBudget(money(spend), money(budget)));
       costEl.className = budget !== null && spend > budget ? 'cost over' : 'cost';
       for (const m of measures) {
         const value = snap.dashboard[m.key];
         const t = targets![m.key];
         const ok = value === null ? null : m.key === 'processingDays' ? value <= t : value >= t;
         const shown = m.key === 'processingDays' ? days(value) : percent(value);
-        const goal = m.key === 'processingDays' ? `target ${days(t)}` : `target ${percent(t)}`;
-        setText(m.el, `${m.label}: ${shown} (${goal})${ok === null ? '' : ok ? ' ✓ met' : ' ✗ missed'}`);
+        const goal = m.key === 'processingDays' ? days(t) : percent(t);
+        setText(m.el, W.measure(m.label, shown, goal, ok));
         m.el.className = `measure ${ok === null ? '' : ok ? 'ok' : 'miss'}`;
       }
-      setText(visitorsEl, `Visitors waiting: ${count(snap.visitorsWaiting)}`);
-      setText(phonesEl, level.demand.visitShare < 1 ? `Calls waiting: ${count(snap.phonesWaiting)}` : '');
-      setText(openNeedsEl, `Cases open: ${count(snap.needs.open)}`);
+      setText(visitorsEl, W.visitorsWaiting(count(snap.visitorsWaiting)));
+      setText(phonesEl, level.demand.visitShare < 1 ? W.callsWaiting(count(snap.phonesWaiting)) : '');
+      setText(openNeedsEl, W.casesOpen(count(snap.needs.open)));
       const hour = Math.floor(snap.day * 24);
       if (hour !== officeWordsHour || s.paused) {
         officeWordsHour = hour;
@@ -375,18 +393,18 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       }
       const last = snap.lastInspection;
       if (last) {
-        setText(starsEl, `${stars(last.stars)} · league ${last.leaguePosition} of ${last.leagueSize}`);
+        setText(starsEl, W.stars(stars(last.stars), last.leaguePosition, last.leagueSize));
         starsEl.setAttribute('role', 'img');
-        starsEl.setAttribute('aria-label', `${last.stars} of 4 stars, league position ${last.leaguePosition} of ${last.leagueSize}`);
+        starsEl.setAttribute('aria-label', W.starsLabel(last.stars, last.leaguePosition, last.leagueSize));
       }
       for (const [id, row] of staffRows) {
         const n = staff[id] ?? 0;
-        setText(row.count, String(n));
+        setText(row.count, count(n));
         row.minus.disabled = n <= 0;
         const outsourced = id === snap.outsourcedRole;
         const rate = outsourced ? 0 : level.roles[id]!.costPerHour * hours;
         // While a provider runs it, the council's own agents wait; the provider is paid per call.
-        setText(row.rate, outsourced ? 'Outsourced: the provider staffs it, paid per call' : `${money(rate)}/week each`);
+        setText(row.rate, outsourced ? W.outsourced : W.perWeekEach(money(rate)));
         row.plus.disabled = n >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
       }
       for (const [key, select] of leverSelects) {
@@ -394,10 +412,10 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         if (String(i) !== select.value && document.activeElement !== select) select.value = String(i);
       }
     }
-    setText(playBtn, s.paused ? 'Play' : 'Pause');
+    setText(playBtn, s.paused ? W.play : W.pause);
     speedBtns.forEach((b, i) => b.setAttribute('aria-pressed', String(i === s.speed)));
     muteBtn.setAttribute('aria-pressed', String(!s.progress.muted));
-    setText(muteBtn, s.progress.muted ? 'Sound: off' : 'Sound: on');
+    setText(muteBtn, s.progress.muted ? W.soundOff : W.soundOn);
     setText(status, s.message);
 
     if (s.walkthrough !== null) {
@@ -405,8 +423,8 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       if (coach.dataset.step !== String(s.walkthrough)) {
         coach.dataset.step = String(s.walkthrough);
         coach.replaceChildren(
-          h('p', {}, h('strong', {}, `Step ${s.walkthrough + 1} of ${WALKTHROUGH.length}: `), step.text),
-          h('button', { type: 'button', className: 'quiet', onclick: () => ctl.skipWalkthrough() }, 'Skip the walkthrough'),
+          h('p', {}, h('strong', {}, WALKTHROUGH_WORDS.step(count(s.walkthrough + 1), count(WALKTHROUGH.length))), step.text),
+          h('button', { type: 'button', className: 'quiet', onclick: () => ctl.skipWalkthrough() }, WALKTHROUGH_WORDS.skip),
         );
       }
       coach.hidden = false;

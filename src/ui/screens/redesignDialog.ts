@@ -7,6 +7,7 @@ import { REDESIGN_WORDS } from '../../content/offers';
 import type { Level } from '../../levels/schema';
 import { h } from '../dom';
 import { count, money } from '../format';
+import { termLink } from '../glossary';
 
 export interface RedesignView {
   dialog: HTMLDialogElement;
@@ -24,10 +25,10 @@ export function redesignDialog(plan: RedesignPlan, level: Level, ctl: Controller
       h(
         'li',
         {},
-        h('span', {}, `${level.roles[id]!.label}: `),
-        h('button', { type: 'button', 'aria-label': `One fewer ${level.roles[id]!.label}`, onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) - 1) }, '−'),
+        h('span', {}, REDESIGN_WORDS.role(level.roles[id]!.label)),
+        h('button', { type: 'button', 'aria-label': REDESIGN_WORDS.oneFewer(level.roles[id]!.label), onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) - 1) }, '−'),
         n,
-        h('button', { type: 'button', 'aria-label': `One more ${level.roles[id]!.label}`, onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) + 1) }, '+'),
+        h('button', { type: 'button', 'aria-label': REDESIGN_WORDS.oneMore(level.roles[id]!.label), onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) + 1) }, '+'),
       ),
     );
   }
@@ -41,8 +42,8 @@ export function redesignDialog(plan: RedesignPlan, level: Level, ctl: Controller
     h('h3', {}, REDESIGN_WORDS.staffing),
     list,
     spendEl,
-    h('p', {}, REDESIGN_WORDS.backlog(count(plan.backlog))),
-    h('p', { className: 'pressure' }, REDESIGN_WORDS.dip),
+    h('p', {}, REDESIGN_WORDS.backlog(plan.backlog)),
+    h('p', { className: 'pressure' }, ...REDESIGN_WORDS.dip(termLink('learning-dip', REDESIGN_WORDS.dipTerm))),
     h(
       'div',
       { className: 'row' },
@@ -60,7 +61,7 @@ export function redesignDialog(plan: RedesignPlan, level: Level, ctl: Controller
       current = p;
       for (const [id, el] of rows) el.textContent = ` ${count(p.staff[id] ?? 0)} `;
       const spend = weeklyStaffCost(level, p.staff);
-      spendEl.textContent = budget === null ? `${money(spend)} a week.` : REDESIGN_WORDS.budget(money(spend), money(budget));
+      spendEl.textContent = budget === null ? REDESIGN_WORDS.spend(money(spend)) : REDESIGN_WORDS.budget(money(spend), money(budget));
     },
   };
 }

@@ -1,6 +1,7 @@
 // Now and then, one real citizen of this run, with their timeline so far. The card stays with the
 // same citizen while their story goes on: it is updated in place (the heading and the last few
 // steps), so keyboard focus on its button survives and nothing flickers.
+import { STORY_WORDS } from '../../content/journey';
 import type { Journey } from '../../game/citizens';
 import { h, setText } from '../dom';
 import { timeline } from './timeline';
@@ -21,10 +22,10 @@ export function storyCard(story: Journey, onClose: () => void, seesFailure = fal
   const steps = h('div', { className: 'story-steps' });
   const el = h(
     'aside',
-    { className: 'card story', 'aria-label': `Citizen story: ${story.name}` },
+    { className: 'card story', 'aria-label': STORY_WORDS.label(story.name) },
     heading,
     steps,
-    h('button', { type: 'button', 'aria-keyshortcuts': 'Escape', onclick: onClose }, 'Close story'),
+    h('button', { type: 'button', 'aria-keyshortcuts': 'Escape', onclick: onClose }, STORY_WORDS.close),
   );
   let key = '';
   const update = (s: Journey, colour: boolean) => {

@@ -3,16 +3,17 @@
 // answers. At the end (or when they stop to look) they see how they did, and the truth.
 import type { Controller } from '../../game/controller';
 import { analyse, MINUTES_PER_CONTACT, type DemandAnalysis, type DemandStudy, type Mistake, type RankedCause } from '../../game/demandStudy';
-import { EXPLANATIONS, REASON_LABELS } from '../../game/demandText';
-import { dayLabel } from '../../game/citizens';
+import { EXPLANATIONS, REASON_LABELS } from '../../content/demand';
+import { SETTING_WORDS } from '../../content/levers';
 import { DESIGN_LEVERS, type DesignLever } from '../../game/levers';
 import { CAUSES, STUDY_WORDS as W, type LeverSetting } from '../../content/study';
 import { FAILURE_REASONS, VALUE_REASONS, type ContactReason } from '../../sim/types';
 import { h } from '../dom';
-import { count, counted, percent } from '../format';
+import { count, dayLabel, percent } from '../format';
+import { termLink } from '../glossary';
 
-const contacts = (n: number) => counted(n, 'contact', 'contacts');
-const lower = (r: ContactReason) => REASON_LABELS[r].toLowerCase();
+const contacts = W.contacts;
+const lower = W.reason;
 /** Mistakes of one kind listed open up to this many; more stay folded. */
 const MISTAKES_OPEN = 8;
 
@@ -21,20 +22,19 @@ export function leverName(s: LeverSetting): string {
   const lever = DESIGN_LEVERS[s.key] as DesignLever;
   if (s.value === true) return lever.label;
   const choice = lever.choices.find((c) => c.value === s.value);
-  return choice ? `${lever.label}: ${choice.label}` : lever.label;
+  return choice ? SETTING_WORDS.setting(lever.label, choice.label) : lever.label;
 }
 
 function levers(list: readonly LeverSetting[]): HTMLElement {
   return h(
     'span',
     { className: 'levers' },
-    `${W.removedBy}: `,
-    ...list.flatMap((s, i) => [i > 0 ? ', ' : null, h('span', { className: 'lever', 'data-lever': s.key }, leverName(s))]),
+    ...W.removedBy(list.map((s) => h('span', { className: 'lever', 'data-lever': s.key }, leverName(s)))),
   );
 }
 
 function causeItem(r: RankedCause, detail: string): HTMLElement {
-  return h('li', { 'data-cause': r.cause, 'data-count': r.count }, h('span', { className: 'cause' }, `${CAUSES[r.cause].label}: ${detail}`), ' ', levers(r.levers));
+  return h('li', { 'data-cause': r.cause, 'data-count': r.count }, h('span', { className: 'cause' }, W.causeCount(CAUSES[r.cause].label, detail)), ' ', levers(r.levers));
 }
 
 function byTypeTable(a: DemandAnalysis, withTruth: boolean): HTMLElement {
@@ -88,7 +88,7 @@ function mistakes(study: DemandStudy, label: string, list: readonly Mistake[], k
   return h(
     'details',
     { className: 'mistakes', 'data-mistakes': kind, 'data-count': list.length, open: open && list.length <= MISTAKES_OPEN },
-    h('summary', {}, `${label}: ${count(list.length)}`),
+    h('summary', {}, W.mistakes(label, count(list.length))),
     h('ul', {}, ...list.map((m) => h('li', {}, W.mistake(count(m.index + 1), study.items[m.index]!.name, lower(m.chosen), lower(m.truth))))),
   );
 }
@@ -139,6 +139,7 @@ export function studyDialog(first: DemandStudy, ctl: Controller): { dialog: HTML
     { className: 'card study', 'aria-labelledby': 'study-h' },
     h('h2', { id: 'study-h' }, W.heading),
     h('p', { className: 'hint' }, W.hint(count(MINUTES_PER_CONTACT))),
+    h('p', { className: 'hint terms' }, ...W.terms(termLink('value-demand', W.valueTerm), termLink('failure-demand', W.failureTerm))),
     feedback,
     body,
     actions,
@@ -181,7 +182,7 @@ export function studyDialog(first: DemandStudy, ctl: Controller): { dialog: HTML
             'div',
             { className: 'contact' },
             h('p', { className: 'who' }, W.contact(count(i + 1), count(study.items.length), item.name, W.channel[item.channel], dayLabel(item.day))),
-            h('blockquote', {}, `“${item.text}”`),
+            h('blockquote', {}, W.quote(item.text)),
             h(
               'div',
               { className: 'sort', role: 'group', 'aria-label': W.sortGroup },
