@@ -3,8 +3,11 @@
 // change, refresh them here and read the diff this prints (say in the commit why figures moved).
 //   npm run golden            refresh the files and print what changed
 //   npm run golden -- --check print what would change, write nothing (exit 1 if anything would)
+// Figures that change under the same MODEL_VERSION are refused: a model change must be recorded
+// (bump src/sim/version.ts and say why there), so that exported runs know they are out of date.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { GOLDEN_CASES, goldenFile, goldenReport } from '../test/golden/cases';
+import { MODEL_VERSION } from '../src/sim/version';
 
 /** Every leaf that differs between two JSON values, as "path: old -> new". */
 function diff(a: unknown, b: unknown, path: string, out: string[]): void {
@@ -18,6 +21,8 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
 
 const check = process.argv.includes('--check');
 let changed = 0;
+let unrecorded = 0;
+const writes: [string, string][] = [];
 for (const c of GOLDEN_CASES) {
   const file = goldenFile(c);
   const fresh = goldenReport(c);
@@ -27,10 +32,19 @@ for (const c of GOLDEN_CASES) {
   else diff(old, fresh, '', lines);
   if (lines.length === 0) continue;
   changed++;
+  const figures = lines.filter((l) => !l.startsWith('  model.'));
+  const sameVersion = (old as { model?: { version?: string } } | null)?.model?.version === MODEL_VERSION;
+  if (figures.length > 0 && sameVersion) unrecorded++;
   console.log(`${c.level} ${c.regime} seed ${c.seed}: ${old === null ? 'new' : `${lines.length} field(s) changed`}`);
   for (const l of lines.slice(0, 60)) console.log(l);
   if (lines.length > 60) console.log(`  ... and ${lines.length - 60} more`);
-  if (!check) writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`);
+  writes.push([file, `${JSON.stringify(fresh, null, 2)}\n`]);
 }
-console.log(changed === 0 ? 'golden reports: unchanged' : `golden reports: ${changed} ${check ? 'would change' : 'refreshed'}`);
+// All or nothing: no file is refreshed while any change is unrecorded.
+if (!check && unrecorded === 0) for (const [file, text] of writes) writeFileSync(file, text);
+if (unrecorded > 0) {
+  console.error(`\n${unrecorded} report(s) changed under the same model version ${MODEL_VERSION}: bump MODEL_VERSION in src/sim/version.ts and say why there, then run this again.`);
+  process.exitCode = 1;
+}
+console.log(changed === 0 ? 'golden reports: unchanged' : `golden reports: ${changed} ${check ? 'would change' : unrecorded > 0 ? 'changed, none refreshed' : 'refreshed'}`);
 if (check && changed > 0) process.exitCode = 1;

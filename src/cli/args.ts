@@ -11,7 +11,8 @@ export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <del
   --needs-csv FILE    write one row per need to FILE
   --actions FILE      replay a JSON action log
   --set PATH=VALUE    override one level field by its dotted path (repeatable)
-  --attribute         with --actions: what each action cost, by re-running without it
+  --attribute         with --actions: what each choice cost, by re-running without it
+  --any-model         replay an exported run recorded by another model version or on another level
   --help              show this help
 `;
 
@@ -28,6 +29,8 @@ export interface CliOptions {
   actions: string | null;
   sets: { path: string; value: string }[];
   attribute: boolean;
+  /** Replay an exported run of another model version or level anyway. */
+  anyModel: boolean;
   help: boolean;
 }
 
@@ -48,11 +51,12 @@ export function parseCli(argv: string[]): CliOptions {
       actions: { type: 'string' },
       set: { type: 'string', multiple: true },
       attribute: { type: 'boolean' },
+      'any-model': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    return { level: '', scenario: null, regime: null, seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, help: true };
+    return { level: '', scenario: null, regime: null, seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, anyModel: false, help: true };
   }
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   if (!values.level) throw new Error('--level is required');
@@ -77,6 +81,7 @@ export function parseCli(argv: string[]): CliOptions {
     actions: values.actions ?? null,
     sets,
     attribute: values.attribute ?? false,
+    anyModel: values['any-model'] ?? false,
     help: false,
   };
 }

@@ -7,7 +7,7 @@ import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
 import { withScenario } from '../levels/scenario';
 import { runTooBig } from '../levels/schema';
-import { attribute, choicesOf, MAX_ATTRIBUTED_ACTIONS, runSim } from '../sim/index';
+import { attribute, choicesOf, levelHash, MAX_ATTRIBUTED_ACTIONS, MODEL_VERSION, runSim } from '../sim/index';
 import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
@@ -70,6 +70,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   const level = scenario.level;
   const regime = opts.regime ?? played.regime ?? scenario.regime;
+  // Runs are promises: a run recorded by another model, or on another level, would replay to other figures.
+  if (played.exported && !played.model) {
+    err(`${opts.actions}: note: this run names no model version (it was exported before versions were kept), so its figures may differ from those it showed.\n`);
+  }
+  if (played.model && !opts.anyModel) {
+    const problems: string[] = [];
+    if (played.model.version !== MODEL_VERSION) problems.push(`it was recorded by model version ${played.model.version}; this is ${MODEL_VERSION}`);
+    if (played.model.levelHash !== levelHash(level)) problems.push(`it was played on a different level (fingerprint ${played.model.levelHash}; this level with its scenario and --set changes is ${levelHash(level)})`);
+    if (problems.length > 0) {
+      err(`${opts.actions}: this run cannot be replayed to the same figures: ${problems.join('; ')}.\nAdd --any-model to replay its actions anyway: the figures will be this model's, not the recorded ones.\n`);
+      return 2;
+    }
+  }
   const days = opts.days ?? level.days;
   const tooBig = runTooBig(level, days);
   if (tooBig) {
@@ -133,7 +146,7 @@ function unwritable(path: string): string | null {
 }
 
 /** The scenario and regime an exported run names, where it names them validly (the log is checked later). */
-function exportedRun(text: string): { scenario?: string; regime?: 'deliverology' | 'systems' } {
+function exportedRun(text: string): { exported?: boolean; scenario?: string; regime?: 'deliverology' | 'systems'; model?: { version: string; levelHash: string } } {
   if (text.length > MAX_ACTIONS_BYTES) return {};
   let data: unknown;
   try {
@@ -142,8 +155,15 @@ function exportedRun(text: string): { scenario?: string; regime?: 'deliverology'
     return {};
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const { scenario, regime } = data as { scenario?: unknown; regime?: unknown };
+  const { scenario, regime, model } = data as { scenario?: unknown; regime?: unknown; model?: unknown };
+  const m = model as { version?: unknown; levelHash?: unknown } | null | undefined;
+  const recorded =
+    m && typeof m.version === 'string' && m.version.length <= 40 && typeof m.levelHash === 'string' && m.levelHash.length <= 40
+      ? { model: { version: m.version, levelHash: m.levelHash } }
+      : {};
   return {
+    exported: (data as { format?: unknown }).format === 'its-the-system/run',
+    ...recorded,
     ...(typeof scenario === 'string' && scenario.length <= 40 ? { scenario } : {}),
     ...(regime === 'deliverology' || regime === 'systems' ? { regime } : {}),
   };

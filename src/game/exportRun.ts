@@ -6,6 +6,8 @@ import { needsCsv } from '../sim/needsCsv';
 export interface RunExport {
   format: 'its-the-system/run';
   version: 1;
+  /** The model that played it and the level it ran on: a replay under another model says so. */
+  model: Report['model'];
   level: string;
   /** The scenario played (null: the level has none); the CLI replays the run in it. */
   scenario: string | null;
@@ -20,6 +22,7 @@ export function runExport(levelId: string, scenario: string | null, sim: Sim, re
   return {
     format: 'its-the-system/run',
     version: 1,
+    model: report.model,
     level: levelId,
     scenario,
     regime: report.startRegime,

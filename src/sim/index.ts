@@ -9,4 +9,5 @@ export { Simulation } from './simulation';
 export { MET, ABANDONED as GAVE_UP, OPEN as NEED_OPEN } from './needTable';
 export { createSim, runSim, simulate, type Sim, type SimOptions } from './run';
 export { attribute, attributeChoice, attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, withoutChoice, type Attribution, type AttributedMeasures } from './attribution';
+export { levelHash, MODEL_VERSION } from './version';
 export { offeredStaffing, openHoursPerWeek, weeklyStaffCost } from './staffing';

@@ -3,6 +3,7 @@ import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import type { OfferRecord } from './offers';
+import { levelHash, MODEL_VERSION } from './version';
 import { CHANNELS, REASONS, type Simulation } from './simulation';
 import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';
 import {
@@ -32,6 +33,8 @@ export interface FlowMeasures {
 
 /** Everything a run measured: the official view and the citizens' view, side by side. */
 export interface Report {
+  /** The model that made this report, and the level it ran on: a replay under another says so. */
+  model: { version: string; levelHash: string };
   level: string;
   regime: Regime;
   /** The regime the run started in, when the player moved to another mid-run. */
@@ -412,6 +415,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   const dashboard = dashboardOf(sim.tally);
   const days = now / DAY;
   return {
+    model: { version: MODEL_VERSION, levelHash: levelHash(level) },
     level: level.id,
     regime: sim.regime,
     startRegime,

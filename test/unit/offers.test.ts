@@ -14,6 +14,7 @@ import { attribute } from '../../src/sim/attribution';
 import { DAY } from '../../src/sim/calendar';
 import type { Report } from '../../src/sim/report';
 import { createSim, simulate } from '../../src/sim/run';
+import { levelHash, MODEL_VERSION } from '../../src/sim/version';
 import { level } from './helpers';
 
 const hb = level('housing-benefit');
@@ -163,7 +164,8 @@ describe('the CLI and scenarios', () => {
   it('an exported run replays in its own scenario and regime without naming them', () => {
     const file = join(dir, 'run.json');
     const actions = played[0]!.declined.slice(0, 2);
-    writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', version: 1, level: 'housing-benefit', scenario: 'takeover', regime: 'deliverology', seed: 1, days: 120, actions }));
+    const model = { version: MODEL_VERSION, levelHash: levelHash(takeover) };
+    writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', version: 1, model, level: 'housing-benefit', scenario: 'takeover', regime: 'deliverology', seed: 1, days: 120, actions }));
     const r = run('--level', 'housing-benefit', '--seed', '1', '--days', '120', '--json', '--actions', file);
     expect(r.err).toBe('');
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(simulate(takeover, 1, 'deliverology', 120, actions))));
@@ -185,5 +187,45 @@ describe('answers to offers', () => {
     const [a] = attribute(takeover, 1, 'deliverology', 365, log);
     expect(a!.delta.hardWaitingDaysMean!).toBeGreaterThan(10);
     expect(a!.delta.hardHarmed!).toBeGreaterThan(0);
+  });
+});
+
+describe('versioned runs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'its-the-system-version-'));
+  function run(...argv: string[]) {
+    let out = '';
+    let err = '';
+    const code = main(argv, (s) => (out += s), (s) => (err += s));
+    return { code, out, err };
+  }
+  const write = (name: string, model: object | undefined) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', version: 1, ...(model ? { model } : {}), level: 'housing-benefit', scenario: 'takeover', regime: 'deliverology', seed: 1, days: 30, actions: [] }));
+    return file;
+  };
+
+  it('every report names the model version and the level it ran on', () => {
+    const r = simulate(takeover, 1, 'deliverology', 5);
+    expect(r.model).toEqual({ version: MODEL_VERSION, levelHash: levelHash(takeover) });
+    expect(levelHash(takeover)).not.toBe(levelHash(hb));
+    expect(levelHash(structuredClone(takeover))).toBe(levelHash(takeover));
+  });
+
+  it('a run of another model version, or of another level, is refused, saying why; --any-model replays it anyway', () => {
+    const old = write('old.json', { version: '1999-01-01', levelHash: levelHash(takeover) });
+    const r = run('--level', 'housing-benefit', '--days', '30', '--json', '--actions', old);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`recorded by model version 1999-01-01; this is ${MODEL_VERSION}`);
+    expect(run('--level', 'housing-benefit', '--days', '30', '--json', '--any-model', '--actions', old).code).toBe(0);
+    const same = write('same.json', { version: MODEL_VERSION, levelHash: levelHash(takeover) });
+    const changed = run('--level', 'housing-benefit', '--days', '30', '--json', '--set', 'citizens.itemIfTold=0.5', '--actions', same);
+    expect(changed.code).toBe(2);
+    expect(changed.err).toContain('played on a different level');
+  });
+
+  it('a run exported before versions were kept replays with a note that its figures may differ', () => {
+    const r = run('--level', 'housing-benefit', '--days', '30', '--json', '--actions', write('none.json', undefined));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('names no model version');
   });
 });
