@@ -7,7 +7,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import housingBenefit from '../levels/housing-benefit.json';
 import {
   calibration,
   type CalibrationId,
@@ -23,14 +22,12 @@ import {
   HONEST_DESIGN,
   yearByYear,
 } from '../src/analysis/modelChecks';
-import { parseLevel } from '../src/levels/load';
+import { shippedLevel } from '../src/levels/catalogue';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const nSeeds = Number(arg('seeds') ?? 20);
 const seeds = Array.from({ length: nSeeds }, (_, i) => i + 1);
-const parsed = parseLevel(housingBenefit);
-if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const level = parsed.level;
+const level = shippedLevel('housing-benefit');
 const days = level.days;
 
 const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');

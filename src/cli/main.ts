@@ -2,7 +2,7 @@
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkActionsForRun, MAX_ACTIONS_BYTES, parseActionLogText } from '../levels/actionLog';
-import { LEVEL_FILES } from '../levels/catalogue';
+import { isLevelId, LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
 import { withScenario } from '../levels/scenario';
@@ -27,7 +27,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   let raw: unknown;
-  if (opts.level in LEVEL_FILES) {
+  if (isLevelId(opts.level)) {
     raw = structuredClone(LEVEL_FILES[opts.level]);
   } else if (opts.level.endsWith('.json')) {
     const text = readText(opts.level, 'level', err);

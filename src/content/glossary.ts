@@ -2,10 +2,17 @@
 // what it means in the game, where the game uses it, and the evidence cards behind it. Figures
 // that belong to the model (the harm threshold, the learning dip, the chart's constants) are read
 // from the level and the analysis code, so the words cannot drift from what the game does.
-import housingBenefit from '../../levels/housing-benefit.json';
+import { shippedLevel } from '../levels/catalogue';
 import { RUN_LENGTH, XMR_LIMIT } from '../analysis/xmr';
 import type { Citation, EvidenceId } from './evidence';
 import { inWords, numberFormat } from './intl';
+
+/** The harm threshold of housing benefit, which the glossary's "harmed" explains. */
+function harmAfterDays(): number {
+  const days = shippedLevel('housing-benefit').demand.harmAfterDays;
+  if (days === null) throw new Error('housing benefit must set demand.harmAfterDays for the glossary to explain "harmed"');
+  return days;
+}
 
 export const TERM_IDS = [
   'deliverology',
@@ -53,9 +60,9 @@ const daysLong = numberFormat({ style: 'unit', unit: 'day', unitDisplay: 'long' 
 
 /** Housing benefit's own model figures, from the level file the game plays. */
 export const MODEL = {
-  harmAfterDays: housingBenefit.demand.harmAfterDays,
-  dip: housingBenefit.transition.dip,
-  recoverDays: housingBenefit.transition.recoverDays,
+  harmAfterDays: harmAfterDays(),
+  dip: shippedLevel('housing-benefit').transition.dip,
+  recoverDays: shippedLevel('housing-benefit').transition.recoverDays,
   xmrLimit: XMR_LIMIT,
   runLength: RUN_LENGTH,
 } as const;

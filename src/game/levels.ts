@@ -1,23 +1,11 @@
-// The levels shipped with the game, validated once on first use.
-import frontDeskJson from '../../levels/front-desk.json';
-import housingBenefitJson from '../../levels/housing-benefit.json';
-import { parseLevel } from '../levels/load';
+// The levels shipped with the game (the one list is src/levels/catalogue.ts), as the game asks for them.
+import { isLevelId, LEVEL_IDS, shippedLevel, type LevelId } from '../levels/catalogue';
 import { withScenario } from '../levels/scenario';
 import type { Level } from '../levels/schema';
 import type { Regime } from '../sim';
 
-export const LEVEL_IDS = ['front-desk', 'housing-benefit'] as const;
-export type LevelId = (typeof LEVEL_IDS)[number];
+export { isLevelId, LEVEL_IDS, type LevelId };
 export const REGIMES = ['deliverology', 'systems'] as const satisfies readonly Regime[];
-
-const SOURCES: Record<LevelId, unknown> = {
-  'front-desk': frontDeskJson,
-  'housing-benefit': housingBenefitJson,
-};
-
-export function isLevelId(id: unknown): id is LevelId {
-  return typeof id === 'string' && (LEVEL_IDS as readonly string[]).includes(id);
-}
 
 export function isRegime(r: unknown): r is Regime {
   return typeof r === 'string' && (REGIMES as readonly string[]).includes(r);
@@ -26,8 +14,6 @@ export function isRegime(r: unknown): r is Regime {
 export function otherRegime(r: Regime): Regime {
   return r === 'deliverology' ? 'systems' : 'deliverology';
 }
-
-const cache = new Map<LevelId, Level>();
 
 /** The level as a scenario has it (null or unknown: its first scenario), for a run. */
 export function levelForRun(id: LevelId, scenario: string | null): Level {
@@ -47,10 +33,5 @@ export function scenarioOf(id: LevelId, scenario: string | null): string | null 
 /** The validated level for an id; throws with the validator's messages if a bundled level is broken. */
 export function loadLevel(id: string): Level {
   if (!isLevelId(id)) throw new Error(`Unknown level id ${JSON.stringify(id)}: expected one of ${LEVEL_IDS.join(', ')}`);
-  const cached = cache.get(id);
-  if (cached) return cached;
-  const result = parseLevel(SOURCES[id]);
-  if (!result.ok) throw new Error(`Level "${id}" is invalid:\n${result.errors.join('\n')}`);
-  cache.set(id, result.level);
-  return result.level;
+  return shippedLevel(id);
 }

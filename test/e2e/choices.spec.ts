@@ -3,10 +3,9 @@
 // choice cost must be what the command line measures on the exported log.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import housingBenefitJson from '../../levels/housing-benefit.json' with { type: 'json' };
 import { execFileSync } from 'node:child_process';
 import { choiceRow } from '../../src/content/choices';
-import { parseLevel } from '../../src/levels/load';
+import { shippedLevel } from '../../src/levels/catalogue';
 import { withScenario } from '../../src/levels/scenario';
 import type { Level } from '../../src/levels/schema';
 import type { Attribution } from '../../src/sim/attribution';
@@ -14,9 +13,7 @@ import { runSim, type Report } from '../../src/sim';
 import { dashboardFigures, livedFigures } from '../../src/ui/debriefFigures';
 
 function level(scenario: string | null): Level {
-  const r = parseLevel(housingBenefitJson);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  const s = withScenario(r.level, scenario);
+  const s = withScenario(shippedLevel('housing-benefit'), scenario);
   if (!s.ok) throw new Error(s.error);
   return s.level;
 }

@@ -1,20 +1,11 @@
 // The same (level, seed, regime, days, actions) must give byte-identical reports in Node and in Chromium.
+import { type LevelId, shippedLevel } from '../../src/levels/catalogue';
 import { expect, test } from '@playwright/test';
-import frontDeskJson from '../../levels/front-desk.json' with { type: 'json' };
-import housingBenefitJson from '../../levels/housing-benefit.json' with { type: 'json' };
-import { parseLevel } from '../../src/levels/load';
 import type { Level } from '../../src/levels/schema';
 import { DAY, simulate, type Action, type Regime } from '../../src/sim';
 
-const LEVELS: Record<string, unknown> = {
-  'front-desk': frontDeskJson,
-  'housing-benefit': housingBenefitJson,
-};
-
 function level(id: string): Level {
-  const result = parseLevel(LEVELS[id]);
-  if (!result.ok) throw new Error(`level ${id} is invalid:\n${result.errors.join('\n')}`);
-  return result.level;
+  return shippedLevel(id as LevelId);
 }
 
 interface Case {

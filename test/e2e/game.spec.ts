@@ -1,10 +1,8 @@
 // Plays the game through its UI in real Chromium, as a person would, and checks that what the
 // debrief shows is exactly what the Node sim reports for the same level, seed and action log.
 import { readFileSync } from 'node:fs';
+import { type LevelId, shippedLevel } from '../../src/levels/catalogue';
 import { expect, test, type Page } from '@playwright/test';
-import frontDeskJson from '../../levels/front-desk.json' with { type: 'json' };
-import housingBenefitJson from '../../levels/housing-benefit.json' with { type: 'json' };
-import { parseLevel } from '../../src/levels/load';
 import { parseActionLog } from '../../src/levels/actionLog';
 import type { Level } from '../../src/levels/schema';
 import { runSim, type Regime } from '../../src/sim';
@@ -14,12 +12,8 @@ import { wilson } from '../../src/analysis/share';
 import { phaseChanges, processChart } from '../../src/analysis/xmrPhases';
 import { xmrFigures } from '../../src/ui/xmrText';
 
-const LEVELS: Record<string, unknown> = { 'front-desk': frontDeskJson, 'housing-benefit': housingBenefitJson };
-
 function level(id: string): Level {
-  const r = parseLevel(LEVELS[id]);
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.level;
+  return shippedLevel(id as LevelId);
 }
 
 function watchErrors(page: Page): string[] {
