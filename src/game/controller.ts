@@ -10,7 +10,8 @@ import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { phaseChanges, processChart } from '../analysis/xmrPhases';
 import { DAY, MET, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
-import { DESIGN_LEVERS, designAction, MAX_STAFF, weeklyStaffCost } from './levers';
+import { DESIGN_LEVERS, designAction, MAX_STAFF } from './levers';
+import { fitsBudget } from '../sim/staffing';
 import { COACH_WORDS, type CoachMoment } from '../content/coach';
 import { SETTING_WORDS } from '../content/levers';
 import { OFFER_WORDS } from '../content/offers';
@@ -338,12 +339,13 @@ export function createController(store: GameStore, effects: Effects) {
     setStaff(role: string, count: number) {
       if (!session || session.finished) return;
       const clamped = Math.max(0, Math.min(MAX_STAFF, Math.round(count)));
-      const r = session.sim.model.roleById.get(role);
-      const books = session.sim.model.staffOnBooks();
+      const snap = session.sim.snapshot();
+      const r = session.level.roles[role];
+      const books = snap.books;
       if (!r || books[role] === clamped) return;
-      const budget = session.sim.model.budget;
+      const budget = snap.budgetPerWeek;
       if (budget !== null && clamped > (books[role] ?? 0)) {
-        if (weeklyStaffCost(session.level, { ...books, [role]: clamped }, session.sim.model.outsourcedRole) > budget) {
+        if (!fitsBudget(session.level, { ...books, [role]: clamped }, snap.outsourcedRole, budget)) {
           set({ message: W.overBudgetFor(r.label, budget) });
           return;
         }
@@ -420,8 +422,8 @@ export function createController(store: GameStore, effects: Effects) {
       if (!session || !plan || !(role in plan.staff)) return;
       const clamped = Math.max(0, Math.min(MAX_STAFF, Math.round(count)));
       const staff = { ...plan.staff, [role]: clamped };
-      const budget = session.sim.model.budget;
-      if (budget !== null && clamped > plan.staff[role]! && weeklyStaffCost(session.level, staff) > budget) {
+      const budget = get().snapshot?.budgetPerWeek ?? null;
+      if (budget !== null && clamped > plan.staff[role]! && !fitsBudget(session.level, staff, null, budget)) {
         set({ message: W.overBudget(budget) });
         return;
       }

@@ -52,7 +52,7 @@ export class Session {
     if (this.finished) return 'end';
     const s = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, speed))]!;
     const ms = Math.min(Math.max(realMs, 0), MAX_FRAME_MS);
-    const calendar = this.sim.model.calendar;
+    const calendar = this.sim.calendar;
     const now = this.sim.now;
     if (calendar.isOpen(now)) return this.advanceBy((ms / 1000) * s.minutesPerSecond);
     const target = Math.min(now + (ms / 1000) * s.minutesPerSecond * CLOSED_SPEEDUP, calendar.nextOpen(now));
@@ -75,13 +75,13 @@ export class Session {
 
   private advanceTo(t: number): StopReason {
     this.sim.advanceTo(Math.min(t, this.end));
-    if (this.sim.model.inspections.length > this.inspectionsSeen) return 'inspection';
+    if (this.sim.inspections.length > this.inspectionsSeen) return 'inspection';
     return this.finished ? 'end' : null;
   }
 
   /** The newest inspection not yet shown to the player, marking it seen. */
   takeInspection(): Inspection | null {
-    const all = this.sim.model.inspections;
+    const all = this.sim.inspections;
     if (all.length <= this.inspectionsSeen) return null;
     this.inspectionsSeen = all.length;
     return all[all.length - 1]!;
@@ -93,6 +93,6 @@ export class Session {
   }
 
   get regime(): Regime {
-    return this.sim.model.regime;
+    return this.sim.regime;
   }
 }

@@ -43,6 +43,18 @@ export function anyTargetRed(d: Dashboard, t: Targets): boolean {
   );
 }
 
+export type TargetState = 'met' | 'missed' | null;
+
+/** Each figure of the dashboard against its target (null: no figure yet). */
+export function targetStates(d: Dashboard, t: Targets): Record<keyof Dashboard, TargetState> {
+  const state = (v: number | null, ok: (v: number) => boolean): TargetState => (v === null ? null : ok(v) ? 'met' : 'missed');
+  return {
+    processingDays: state(d.processingDays, (v) => v <= t.processingDays),
+    callsAnsweredIn20s: state(d.callsAnsweredIn20s, (v) => v >= t.callsAnsweredIn20s),
+    visitorsSeenIn15m: state(d.visitorsSeenIn15m, (v) => v >= t.visitorsSeenIn15m),
+  };
+}
+
 /** A quarterly inspection: official measures only, stars, league position. */
 export interface Inspection {
   day: number;

@@ -1,6 +1,7 @@
 // Making and running a sim: (level, seed, action log) in, a running service or its report out.
 import type { Level } from '../levels/schema';
-import { DAY } from './calendar';
+import { type Calendar, DAY } from './calendar';
+import type { Inspection } from './inspection';
 import { buildReport, type Report } from './report';
 import { Simulation } from './simulation';
 import { type Snapshot, takeSnapshot } from './snapshot';
@@ -14,6 +15,10 @@ export interface Sim {
   readonly now: number;
   /** The actions applied so far, each with its sim time: replaying them reproduces the run. */
   readonly actions: readonly Action[];
+  /** The regime in force now, the inspections so far, and when the office is open. */
+  readonly regime: Regime;
+  readonly inspections: readonly Inspection[];
+  readonly calendar: Pick<Calendar, 'isOpen' | 'nextOpen' | 'closesAt'>;
   advanceTo(minutes: number): void;
   advanceDays(days: number): void;
   apply(action: ActionInput): Action;
@@ -39,6 +44,13 @@ export function createSim(level: Level, seed: number, regime: Regime = 'delivero
     get actions() {
       return model.actions;
     },
+    get regime() {
+      return model.regime;
+    },
+    get inspections() {
+      return model.inspections;
+    },
+    calendar: model.calendar,
     advanceTo: (t) => model.advanceTo(t),
     advanceDays: (d) => model.advanceTo(model.now + d * DAY),
     apply: (a) => model.apply(a),

@@ -1,9 +1,9 @@
 import { DAY } from './calendar';
-import { dashboardOf, type Dashboard } from './inspection';
+import { dashboardOf, type Dashboard, type TargetState, targetStates } from './inspection';
 import { ABANDONED, MET, OPEN, STAGES } from './needTable';
 import type { OpenOffer } from './offers';
 import type { Simulation } from './simulation';
-import { offeredStaffing } from './staffing';
+import { fitsBudget, offeredStaffing, weeklyStaffCost } from './staffing';
 import type { Design, NeedStage, Regime } from './types';
 
 /** A plain-data picture of the running service, for a renderer: no references into the sim. */
@@ -31,6 +31,15 @@ export interface Snapshot {
   lastInspection: { day: number; stars: number; leaguePosition: number; leagueSize: number } | null;
   /** Needs in the main flow and in the pilot of the redesign (all needs, as needs above); null: no pilot set up yet. */
   flows: { main: { open: number; met: number }; pilot: { open: number; met: number } } | null;
+  /** The weekly cost of the council's own staff now, and for each role whether one more would fit the budget. */
+  staffSpend: number;
+  canAdd: Record<string, boolean>;
+  /** The office works the redesigned way (the regime, or experts at the front with one owner per case). */
+  redesigned: boolean;
+  /** The largest pilot team allowed now: it leaves at least one assessor in the usual back office. */
+  pilotTeamMax: number;
+  /** Each dashboard figure against its target (null: the level sets no targets). */
+  targets: Record<keyof Dashboard, TargetState> | null;
   /** A gaming move put to the player and not yet answered (null: none). */
   offer: OpenOffer | null;
   /** The staffing a change to the other regime would bring now: the people on the books moved into its roles. */
@@ -61,6 +70,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
   const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
   const last = sim.inspections[sim.inspections.length - 1];
   const books = sim.staffOnBooks();
+  const dashboard = dashboardOf(sim.tally);
   const other: Regime = sim.regime === 'deliverology' ? 'systems' : 'deliverology';
   return {
     time: sim.now,
@@ -77,7 +87,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     phonesWaiting: sim.waiting.phone,
     visitorsWaiting: sim.waiting.visit,
     contacts: { total: sim.contacts.length, failure: sim.failureContacts },
-    dashboard: dashboardOf(sim.tally),
+    dashboard,
     lastInspection: last
       ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize }
       : null,
@@ -85,6 +95,13 @@ export function takeSnapshot(sim: Simulation): Snapshot {
       sim.pilotPool !== null
         ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } }
         : null,
+    staffSpend: weeklyStaffCost(sim.level, books, sim.outsourcedRole),
+    canAdd: Object.fromEntries(
+      Object.keys(sim.level.roles).map((id) => [id, fitsBudget(sim.level, { ...books, [id]: (books[id] ?? 0) + 1 }, sim.outsourcedRole, sim.budget)]),
+    ),
+    redesigned: sim.regime === 'systems' || (sim.design.expertsAtFront && sim.design.caseOwner),
+    pilotTeamMax: Math.max(0, (books[sim.level.assign.casework] ?? 0) - 1),
+    targets: sim.level.inspection ? targetStates(dashboard, sim.level.inspection.targets) : null,
     offer: sim.offers.openWithReason(),
     staffIfSwitched: { regime: other, staff: offeredStaffing(sim.level, other, books, sim.outsourcedRole, sim.budget) },
     recentContacts: sim.contacts.slice(-20).map((c) => ({

@@ -17,6 +17,11 @@ export function weeklyStaffCost(level: Level, staff: Readonly<Record<string, num
   return total;
 }
 
+/** Does this staffing of the council's own people fit the weekly budget (always, with none set)? */
+export function fitsBudget(level: Level, staff: Readonly<Record<string, number>>, outsourced: string | null, budget: number | null): boolean {
+  return budget === null || weeklyStaffCost(level, staff, outsourced) <= budget + 1e-9;
+}
+
 /**
  * The staffing a change to `regime` offers: the people on the council's books now, moved into
  * the regime's roles in the proportions of its own staffing, never costing more than they do

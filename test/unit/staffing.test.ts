@@ -69,3 +69,31 @@ describe('the redesign path: deliverology until day 90, then the redesigned flow
     cut.forEach((c, i) => expect(c.laterEndToEndMean).toBeGreaterThan(2 * offered[i]!.laterEndToEndMean));
   });
 });
+
+describe('the rules the views ask of the snapshot', () => {
+  it('says whether one more of each role fits the budget, what the staff cost, and the largest pilot team', () => {
+    const sim = createSim(level('housing-benefit', { budgetPerWeek: 12_500 }), 1, 'deliverology');
+    const s = sim.snapshot();
+    // £12,160 on the council's own staff: another receptionist (£520) would not fit £12,500, nor an assessor (£720).
+    expect(s.staffSpend).toBe(12_160);
+    expect(s.canAdd).toMatchObject({ receptionist: false, assessor: false, scanner: false });
+    expect(s.pilotTeamMax).toBe(11);
+    expect(s.redesigned).toBe(false);
+    // One scanner fewer: £11,680, so one more of any role (at most £720) fits again.
+    sim.apply({ kind: 'staff', role: 'scanner', count: 2 });
+    expect(sim.snapshot().canAdd).toMatchObject({ scanner: true, receptionist: true, assessor: true });
+    sim.apply({ kind: 'staff', role: 'assessor', count: 13 });
+    expect(sim.snapshot().canAdd).toMatchObject({ scanner: false, assessor: false });
+  });
+
+  it('judges each dashboard figure against its target, and knows a redesigned office', () => {
+    const sim = createSim(hb, 1, 'deliverology');
+    sim.advanceDays(30);
+    const s = sim.snapshot();
+    expect(s.targets!.visitorsSeenIn15m).toBe(s.dashboard.visitorsSeenIn15m! >= 0.9 ? 'met' : 'missed');
+    sim.apply({ kind: 'regime', regime: 'systems' });
+    expect(sim.snapshot().redesigned).toBe(true);
+    // The tutorial desk has no inspection, so no targets to be met or missed.
+    expect(createSim(level('front-desk'), 1).snapshot().targets).toBeNull();
+  });
+});

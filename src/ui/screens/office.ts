@@ -2,7 +2,7 @@
 // controls beside it (time, staff, rules). Everything here reads the store; every button sends
 // an intent to the controller.
 import type { Controller } from '../../game/controller';
-import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, weeklyStaffCost, type DesignLever } from '../../game/levers';
+import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, type DesignLever } from '../../game/levers';
 import { loadLevel } from '../../game/levels';
 import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore, LiveFlow } from '../../game/store';
@@ -289,7 +289,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       setText(learntEl, W.heard(heard, top ? (top[0] as ContactReason) : null));
     }
     // A manager who has redesigned the work measures it end to end instead of against targets.
-    const systems = snap !== null && (snap.regime === 'systems' || (snap.design.expertsAtFront && snap.design.caseOwner)) && !!level.inspection;
+    const systems = snap !== null && snap.redesigned && !!level.inspection;
     adoptBtn.hidden = systems || !level.inspection;
     dash.hidden = systems;
     liveEl.hidden = !systems;
@@ -332,11 +332,10 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     }
     // A pilot team leaves at least one assessor in the usual back office; no share without a team.
     if (snap) {
-      const assessors = snap.books[level.assign.casework] ?? 0;
       const teamSelect = pilotSelects.get('pilotTeam')!;
       [...teamSelect.options].forEach((o, i) => {
         const n = (DESIGN_LEVERS.pilotTeam.choices[i]?.value ?? 0) as number;
-        o.disabled = n > 0 && n > assessors - 1 && n !== snap.design.pilotTeam;
+        o.disabled = n > snap.pilotTeamMax && n !== snap.design.pilotTeam;
       });
       pilotSelects.get('pilotShare')!.disabled = snap.design.pilotTeam === 0 && snap.design.pilotShare === 0;
     }
@@ -365,14 +364,15 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       setText(openEl, snap.open ? W.open : W.closed);
       openEl.className = snap.open ? 'open-state open' : 'open-state closed';
       const staff = snap.books;
-      const spend = weeklyStaffCost(level, staff, snap.outsourcedRole);
+      const spend = snap.staffSpend;
       const budget = snap.budgetPerWeek;
       setText(costEl, budget === null ? W.staffCost(money(spend)) : W.staffCostOfBudget(money(spend), money(budget)));
       costEl.className = budget !== null && spend > budget ? 'cost over' : 'cost';
       for (const m of measures) {
         const value = snap.dashboard[m.key];
         const t = targets![m.key];
-        const ok = value === null ? null : m.key === 'processingDays' ? value <= t : value >= t;
+        const state = snap.targets?.[m.key] ?? null;
+        const ok = state === null ? null : state === 'met';
         const shown = m.key === 'processingDays' ? days(value) : percent(value);
         const goal = m.key === 'processingDays' ? days(t) : percent(t);
         setText(m.el, W.measure(m.label, shown, goal, ok));
@@ -405,7 +405,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         const rate = outsourced ? 0 : level.roles[id]!.costPerHour * hours;
         // While a provider runs it, the council's own agents wait; the provider is paid per call.
         setText(row.rate, outsourced ? W.outsourced : W.perWeekEach(money(rate)));
-        row.plus.disabled = n >= MAX_STAFF || (snap.budgetPerWeek !== null && spend + rate > snap.budgetPerWeek);
+        row.plus.disabled = n >= MAX_STAFF || !snap.canAdd[id];
       }
       for (const [key, select] of leverSelects) {
         const i = choiceIndex(DESIGN_LEVERS[key] as never, snap.design[key]);
