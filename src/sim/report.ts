@@ -377,7 +377,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let unanswered = 0;
   for (let i = sim.firstMeasuredContact; i < contactsMade; i++) {
     if (needs.arrivedAt[sim.contactNeedId(i)]! < 0) continue;
-    byCode[sim.contactCode(i)]++;
+    byCode[sim.contactCode(i)]!++;
     byCause[sim.contactCause(i)]++;
     if (sim.contactHungUp(i)) unanswered++;
   }

@@ -613,7 +613,7 @@ export class Simulation {
           scanner.enqueue(task);
           continue;
         }
-        this.claims.awaitingScan[task.claim]--;
+        this.claims.awaitingScan[task.claim]!--;
         this.fileDocuments(task.claim, task.items, false, task.failure);
         this.releaseTask(task);
       }
@@ -921,7 +921,7 @@ export class Simulation {
   private contact(need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(need, channel);
-    if (role === this.phoneRole && channel === 'phone') this.callsByHour[Math.floor((this.now - Math.floor(this.now / DAY) * DAY) / 60)]++;
+    if (role === this.phoneRole && channel === 'phone') this.callsByHour[Math.floor((this.now - Math.floor(this.now / DAY) * DAY) / 60)]!++;
     const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactCount - 1, isFailureDemand(reason));
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
@@ -963,9 +963,9 @@ export class Simulation {
 
   private recordContact(need: number, channel: Channel, reason: ContactReason): void {
     const failure = isFailureDemand(reason);
-    this.needs.contacts[need]++;
+    this.needs.contacts[need]!++;
     if (failure) {
-      this.needs.failureContacts[need]++;
+      this.needs.failureContacts[need]!++;
       this.failureContacts++;
     }
     const i = this.contactCount++;
@@ -1281,7 +1281,7 @@ export class Simulation {
         this.finishContact(role, task, task.decide);
         break;
       case 'scan':
-        this.claims.awaitingScan[task.claim]--;
+        this.claims.awaitingScan[task.claim]!--;
         if (this.journal !== null) this.note(task.need, J.scanned, task.claim);
         this.fileDocuments(task.claim, task.items, true, task.failure);
         break;
@@ -1385,7 +1385,7 @@ export class Simulation {
   private openClaim(need: number, owned: boolean): number {
     const claim = this.claims.open(need, this.now, this.needs.required[need] === 0 ? this.now : Number.NaN, owned && this.designFor(need).caseOwner);
     this.needs.claim[need] = claim;
-    this.needs.claims[need]++;
+    this.needs.claims[need]!++;
     if (this.journal !== null) this.note(need, J['claim-opened'], claim);
     return claim;
   }
@@ -1403,7 +1403,7 @@ export class Simulation {
     const need = this.claims.needOf[claim]!;
     const scanner = this.scannerFor(need);
     if (scanner !== null) {
-      this.claims.awaitingScan[claim]++;
+      this.claims.awaitingScan[claim]!++;
       this.queueWork(scanner, 'scan', need, claim, failure, items);
       this.needs.stage[need] = STAGE.scanning;
     } else {
@@ -1624,7 +1624,7 @@ export class Simulation {
     const missing = this.needs.required[need]! - (this.needs.claim[need]! > 0 ? this.claims.received[this.needs.claim[need]!]! : 0);
     const items = this.itemsBrought(Math.max(0, missing), this.needs.knows[need]!);
     const reason: ContactReason = this.needs.submissions[need] === 0 ? 'send-evidence' : 'resend-evidence';
-    this.needs.submissions[need]++;
+    this.needs.submissions[need]!++;
     if (this.citizen.chance(this.level.citizens.visitShare)) {
       this.contactNext(this.whenOpen(this.now, this.citizen), need, 'visit', reason, items);
     } else {
@@ -1748,7 +1748,7 @@ export class Simulation {
     if (this.designFor(need).nilQualifyDays === null) return; // the rule was switched off meanwhile
     // The rule closes claims still waiting on the claimant, not on the council's own scanning
     // pile: with documents still to scan, look again tomorrow.
-    if (claims.awaitingScan[claim] > 0) {
+    if (claims.awaitingScan[claim]! > 0) {
       this.evClaim[this.schedule(DEADLINE, this.now + DAY)] = claim;
       return;
     }

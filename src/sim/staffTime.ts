@@ -28,11 +28,11 @@ export class StaffTime {
   /** Work of a kind (index in WORK_KINDS) starts now and takes these minutes. */
   work(now: number, kind: number, failure: boolean, minutes: number): void {
     if (now < 0) return; // the inherited history is not measured
-    this.byWork[2 * kind + (failure ? 1 : 0)] += minutes;
+    this.byWork[2 * kind + (failure ? 1 : 0)]! += minutes;
     const week = Math.floor(now / WEEK);
     this.grow(week);
-    if (failure) this.weekFailure[week] += minutes;
-    else this.weekValue[week] += minutes;
+    if (failure) this.weekFailure[week]! += minutes;
+    else this.weekValue[week]! += minutes;
   }
 
   /** Paid time for `staff` people over [from, to), split at week boundaries. */
@@ -42,7 +42,7 @@ export class StaffTime {
       const week = Math.floor(t / WEEK);
       const end = Math.min(to, (week + 1) * WEEK);
       this.grow(week);
-      this.weekPaid[week] += staff * calendar.openMinutesBetween(t, end);
+      this.weekPaid[week]! += staff * calendar.openMinutesBetween(t, end);
       t = end;
     }
   }

@@ -5,7 +5,7 @@ import { levelForRun, type LevelId } from '../../game/levels';
 import { choicesSection } from './choicesSection';
 import type { Comparison } from '../../game/store';
 import type { GameState } from '../../game/store';
-import type { Report } from '../../sim';
+import type { Regime, Report } from '../../sim';
 import type { FlowMeasures } from '../../sim/report';
 import { distributionChart } from '../charts';
 import { dashboardFigures, livedFigures, type Figure } from '../debriefFigures';
@@ -27,7 +27,7 @@ function figureList(title: string, figures: Figure[], className: string): HTMLEl
 }
 
 /** What a comparison run is, honestly: this office the other way from a day, or the never-gamed reference. */
-function comparisonLabel(c: Comparison, names: Record<string, string>): string {
+function comparisonLabel(c: Comparison, names: Record<Regime, string>): string {
   if (c.id === 'reference') return W.reference(names.systems);
   const day = Math.floor(c.fromDay);
   return day > 0 ? W.keptFrom(names[c.regime], day) : c.regime === 'systems' ? W.movedFromStart(names.systems) : W.fromStart(names.deliverology);
