@@ -70,6 +70,13 @@ test('title, level select and both briefings', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await check(page, 'Title');
+  // The glossary and its evidence cards, opened from the title.
+  await page.getByRole('button', { name: 'Glossary', exact: true }).click();
+  const glossary = page.getByRole('dialog', { name: 'Glossary' });
+  await expect(glossary).toBeVisible();
+  await check(page, 'Glossary and evidence');
+  await page.keyboard.press('Escape');
+  await expect(glossary).toBeHidden();
   await toLevels(page);
   await check(page, 'Level select (locked)');
   await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
