@@ -2,7 +2,6 @@
 // actions or screen changes; each frame the sim advances and a fresh snapshot goes to the store.
 import { attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, type Action, type AttributedMeasures, type DesignKey, type Regime, type Report } from '../sim';
 import type { Attribution } from '../sim/attribution';
-import { anyTargetRed } from '../sim/inspection';
 import { journeyOf, storyCandidate } from './citizens';
 import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
@@ -86,12 +85,11 @@ export function createController(store: GameStore, effects: Effects) {
     set({ coach: moment });
   }
 
-  /** The first red target on the dashboard, as the sim judges it. */
+  /** The first red target on the dashboard, as the snapshot judges it. */
   function watchTargets() {
-    const t = session?.level.inspection?.targets;
-    const d = get().snapshot?.dashboard;
-    if (!t || !d || coached.has('red-target') || get().snapshot?.regime !== 'deliverology') return;
-    if (anyTargetRed(d, t)) coach('red-target');
+    const snap = get().snapshot;
+    if (!snap?.targets || coached.has('red-target') || snap.regime !== 'deliverology') return;
+    if (Object.values(snap.targets).includes('missed')) coach('red-target');
   }
 
   const get = store.getState;

@@ -34,15 +34,6 @@ export function dashboardOf(t: OfficialTally): Dashboard {
 
 type Targets = NonNullable<Level['inspection']>['targets'];
 
-/** Is any figure of the dashboard so far on the wrong side of its target? (A measure with no figure yet is not.) */
-export function anyTargetRed(d: Dashboard, t: Targets): boolean {
-  return (
-    (d.processingDays !== null && d.processingDays > t.processingDays) ||
-    (d.callsAnsweredIn20s !== null && d.callsAnsweredIn20s < t.callsAnsweredIn20s) ||
-    (d.visitorsSeenIn15m !== null && d.visitorsSeenIn15m < t.visitorsSeenIn15m)
-  );
-}
-
 export type TargetState = 'met' | 'missed' | null;
 
 /** Each figure of the dashboard against its target (null: no figure yet). */
@@ -53,6 +44,11 @@ export function targetStates(d: Dashboard, t: Targets): Record<keyof Dashboard, 
     callsAnsweredIn20s: state(d.callsAnsweredIn20s, (v) => v >= t.callsAnsweredIn20s),
     visitorsSeenIn15m: state(d.visitorsSeenIn15m, (v) => v >= t.visitorsSeenIn15m),
   };
+}
+
+/** Is any figure of the dashboard so far on the wrong side of its target? (A measure with no figure yet is not.) */
+export function anyTargetRed(d: Dashboard, t: Targets): boolean {
+  return Object.values(targetStates(d, t)).includes('missed');
 }
 
 /** A quarterly inspection: official measures only, stars, league position. */
