@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import housingBenefit from '../../levels/housing-benefit.json';
-import { main } from '../../src/cli/main';
+import { runCli } from './helpers';
 import type { Report } from '../../src/sim/report';
 
-function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = main(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
+const run = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'its-the-system-'));
 

@@ -5,23 +5,17 @@
 // inside the glossary; and a screen that has started to link terms links every term it shows (so
 // `seenIn` stays honest, and adding one link to a screen asks for the rest). Every evidence card
 // names its sources with author, title, year and section.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUN_LENGTH, XMR_LIMIT } from '../../src/analysis/xmr';
 import { EVIDENCE, EVIDENCE_IDS, WORKS, cited, formatFigure, formatQuantity, type EvidenceId } from '../../src/content/evidence';
 import { GLOSSARY, MODEL, PLACES, TERM_IDS, TERMS, type Place, type TermId } from '../../src/content/glossary';
-import { level } from './helpers';
+import { level, tsFiles } from './helpers';
 
 const root = join(__dirname, '../..');
 const srcDir = join(root, 'src');
 
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /** Source without comments, so a comment naming termLink('x') does not count. */
 function code(file: string): string {

@@ -1,3 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
 import { LEVEL_FILES, type LevelId } from '../../src/levels/catalogue';
 import { parseLevel } from '../../src/levels/load';
 import { applyOverride } from '../../src/levels/override';
@@ -13,4 +16,20 @@ export function level(id: LevelId, overrides: Record<string, unknown> = {}): Lev
   const parsed = parseLevel(raw);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.level;
+}
+
+/** Runs the headless runner in-process, capturing what it writes. */
+export function runCli(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+/** Every .ts file under a folder, for tests that read the source. */
+export function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
 }

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import housingBenefit from '../../levels/housing-benefit.json';
 import { acceptAll, declineAll, playOffers } from '../../src/analysis/offerPlay';
-import { main } from '../../src/cli/main';
 import { parseActionLog, checkActionsForRun } from '../../src/levels/actionLog';
 import { parseLevel } from '../../src/levels/load';
 import { withScenario } from '../../src/levels/scenario';
@@ -15,7 +14,7 @@ import { DAY } from '../../src/sim/calendar';
 import type { Report } from '../../src/sim/report';
 import { createSim, simulate } from '../../src/sim/run';
 import { levelHash, MODEL_VERSION } from '../../src/sim/version';
-import { level } from './helpers';
+import { level, runCli } from './helpers';
 
 const hb = level('housing-benefit');
 function scenario(id: string | null): Level {
@@ -145,12 +144,7 @@ describe('the offers of the takeover', () => {
 
 describe('the CLI and scenarios', () => {
   const dir = mkdtempSync(join(tmpdir(), 'its-the-system-offers-'));
-  function run(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = main(argv, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  }
+  const run = runCli;
 
   it('--scenario takeover runs the honest office; an unknown one exits 2', () => {
     const r = run('--level', 'housing-benefit', '--scenario', 'takeover', '--days', '60', '--json');
@@ -192,12 +186,7 @@ describe('answers to offers', () => {
 
 describe('versioned runs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'its-the-system-version-'));
-  function run(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = main(argv, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  }
+  const run = runCli;
   const write = (name: string, model: object | undefined) => {
     const file = join(dir, name);
     writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', version: 1, ...(model ? { model } : {}), level: 'housing-benefit', scenario: 'takeover', regime: 'deliverology', seed: 1, days: 30, actions: [] }));

@@ -8,20 +8,15 @@
 //    selectors, key names) and developers' errors are told apart by where the literal stands; the
 //    few left are listed below, each with its reason.
 // 3. Numbers reach the player through Intl: no String(n), toFixed or padStart for a number to show.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from './helpers';
 
 const root = join(__dirname, '../..');
 const src = join(root, 'src');
 
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 const rel = (p: string) => relative(root, p).replaceAll('\\', '/');
 const all = tsFiles(src).map((p) => ({ path: rel(p), text: readFileSync(p, 'utf8') }));
