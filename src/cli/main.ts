@@ -1,7 +1,7 @@
 // The headless runner: the same core as the game, from the terminal.
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { checkActionsForRun, MAX_ACTIONS_BYTES, parseActionLogText } from '../levels/actionLog';
+import { checkActionsForRun, parseActionLog, readActionLogJson } from '../levels/actionLog';
 import { isLevelId, LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
@@ -62,7 +62,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   // A run exported from the game names its scenario and regime: replay it as it was played.
   const actionsText = opts.actions ? readText(opts.actions, 'actions', err) : null;
   if (opts.actions && actionsText === null) return 2;
-  const played = actionsText === null ? {} : exportedRun(actionsText);
+  // Read once: the run's own facts now, the log itself once the level is known.
+  const logJson = actionsText === null ? null : readActionLogJson(actionsText);
+  const played = logJson?.ok ? exportedRun(logJson.data) : {};
   const scenario = withScenario(parsed.level, opts.scenario ?? played.scenario ?? null);
   if (!scenario.ok) {
     err(`${scenario.error}\n`);
@@ -98,8 +100,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   let actions: Parameters<typeof runSim>[4] = [];
-  if (opts.actions && actionsText !== null) {
-    const r = parseActionLogText(actionsText, Object.keys(level.roles));
+  if (opts.actions && logJson !== null) {
+    const r = logJson.ok ? parseActionLog(logJson.data, Object.keys(level.roles)) : logJson;
     if (!r.ok) {
       err(`invalid action log ${opts.actions}:\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`);
       return 2;
@@ -146,14 +148,7 @@ function unwritable(path: string): string | null {
 }
 
 /** The scenario and regime an exported run names, where it names them validly (the log is checked later). */
-function exportedRun(text: string): { exported?: boolean; scenario?: string; regime?: 'deliverology' | 'systems'; model?: { version: string; levelHash: string } } {
-  if (text.length > MAX_ACTIONS_BYTES) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return {};
-  }
+function exportedRun(data: unknown): { exported?: boolean; scenario?: string; regime?: 'deliverology' | 'systems'; model?: { version: string; levelHash: string } } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
   const { scenario, regime, model } = data as { scenario?: unknown; regime?: unknown; model?: unknown };
   const m = model as { version?: unknown; levelHash?: unknown } | null | undefined;

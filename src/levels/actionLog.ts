@@ -70,17 +70,19 @@ export function parseActionLog(
   return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, actions };
 }
 
-export function parseActionLogText(text: string, roles: readonly string[]) {
-  if (text.length > MAX_ACTIONS_BYTES) {
-    return { ok: false as const, errors: [`actions: file is larger than ${MAX_ACTIONS_BYTES} bytes`] };
-  }
-  let data: unknown;
+/** The JSON of an action-log file (untrusted: size-limited), not yet checked as a log. */
+export function readActionLogJson(text: string): { ok: true; data: unknown } | { ok: false; errors: string[] } {
+  if (text.length > MAX_ACTIONS_BYTES) return { ok: false, errors: [`actions: file is larger than ${MAX_ACTIONS_BYTES} bytes`] };
   try {
-    data = JSON.parse(text);
+    return { ok: true, data: JSON.parse(text) as unknown };
   } catch (e) {
-    return { ok: false as const, errors: [`actions: not valid JSON (${(e as Error).message})`] };
+    return { ok: false, errors: [`actions: not valid JSON (${(e as Error).message})`] };
   }
-  return parseActionLog(data, roles);
+}
+
+export function parseActionLogText(text: string, roles: readonly string[]) {
+  const json = readActionLogJson(text);
+  return json.ok ? parseActionLog(json.data, roles) : json;
 }
 
 /**
