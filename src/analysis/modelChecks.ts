@@ -2,7 +2,7 @@
 // price of each gaming move, a steady office over years, and throughput as demand outgrows
 // capacity. The tests assert them; scripts/model-tables.ts prints them for docs/model.md.
 import { type Design, type Level, type Regime, runTooBig } from '../levels/schema';
-import { DAY } from '../sim/calendar';
+import { DAY } from '../engine/calendar';
 import { runSim, simulate } from '../sim/run';
 import type { Action, ActionInput } from '../sim/types';
 import type { Report } from '../sim/report';

@@ -2,7 +2,7 @@
 // put (if any) by a rule. Gives the action log a player with that rule would leave, for tests, the
 // model's tables and bot teams.
 import type { Level, Offer, Regime } from '../levels/schema';
-import { DAY } from '../sim/calendar';
+import { DAY } from '../engine/calendar';
 import { createSim } from '../sim/run';
 import type { Action, ActionInput } from '../sim/types';
 

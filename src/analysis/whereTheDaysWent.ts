@@ -1,7 +1,7 @@
 // Where the days went: a citizen's days from first contact to money paid, split by what the official
 // clock saw of them. The dashboard counts only the days on the clock; the rest is what the rules
 // (the clock's start, closing incomplete claims, the payment run) keep off it.
-import { DAY } from '../sim/calendar';
+import { DAY } from '../engine/calendar';
 import { MET } from '../sim/needTable';
 import type { Simulation } from '../sim/simulation';
 

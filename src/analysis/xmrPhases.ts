@@ -2,7 +2,7 @@
 // new regime, a new way of working) the old limits say nothing about the new one, so each phase
 // gets limits of its own, computed from its own weeks, and signals are looked for within a phase.
 // Only a latest phase that is long enough and shows no signal says what the system will deliver.
-import { DAY } from '../sim/calendar';
+import { DAY } from '../engine/calendar';
 import { type Action, WAYS_OF_WORKING } from '../sim/types';
 import { RUN_LENGTH, xmr, type XmR } from './xmr';
 

@@ -2,7 +2,7 @@
 // things to draw (zones, desks, the visitor queue, phones, piles of paper, the post, labels).
 // No Phaser, no DOM: the scene only paints what this returns, so the layout is tested in Node.
 import type { Level } from '../levels/schema';
-import { Calendar, DAY, weekday } from '../sim/calendar';
+import { Calendar, DAY, weekday } from '../engine/calendar';
 import type { Snapshot } from '../sim/snapshot';
 import { PICTURE_WORDS as W } from '../content/office';
 import { weekdayName, timeOfDay, count as formatCount } from '../ui/format';

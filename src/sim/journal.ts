@@ -1,7 +1,7 @@
 // An optional record of every citizen's journey: each contact and each handoff, with its sim time.
 // Off by default; when on, steps go into flat typed arrays with a per-need chain, so recording
 // allocates nothing per step and never touches the simulation's randomness or state.
-import { grown, roomFor } from './grown';
+import { grown, roomFor } from '../engine/grown';
 import type { Channel, ContactCause, ContactReason } from './types';
 
 /** What happened to a need at one moment of its journey. */

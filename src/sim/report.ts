@@ -1,4 +1,4 @@
-import { DAY } from './calendar';
+import { DAY } from '../engine/calendar';
 import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';

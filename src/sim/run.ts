@@ -1,6 +1,6 @@
 // Making and running a sim: (level, seed, action log) in, a running service or its report out.
 import type { Level } from '../levels/schema';
-import { type Calendar, DAY } from './calendar';
+import { type Calendar, DAY } from '../engine/calendar';
 import type { Inspection } from './inspection';
 import { buildReport, type Report } from './report';
 import { Simulation } from './simulation';

@@ -1,5 +1,5 @@
 import type { Level, OfferPressure } from '../levels/schema';
-import { Calendar, DAY } from './calendar';
+import { Calendar, DAY } from '../engine/calendar';
 import {
   ABANDONED,
   CONFIRMED_ASKED,
@@ -10,14 +10,14 @@ import {
   NIL_QUALIFIED,
   OPEN,
 } from './claimTable';
-import { EventQueue } from './eventQueue';
-import { exp } from './exactMath';
-import { grown } from './grown';
+import { EventQueue } from '../engine/eventQueue';
+import { exp } from '../engine/exactMath';
+import { grown } from '../engine/grown';
 import { anyTargetRed, dashboardOf, type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
-import { objectArray } from './objectArray';
+import { objectArray } from '../engine/objectArray';
 import { J, Journal, type JourneyStep } from './journal';
 import { ABANDONED as GAVE_UP, GUESSING, LETTER, MET, NeedTable, OPEN as NEED_OPEN, STAGE, TOLD } from './needTable';
-import { ln, meanOf, prepare, type Sampler, Stream } from './random';
+import { ln, meanOf, prepare, type Sampler, Stream } from '../engine/random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import { OfferBook } from './offers';
 import { offeredStaffing } from './staffing';

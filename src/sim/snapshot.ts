@@ -1,4 +1,4 @@
-import { DAY } from './calendar';
+import { DAY } from '../engine/calendar';
 import { dashboardOf, type Dashboard, type TargetState, targetStates } from './inspection';
 import { ABANDONED, MET, OPEN, STAGES } from './needTable';
 import type { OpenOffer } from './offers';

@@ -6,7 +6,7 @@ import frontDesk from '../../levels/front-desk.json';
 import { parseLevel } from '../../src/levels/load';
 import type { Level } from '../../src/levels/schema';
 import { DAY, type Report, simulate } from '../../src/sim/index';
-import { type Distribution, meanOf } from '../../src/sim/random';
+import { type Distribution, meanOf } from '../../src/engine/random';
 
 /** Long enough that the empty start (day 0) is a negligible transient. */
 const DAYS = 2000;

@@ -2,7 +2,7 @@
 // time-ordered story that agrees with the need's own counts.
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/levels/schema';
-import { DAY } from '../../src/sim/calendar';
+import { DAY } from '../../src/engine/calendar';
 import { JOURNEY_KINDS, type JourneyStep } from '../../src/sim/journal';
 import { buildReport } from '../../src/sim/report';
 import { Simulation } from '../../src/sim/simulation';

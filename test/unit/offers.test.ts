@@ -10,7 +10,7 @@ import { parseLevel } from '../../src/levels/load';
 import { withScenario } from '../../src/levels/scenario';
 import type { Level } from '../../src/levels/schema';
 import { attribute } from '../../src/sim/attribution';
-import { DAY } from '../../src/sim/calendar';
+import { DAY } from '../../src/engine/calendar';
 import type { Report } from '../../src/sim/report';
 import { createSim, simulate } from '../../src/sim/run';
 import { levelHash, MODEL_VERSION } from '../../src/sim/version';

@@ -1,11 +1,13 @@
-// The core's boundary, enforced: src/sim imports no Phaser, zustand or DOM, and calls no clock
-// or unseeded randomness. (Its own tsconfig also compiles it without the DOM library.)
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The core's boundary, enforced: the engine, the services and the sim's public API import no
+// Phaser, zustand or DOM, and call no clock or unseeded randomness. (tsconfig.core.json also
+// compiles them without the DOM library.)
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from './helpers';
 
-const simDir = join(__dirname, '../../src/sim');
-const files = readdirSync(simDir).filter((f) => f.endsWith('.ts'));
+const root = join(__dirname, '../..');
+const files = ['src/engine', 'src/sim', 'src/services'].filter((dir) => existsSync(join(root, dir))).flatMap((dir) => tsFiles(join(root, dir)));
 
 const forbidden: [RegExp, string][] = [
   [/from\s+['"](phaser|zustand)/, 'imports Phaser or zustand'],
@@ -18,18 +20,19 @@ const forbidden: [RegExp, string][] = [
   [/[\w)\]]\s*\*\*\s*[A-Za-z_(]/, 'uses ** with a variable exponent'],
 ];
 
-describe('src/sim stays pure', () => {
+describe('the core stays pure', () => {
   it('has files to check', () => {
     expect(files.length).toBeGreaterThan(5);
   });
   for (const file of files) {
-    it(file, () => {
+    const name = relative(root, file);
+    it(name, () => {
       // Comments may name what the code must not do; only the code is checked.
-      const text = readFileSync(join(simDir, file), 'utf8')
+      const text = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(^|[^:'"])\/\/.*$/gm, '$1');
       for (const [pattern, why] of forbidden) {
-        expect(pattern.test(text), `${file} ${why}`).toBe(false);
+        expect(pattern.test(text), `${name} ${why}`).toBe(false);
       }
     });
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { redesignPath } from '../../src/analysis/modelChecks';
 import { offeredStaffing, weeklyStaffCost } from '../../src/sim/staffing';
 import { createSim } from '../../src/sim/run';
-import { DAY } from '../../src/sim/calendar';
+import { DAY } from '../../src/engine/calendar';
 import { level } from './helpers';
 
 const hb = level('housing-benefit');

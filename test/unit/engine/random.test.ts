@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exp as expExact, ln as lnExact } from '../../src/sim/exactMath';
-import { GRID, lognormalTable, NORMAL_TABLE, quantileAt, RAYLEIGH_TABLE, RAYLEIGH_TAIL, TAIL, Z_TAIL } from '../../src/sim/quantileTable';
-import { type Distribution, exp, ln, meanOf, prepare, Stream } from '../../src/sim/random';
+import { exp as expExact, ln as lnExact } from '../../../src/engine/exactMath';
+import { GRID, lognormalTable, NORMAL_TABLE, quantileAt, RAYLEIGH_TABLE, RAYLEIGH_TAIL, TAIL, Z_TAIL } from '../../../src/engine/quantileTable';
+import { type Distribution, exp, ln, meanOf, prepare, Stream } from '../../../src/engine/random';
 
 const N = 200_000;
 

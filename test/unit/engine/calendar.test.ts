@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Calendar, DAY, weekday } from '../../src/sim/calendar';
+import { Calendar, DAY, weekday } from '../../../src/engine/calendar';
 
 const H = 60;
 const MON = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, ln } from '../../src/sim/exactMath';
+import { exp, ln } from '../../../src/engine/exactMath';
 
 const MIN_NORMAL = 2.2250738585072014e-308;
 const MIN_SUBNORMAL = 5e-324;

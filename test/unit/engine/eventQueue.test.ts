@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../src/sim/eventQueue';
+import { EventQueue } from '../../../src/engine/eventQueue';
 
 interface Ev {
   t: number;
