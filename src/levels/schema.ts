@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { atLeast, distributionSchema, hoursSchema, probability } from '../engine/schemaParts';
 import { WAYS_OF_WORKING } from '../sim/types';
+
+export { distributionSchema };
 
 // The level format. Every object is strict: an unknown field is an error, never ignored,
 // and every number has a range, so a typo or a wild value is caught on load with its path.
 
-const probability = z.number().min(0).max(1);
 
 /**
  * How big a run the simulator takes on: citizens a day, and citizens over the inherited history
@@ -24,47 +26,6 @@ export function runTooBig(level: { demand: { needsPerDay: number }; warmUpDays: 
   if (n <= MAX_NEEDS_PER_RUN) return null;
   return `about ${n} citizens over ${level.warmUpDays} inherited days and ${days} days of the run: at most ${MAX_NEEDS_PER_RUN} fit in one run (fewer needs a day, or fewer days)`;
 }
-const minutesPerDay = 1440;
-
-const clock = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day like "09:00"')
-  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
-
-export const distributionSchema = z.discriminatedUnion('dist', [
-  z.strictObject({ dist: z.literal('fixed'), value: z.number().min(0).max(1e6) }),
-  z.strictObject({ dist: z.literal('exponential'), mean: z.number().positive().max(1e6) }),
-  z.strictObject({
-    dist: z.literal('lognormal'),
-    mean: z.number().positive().max(1e6),
-    sd: z.number().min(0).max(1e6),
-  }),
-  z
-    .strictObject({ dist: z.literal('uniform'), min: z.number().min(0).max(1e6), max: z.number().min(0).max(1e6) })
-    .refine((d) => d.min <= d.max, { message: 'min must not exceed max', path: ['max'] }),
-]);
-
-/** The mean of a distribution as written in a level (before it is prepared for drawing). */
-function meanOfInput(d: z.infer<typeof distributionSchema>): number {
-  return d.dist === 'fixed' ? d.value : d.dist === 'uniform' ? (d.min + d.max) / 2 : d.mean;
-}
-
-/** A distribution whose mean is at least `min` (a time that must not be nothing). */
-const atLeast = (min: number, what: string) =>
-  distributionSchema.refine((d) => meanOfInput(d) >= min, { message: `${what} must average at least ${min}` });
-
-const hoursSchema = z.union([
-  z.literal('always'),
-  z
-    .strictObject({
-      days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
-      open: clock,
-      close: clock,
-    })
-    .refine((h) => h.open < h.close, { message: 'close must be after open', path: ['close'] })
-    .refine((h) => h.close <= minutesPerDay, { message: 'close must be within the day', path: ['close'] }),
-]);
-
 const roleId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'expected an identifier like "assessor"');
 
 const roleSchema = z.strictObject({
@@ -169,6 +130,8 @@ export const scenarioSchema = z.strictObject({
 
 export const levelSchema = z
   .strictObject({
+    /** The service this level is a model of (absent: housing benefit). */
+    service: z.literal('housing-benefit').optional(),
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-benefit"').max(40),
     title: z.string().min(1).max(80),
     summary: z.string().min(1).max(1000),

@@ -1,0 +1,50 @@
+import { EventQueue } from './eventQueue';
+
+/**
+ * The event list with a payload per event: events come out in time order, ties in the order they
+ * were scheduled (the EventQueue's rule). Each event is one plain object of a service's own event
+ * union, so an event kind cannot forget a field its handler reads: the type says what it carries.
+ */
+export class Scheduler<E> {
+  private readonly queue = new EventQueue();
+  private readonly payload: (E | undefined)[] = [];
+  /** The time of the event being handled, or of the last one handled. */
+  now = 0;
+  /** Events handled so far. */
+  handled = 0;
+
+  /** Schedules an event at time t (not before now) and returns a handle to cancel it. */
+  at(t: number, event: E): number {
+    if (t < this.now) throw new RangeError(`an event at minute ${t} is before now (${this.now})`);
+    const slot = this.queue.push(t);
+    this.payload[slot] = event;
+    return slot;
+  }
+
+  /** Cancels a scheduled event (nothing happens if it has already come out). */
+  cancel(handle: number): void {
+    if (!this.queue.has(handle)) return;
+    this.queue.remove(handle);
+    this.payload[handle] = undefined;
+  }
+
+  /** When the next event is due (Infinity: none). */
+  get nextAt(): number {
+    return this.queue.size === 0 ? Infinity : this.queue.peekTime();
+  }
+
+  /** Handles every event due up to and including time t, in order, then sets now to t. */
+  runUntil(t: number, handle: (event: E, now: number) => void): void {
+    while (this.queue.size > 0 && this.queue.peekTime() <= t) {
+      const at = this.queue.peekTime();
+      const slot = this.queue.pop();
+      const event = this.payload[slot] as E;
+      this.payload[slot] = undefined;
+      this.queue.free(slot);
+      this.now = at;
+      this.handled++;
+      handle(event, at);
+    }
+    if (t > this.now) this.now = t;
+  }
+}

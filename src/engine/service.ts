@@ -1,0 +1,69 @@
+// The service-model interface: what a service declares so that the runner, the CLI and the game
+// can drive it and talk about it without knowing its mechanisms.
+
+/** Why someone got in touch: value demand is what the service is for; the rest is failure demand. */
+export interface ReasonEntry {
+  id: string;
+  failure: boolean;
+}
+
+/** A figure a run reports, with its unit and which way is better. */
+export interface MeasureEntry {
+  id: string;
+  unit: 'days' | 'share' | 'minutes' | 'pounds' | 'count' | 'visits';
+  better: 'higher' | 'lower';
+  /** The official target, when the dashboard has one (share: at least; days: at most). */
+  target?: number;
+}
+
+/** A setting the player can change: a gaming move, a way of working (brings a learning dip) or a plain setting. */
+export interface LeverEntry {
+  key: string;
+  kind: 'gaming' | 'way-of-working' | 'setting';
+  /** The values it takes, deliverology's first. */
+  values: readonly (string | boolean)[];
+}
+
+/** The service's vocabulary, as data the game and the CLI read. */
+export interface Catalogue {
+  reasons: readonly ReasonEntry[];
+  /** Where an open need can be, in the order a need passes through them. */
+  stages: readonly string[];
+  /** The official dashboard (what deliverology inspects) and the measures of what people live. */
+  official: readonly MeasureEntry[];
+  lived: readonly MeasureEntry[];
+  levers: readonly LeverEntry[];
+  /** The staff roles, as level files name them. */
+  roles: readonly string[];
+}
+
+export type Regime = 'deliverology' | 'systems';
+
+/** A change to the running service, stamped with its sim time (minutes). */
+export type ServiceAction =
+  | { at: number; kind: 'staff'; role: string; count: number }
+  | { at: number; kind: 'design'; key: string; value: string | boolean }
+  | { at: number; kind: 'regime'; regime: Regime };
+
+export type Parsed<L> = { ok: true; level: L } | { ok: false; errors: string[] };
+
+/** What every service's report carries, whatever else it measures. */
+export interface ServiceReportBase {
+  service: string;
+  model: { version: string; levelHash: string };
+  level: string;
+  regime: Regime;
+  seed: number;
+  days: number;
+  events: number;
+}
+
+/** A service: its level format, its vocabulary, and a run as a pure function of its inputs. */
+export interface ServiceModel<L, R extends ServiceReportBase> {
+  id: string;
+  catalogue: Catalogue;
+  parseLevel(raw: unknown): Parsed<L>;
+  /** The level's default run length and starting regime. */
+  defaults(level: L): { days: number; regime: Regime };
+  simulate(level: L, seed: number, regime: Regime, days: number, actions: readonly ServiceAction[]): R;
+}
