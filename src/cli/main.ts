@@ -2,7 +2,7 @@
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkActionsForRun, parseActionLog, readActionLogJson } from '../levels/actionLog';
-import { isLevelId, LEVEL_FILES } from '../levels/catalogue';
+import { isShippedLevelId, LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
 import { withScenario } from '../levels/scenario';
@@ -11,6 +11,8 @@ import { attribute, choicesOf, levelHash, MAX_ATTRIBUTED_ACTIONS, MODEL_VERSION,
 import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
+import { repairsMain } from './repairsCli';
+import { serviceOf } from '../services/index';
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture them). */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -27,7 +29,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   let raw: unknown;
-  if (isLevelId(opts.level)) {
+  if (isShippedLevelId(opts.level)) {
     raw = structuredClone(LEVEL_FILES[opts.level]);
   } else if (opts.level.endsWith('.json')) {
     const text = readText(opts.level, 'level', err);
@@ -53,6 +55,16 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       err(`${r.error}\n`);
       return 2;
     }
+  }
+  const service = serviceOf(raw);
+  if (service !== 'housing-benefit' && service !== 'housing-repairs') {
+    err(`invalid level ${opts.level}:\n  service: unknown service ${JSON.stringify(service)} (services: housing-benefit, housing-repairs)\n`);
+    return 2;
+  }
+  if (service === 'housing-repairs') {
+    const actionsText = opts.actions ? readText(opts.actions, 'actions', err) : null;
+    if (opts.actions && actionsText === null) return 2;
+    return repairsMain(raw, opts, actionsText === null ? null : readActionLogJson(actionsText), out, err);
   }
   const parsed = parseLevel(raw);
   if (!parsed.ok) {

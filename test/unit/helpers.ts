@@ -5,6 +5,7 @@ import { LEVEL_FILES, type LevelId } from '../../src/levels/catalogue';
 import { parseLevel } from '../../src/levels/load';
 import { applyOverride } from '../../src/levels/override';
 import type { Level } from '../../src/levels/schema';
+import { parseRepairsLevel, type RepairsLevel } from '../../src/services/housing-repairs/index';
 
 /** A shipped level with "what if?" overrides applied by dotted path, validated like a file. */
 export function level(id: LevelId, overrides: Record<string, unknown> = {}): Level {
@@ -14,6 +15,18 @@ export function level(id: LevelId, overrides: Record<string, unknown> = {}): Lev
     if (!r.ok) throw new Error(r.error);
   }
   const parsed = parseLevel(raw);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.level;
+}
+
+/** The shipped housing-repairs level with "what if?" overrides applied by dotted path, validated like a file. */
+export function repairsLevel(overrides: Record<string, unknown> = {}): RepairsLevel {
+  const raw = structuredClone(LEVEL_FILES['housing-repairs']);
+  for (const [path, value] of Object.entries(overrides)) {
+    const r = applyOverride(raw, path, JSON.stringify(value));
+    if (!r.ok) throw new Error(r.error);
+  }
+  const parsed = parseRepairsLevel(raw);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.level;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_FILES } from '../../src/levels/catalogue';
+import { LEVEL_FILES, LEVEL_IDS } from '../../src/levels/catalogue';
+import { checkLevel, serviceOf } from '../../src/services/index';
 import housingBenefit from '../../levels/housing-benefit.json';
 import { parseActionLog } from '../../src/levels/actionLog';
 import { parseLevel, parseLevelText } from '../../src/levels/load';
@@ -7,11 +8,17 @@ import { applyOverride } from '../../src/levels/override';
 
 describe('level files', () => {
   it('every shipped level in the catalogue is valid', () => {
-    expect(Object.keys(LEVEL_FILES)).toEqual(['front-desk', 'housing-benefit']);
+    expect(Object.keys(LEVEL_FILES)).toEqual(['front-desk', 'housing-benefit', 'housing-repairs']);
     for (const data of Object.values(LEVEL_FILES)) {
-      const r = parseLevel(data);
+      const r = checkLevel(data);
       expect(r.ok, r.ok ? '' : r.errors.join('\n')).toBe(true);
     }
+    expect(checkLevel({ service: 'planning' })).toEqual({ ok: false, errors: [expect.stringMatching(/^service: unknown service "planning"/)] });
+  });
+
+  it('the game plays the housing-benefit levels, in their order', () => {
+    expect(LEVEL_IDS).toEqual(['front-desk', 'housing-benefit']);
+    for (const id of LEVEL_IDS) expect(serviceOf(LEVEL_FILES[id])).toBe('housing-benefit');
   });
 
   it('an unknown field is an error naming it', () => {

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { ServiceAction } from '../../engine/service';
+import { formatIssues } from '../../levels/load';
+import { repairsDesignSchema, ROLE_IDS } from './schema';
+
+const MAX_ACTIONS = 5000;
+const MAX_ERRORS = 20;
+const at = z.number().min(0).max(3650 * 1440);
+
+const designKeys = Object.keys(repairsDesignSchema.shape) as (keyof typeof repairsDesignSchema.shape)[];
+const KIND_SCHEMAS: Record<string, z.ZodTypeAny> = {
+  staff: z.strictObject({ at, kind: z.literal('staff'), role: z.enum(ROLE_IDS), count: z.number().int().min(0).max(500) }),
+  regime: z.strictObject({ at, kind: z.literal('regime'), regime: z.enum(['deliverology', 'systems']) }),
+};
+const DESIGN_SCHEMAS = new Map<string, z.ZodTypeAny>(
+  designKeys.map((key) => [key, z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value: repairsDesignSchema.shape[key] })]),
+);
+
+/**
+ * Validates a housing-repairs action log (untrusted): an array of actions, or an exported run
+ * with an "actions" array; each action's fields named in its errors, in time order, within the run.
+ */
+export function parseRepairsActions(data: unknown, days: number): { ok: true; actions: ServiceAction[] } | { ok: false; errors: string[] } {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'actions' in data) data = (data as { actions: unknown }).actions;
+  if (!Array.isArray(data)) return { ok: false, errors: ['actions: expected an array of actions'] };
+  if (data.length > MAX_ACTIONS) return { ok: false, errors: [`actions: at most ${MAX_ACTIONS} actions, not ${data.length}`] };
+  const errors: string[] = [];
+  const actions: ServiceAction[] = [];
+  data.forEach((raw, i) => {
+    const where = `actions.${i}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      errors.push(`${where}: expected an action object`);
+      return;
+    }
+    const { kind, key } = raw as { kind?: unknown; key?: unknown };
+    const schema = kind === 'design' ? DESIGN_SCHEMAS.get(String(key)) : typeof kind === 'string' ? KIND_SCHEMAS[kind] : undefined;
+    if (!schema) {
+      errors.push(
+        kind === 'design'
+          ? `${where}.key: expected one of ${designKeys.join(', ')}, not ${JSON.stringify(key) ?? 'nothing'}`
+          : `${where}.kind: expected "staff", "design" or "regime", not ${JSON.stringify(kind) ?? 'nothing'}`,
+      );
+      return;
+    }
+    const r = schema.safeParse(raw);
+    if (!r.success) {
+      errors.push(...formatIssues(r.error.issues, where));
+      return;
+    }
+    const a = r.data as ServiceAction;
+    if (a.at > days * 1440) errors.push(`${where}.at: minute ${a.at} is after the run's end (day ${days}, minute ${days * 1440})`);
+    if (i > 0 && actions.length > 0 && a.at < actions[actions.length - 1]!.at) errors.push(`${where}.at: actions must be in time order`);
+    actions.push(a);
+  });
+  return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, actions };
+}

@@ -1,0 +1,63 @@
+// Housing repairs, after Portsmouth: the service model the runner, the CLI and the game drive.
+import { DAY } from '../../engine/calendar';
+import type { Regime, ServiceAction, ServiceModel } from '../../engine/service';
+import { formatIssues } from '../../levels/load';
+import { catalogue } from './catalogue';
+import { RepairsSim } from './model';
+import { buildRepairsReport, type RepairsReport } from './report';
+import { PRIORITIES, type RepairsLevel, repairsDesignSchema, repairsLevelSchema, ROLE_IDS, TRADES } from './schema';
+
+export type { RepairsReport } from './report';
+export type { RepairsLevel } from './schema';
+export { RepairsSim } from './model';
+
+const SHARE_SUM_TOLERANCE = 1e-6;
+
+/** Validates a repairs level: the schema, then that each set of shares adds up to 1. */
+export function parseRepairsLevel(raw: unknown): { ok: true; level: RepairsLevel } | { ok: false; errors: string[] } {
+  const r = repairsLevelSchema.safeParse(raw);
+  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues) };
+  const level = r.data;
+  const errors: string[] = [];
+  const trades = TRADES.reduce((a, t) => a + level.demand.tradeShares[t], 0);
+  if (Math.abs(trades - 1) > SHARE_SUM_TOLERANCE) errors.push(`demand.tradeShares: the shares must add up to 1 (they add up to ${trades})`);
+  const priorities = PRIORITIES.reduce((a, p) => a + level.demand.priorities[p].share, 0);
+  if (Math.abs(priorities - 1) > SHARE_SUM_TOLERANCE) errors.push(`demand.priorities: the shares must add up to 1 (they add up to ${priorities})`);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, level };
+}
+
+/** Why an action cannot apply to this service, or null. */
+export function repairsActionProblem(action: ServiceAction): string | null {
+  if (action.kind === 'staff') {
+    if (!(ROLE_IDS as readonly string[]).includes(action.role)) return `unknown role "${action.role}" (roles: ${ROLE_IDS.join(', ')})`;
+    return null;
+  }
+  if (action.kind === 'design') {
+    const shape = repairsDesignSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    const field = shape[action.key];
+    if (!field) return `unknown design key "${action.key}" (keys: ${Object.keys(shape).join(', ')})`;
+    if (!field.safeParse(action.value).success) return `design ${action.key} cannot be ${JSON.stringify(action.value)}`;
+  }
+  return null;
+}
+
+export function runRepairs(level: RepairsLevel, seed: number, regime: Regime, days: number, actions: readonly ServiceAction[] = []): RepairsSim {
+  const sim = new RepairsSim(level, seed, regime);
+  const end = days * DAY;
+  for (const action of [...actions].sort((a, b) => a.at - b.at)) {
+    if (action.at > end) throw new RangeError(`an action at minute ${action.at} is after the run's end (day ${days})`);
+    const problem = repairsActionProblem(action);
+    if (problem) throw new RangeError(problem);
+    sim.apply(action);
+  }
+  sim.advanceTo(end);
+  return sim;
+}
+
+export const housingRepairs: ServiceModel<RepairsLevel, RepairsReport> = {
+  id: 'housing-repairs',
+  catalogue,
+  parseLevel: parseRepairsLevel,
+  defaults: (level) => ({ days: level.days, regime: level.startRegime }),
+  simulate: (level, seed, regime, days, actions) => buildRepairsReport(runRepairs(level, seed, regime, days, actions), days),
+};
