@@ -5,7 +5,7 @@ export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <del
   --level ID|FILE     a level id (front-desk, housing-benefit, housing-repairs) or a level JSON file
   --scenario ID       a way into the level (housing-benefit: four-star, the default, or takeover)
   --regime NAME       deliverology or systems (default: the scenario's, else deliverology)
-  --seed N            whole number seed (default 1)
+  --seed N            whole number seed (default: an exported run's own, else 1)
   --days N            days to simulate from day 0 (default: the level's own length)
   --json              print the report as JSON
   --needs-csv FILE    write one row per need to FILE
@@ -22,7 +22,8 @@ export interface CliOptions {
   scenario: string | null;
   /** Null: the scenario's own. */
   regime: 'deliverology' | 'systems' | null;
-  seed: number;
+  /** Null: the exported run's own seed, else 1. */
+  seed: number | null;
   days: number | null;
   json: boolean;
   needsCsv: string | null;
@@ -56,14 +57,14 @@ export function parseCli(argv: string[]): CliOptions {
     },
   });
   if (values.help) {
-    return { level: '', scenario: null, regime: null, seed: 1, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, anyModel: false, help: true };
+    return { level: '', scenario: null, regime: null, seed: null, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, anyModel: false, help: true };
   }
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   if (!values.level) throw new Error('--level is required');
   if (values.attribute && !values.actions) throw new Error('--attribute needs --actions FILE: it measures what each action in the log cost');
   const regime = values.regime ?? null;
   if (regime !== null && regime !== 'deliverology' && regime !== 'systems') throw new Error(`--regime must be deliverology or systems, not "${regime}"`);
-  const seed = wholeNumber('--seed', values.seed ?? '1', 0, 2 ** 31 - 1);
+  const seed = values.seed === undefined ? null : wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1);
   const days = values.days === undefined ? null : wholeNumber('--days', values.days, 1, 3650);
   const sets = (values.set ?? []).map((s) => {
     const eq = s.indexOf('=');

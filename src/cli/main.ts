@@ -71,7 +71,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`invalid level ${opts.level}:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
     return 2;
   }
-  // A run exported from the game names its scenario and regime: replay it as it was played.
+  // A run exported from the game names its scenario, regime and seed: replay it as it was played.
   const actionsText = opts.actions ? readText(opts.actions, 'actions', err) : null;
   if (opts.actions && actionsText === null) return 2;
   // Read once: the run's own facts now, the log itself once the level is known.
@@ -130,10 +130,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
   }
 
-  const sim = runSim(level, opts.seed, regime, days, actions);
+  const seed = opts.seed ?? played.seed ?? 1;
+  const sim = runSim(level, seed, regime, days, actions);
   const report = sim.report();
   if (opts.needsCsv) writeFileSync(opts.needsCsv, needsCsv(sim.model));
-  const attribution = opts.attribute ? attribute(level, opts.seed, regime, days, actions, report) : null;
+  const attribution = opts.attribute ? attribute(level, seed, regime, days, actions, report) : null;
   if (opts.json) out(`${JSON.stringify(attribution ? { ...report, attribution } : report, null, 2)}\n`);
   else out(`${formatReport(report)}\n${attribution ? `\n${formatAttribution(attribution)}\n` : ''}`);
   return 0;
@@ -159,10 +160,10 @@ function unwritable(path: string): string | null {
   }
 }
 
-/** The scenario and regime an exported run names, where it names them validly (the log is checked later). */
-function exportedRun(data: unknown): { exported?: boolean; scenario?: string; regime?: 'deliverology' | 'systems'; model?: { version: string; levelHash: string } } {
+/** The scenario, regime and seed an exported run names, where it names them validly (the log is checked later). */
+function exportedRun(data: unknown): { exported?: boolean; scenario?: string; regime?: 'deliverology' | 'systems'; seed?: number; model?: { version: string; levelHash: string } } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const { scenario, regime, model } = data as { scenario?: unknown; regime?: unknown; model?: unknown };
+  const { scenario, regime, model, seed } = data as { scenario?: unknown; regime?: unknown; model?: unknown; seed?: unknown };
   const m = model as { version?: unknown; levelHash?: unknown } | null | undefined;
   const recorded =
     m && typeof m.version === 'string' && m.version.length <= 40 && typeof m.levelHash === 'string' && m.levelHash.length <= 40
@@ -173,6 +174,7 @@ function exportedRun(data: unknown): { exported?: boolean; scenario?: string; re
     ...recorded,
     ...(typeof scenario === 'string' && scenario.length <= 40 ? { scenario } : {}),
     ...(regime === 'deliverology' || regime === 'systems' ? { regime } : {}),
+    ...(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31 ? { seed } : {}),
   };
 }
 

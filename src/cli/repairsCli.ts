@@ -29,18 +29,21 @@ export function repairsMain(raw: unknown, opts: CliOptions, actionsJson: { ok: t
   }
   let actions: Parameters<typeof housingRepairs.simulate>[4] = [];
   let regime = opts.regime ?? level.startRegime;
+  let seed = opts.seed ?? 1;
   if (actionsJson !== null) {
     if (!actionsJson.ok) {
       err(`invalid action log ${opts.actions}:\n${actionsJson.errors.map((e) => `  ${e}`).join('\n')}\n`);
       return 2;
     }
-    const data = actionsJson.data as { model?: { version?: unknown; levelHash?: unknown }; regime?: unknown } | null;
+    const data = actionsJson.data as { model?: { version?: unknown; levelHash?: unknown }; regime?: unknown; seed?: unknown } | null;
     const model = data && typeof data === 'object' && !Array.isArray(data) ? data.model : undefined;
     if (model && !opts.anyModel && (model.version !== MODEL_VERSION || model.levelHash !== levelHash(level))) {
       err(`${opts.actions}: this run cannot be replayed to the same figures: it was recorded by model ${String(model.version)} on level ${String(model.levelHash)}; this is model ${MODEL_VERSION} on level ${levelHash(level)}.\nAdd --any-model to replay its actions anyway.\n`);
       return 2;
     }
+    // An exported run names its regime and seed: replay it as it was played.
     if (opts.regime === null && data && !Array.isArray(data) && (data.regime === 'deliverology' || data.regime === 'systems')) regime = data.regime;
+    if (opts.seed === null && data && !Array.isArray(data) && typeof data.seed === 'number' && Number.isInteger(data.seed) && data.seed >= 0 && data.seed < 2 ** 31) seed = data.seed;
     const r = parseRepairsActions(actionsJson.data, days);
     if (!r.ok) {
       err(`invalid action log ${opts.actions}:\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`);
@@ -48,7 +51,7 @@ export function repairsMain(raw: unknown, opts: CliOptions, actionsJson: { ok: t
     }
     actions = r.actions;
   }
-  const report = housingRepairs.simulate(level, opts.seed, regime, days, actions);
+  const report = housingRepairs.simulate(level, seed, regime, days, actions);
   out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRepairsReport(report)}\n`);
   return 0;
 }

@@ -78,6 +78,17 @@ describe('npm run sim', () => {
     expect((JSON.parse(a.out) as Report).regime).toBe('systems');
   });
 
+  it('an exported run replays on its own seed unless --seed says otherwise', () => {
+    const file = join(dir, 'exported-seed.json');
+    writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', seed: 7, regime: 'deliverology', actions: [] }));
+    const replay = JSON.parse(run('--level', 'front-desk', '--days', '5', '--json', '--actions', file).out) as Report;
+    expect(replay.seed).toBe(7);
+    expect(JSON.parse(run('--level', 'front-desk', '--days', '5', '--json', '--actions', file, '--seed', '2').out).seed).toBe(2);
+    expect(JSON.parse(run('--level', 'front-desk', '--days', '5', '--json').out).seed).toBe(1);
+    const repairs = JSON.parse(run('--level', 'housing-repairs', '--days', '5', '--json', '--actions', file).out) as { seed: number };
+    expect(repairs.seed).toBe(7);
+  });
+
   it('--set overrides a level field by its dotted path', () => {
     const r = run('--level', 'housing-benefit', '--days', '30', '--json', '--set', 'regimes.deliverology.staff.assessor=9');
     expect(r.code).toBe(0);
