@@ -1,10 +1,10 @@
 // What a player has unlocked and finished, kept between visits. Saved data is untrusted: it is
 // parsed and checked, and anything odd falls back to a fresh start rather than breaking the page.
-import { LEVEL_IDS, isLevelId, type LevelId } from './levels';
+import { GAME_LEVEL_IDS, type GameLevelId, isGameLevelId } from '../levels/catalogue';
 
 export interface Progress {
-  unlocked: LevelId[];
-  completed: LevelId[];
+  unlocked: GameLevelId[];
+  completed: GameLevelId[];
   walkthroughDone: boolean;
   muted: boolean;
   /** The player turned the coach off. */
@@ -26,12 +26,12 @@ export function parseProgress(text: string | null): Progress {
   }
   if (typeof data !== 'object' || data === null) return { ...FRESH };
   const d = data as Record<string, unknown>;
-  const ids = (x: unknown): LevelId[] => (Array.isArray(x) ? [...new Set(x.filter(isLevelId))] : []);
+  const ids = (x: unknown): GameLevelId[] => (Array.isArray(x) ? [...new Set(x.filter(isGameLevelId))] : []);
   const unlocked = ids(d.unlocked);
   if (!unlocked.includes('front-desk')) unlocked.unshift('front-desk');
   return {
-    unlocked: LEVEL_IDS.filter((id) => unlocked.includes(id)),
-    completed: LEVEL_IDS.filter((id) => ids(d.completed).includes(id)),
+    unlocked: GAME_LEVEL_IDS.filter((id) => unlocked.includes(id)),
+    completed: GAME_LEVEL_IDS.filter((id) => ids(d.completed).includes(id)),
     walkthroughDone: d.walkthroughDone === true,
     muted: d.muted === true,
     coachOff: d.coachOff === true,
@@ -39,18 +39,18 @@ export function parseProgress(text: string | null): Progress {
 }
 
 /** Finishing a level unlocks the next one. */
-export function complete(p: Progress, id: LevelId): Progress {
-  const next = LEVEL_IDS[LEVEL_IDS.indexOf(id) + 1];
+export function complete(p: Progress, id: GameLevelId): Progress {
+  const next = GAME_LEVEL_IDS[GAME_LEVEL_IDS.indexOf(id) + 1];
   const unlocked = new Set([...p.unlocked, ...(next ? [next] : [])]);
   return {
     ...p,
-    unlocked: LEVEL_IDS.filter((l) => unlocked.has(l)),
-    completed: LEVEL_IDS.filter((l) => l === id || p.completed.includes(l)),
+    unlocked: GAME_LEVEL_IDS.filter((l) => unlocked.has(l)),
+    completed: GAME_LEVEL_IDS.filter((l) => l === id || p.completed.includes(l)),
   };
 }
 
 export function unlockAll(p: Progress): Progress {
-  return { ...p, unlocked: [...LEVEL_IDS] };
+  return { ...p, unlocked: [...GAME_LEVEL_IDS] };
 }
 
 export interface ProgressStorage {

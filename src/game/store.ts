@@ -14,6 +14,7 @@ import type { WeekPoint } from '../analysis/endToEnd';
 import type { ProcessChart } from '../analysis/xmrPhases';
 import type { Debrief } from './debriefData';
 import type { ComparisonId } from './comparisons';
+import type { RepairsPlay } from './repairs/repairsState';
 
 /** The usual flow and the pilot side by side: needs met in the last four weeks, and open now. */
 export interface LiveFlow {
@@ -32,7 +33,7 @@ export interface RedesignPlan {
   backlog: number;
 }
 
-export type Screen = 'title' | 'levels' | 'briefing' | 'office' | 'debrief';
+export type Screen = 'title' | 'levels' | 'briefing' | 'office' | 'debrief' | 'repairs-briefing' | 'repairs-office' | 'repairs-debrief';
 
 export interface Comparison {
   /** this-office: the other way of running this office from the day it changed (or the start); reference: the never-gamed redesigned flow. */
@@ -96,6 +97,8 @@ export interface GameState {
   seesFailure: boolean;
   /** End-to-end days week by week so far, for a manager who measures the work instead of targets. */
   live: { weeks: WeekPoint[]; xmr: ProcessChart | null; flows: LiveFlows | null } | null;
+  /** A housing-repairs run: its briefing choice, its office and its debrief (null: not playing repairs). */
+  repairs: RepairsPlay | null;
 }
 
 /** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
@@ -136,6 +139,7 @@ export function initialState(progress: Progress = FRESH, seed = 1): GameState {
     progress,
     walkthrough: null,
     message: '',
+    repairs: null,
   };
 }
 

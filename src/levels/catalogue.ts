@@ -19,15 +19,20 @@ export function isShippedLevelId(id: unknown): id is ShippedLevelId {
   return typeof id === 'string' && Object.hasOwn(LEVEL_FILES, id);
 }
 
-/**
- * The levels the game plays, in the order they unlock: the housing-benefit model's. Housing
- * repairs runs headless (npm run sim -- --level housing-repairs) until its office view is built.
- */
+/** The housing-benefit model's levels, in the order they unlock (the game's first two). */
 export const LEVEL_IDS = ['front-desk', 'housing-benefit'] as const satisfies readonly ShippedLevelId[];
 export type LevelId = (typeof LEVEL_IDS)[number];
 
 export function isLevelId(id: unknown): id is LevelId {
   return typeof id === 'string' && (LEVEL_IDS as readonly string[]).includes(id);
+}
+
+/** Every level the game offers, in the order they unlock: finishing one unlocks the next. */
+export const GAME_LEVEL_IDS = [...LEVEL_IDS, 'housing-repairs'] as const satisfies readonly ShippedLevelId[];
+export type GameLevelId = (typeof GAME_LEVEL_IDS)[number];
+
+export function isGameLevelId(id: unknown): id is GameLevelId {
+  return typeof id === 'string' && (GAME_LEVEL_IDS as readonly string[]).includes(id);
 }
 
 const cache = new Map<LevelId, Level>();

@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import { PICTURE_WORDS } from '../content/office';
 import { Crowd } from './crowd';
+import { FONT } from './style';
 import { alongPath, Smoother, type Point } from './geometry';
 import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha } from './motion';
 import type { OfficeSource } from './mountOffice';
@@ -15,7 +16,6 @@ type PhaserModule = typeof import('phaser');
 
 const OFFICE_SCENE_KEY = 'office';
 
-const FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
 const INK = '#27303d';
 // Dark enough to read at 5:1 or more on every floor, even under the dusk of closing time.
 const SOFT_INK = '#3f4857';

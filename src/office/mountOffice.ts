@@ -40,13 +40,19 @@ function acceleratedWebGL(): boolean {
 }
 
 export async function mountOffice(parent: HTMLElement, source: OfficeSource): Promise<{ destroy(): void }> {
+  const reducedMotion = source.reducedMotion ?? prefersReducedMotion();
+  return mountScene(parent, OFFICE_WIDTH, OFFICE_HEIGHT, (Phaser) => createOfficeScene(Phaser, source, { reducedMotion }));
+}
+
+/** Puts one Phaser scene, drawn at width x height and scaled to fit, into a page element. */
+export async function mountScene(parent: HTMLElement, width: number, height: number, makeScene: (P: typeof import('phaser')) => import('phaser').Scene): Promise<{ destroy(): void }> {
   const Phaser = await import('phaser');
-  const scene = createOfficeScene(Phaser, source, { reducedMotion: source.reducedMotion ?? prefersReducedMotion() });
+  const scene = makeScene(Phaser);
   const game = new Phaser.Game({
     type: acceleratedWebGL() ? Phaser.AUTO : Phaser.CANVAS,
     parent,
-    width: OFFICE_WIDTH,
-    height: OFFICE_HEIGHT,
+    width,
+    height,
     transparent: true,
     banner: false,
     audio: { noAudio: true },

@@ -1,11 +1,16 @@
 // Mounts the game in the page: one screen at a time, a frame loop that drives the controller,
 // and keyboard shortcuts.
 import { createController, type Controller } from '../game/controller';
+import { createRepairsController, type RepairsController } from '../game/repairs/repairsController';
 import { loadProgress, quietStart } from '../game/progress';
 import { createGameStore, initialState, type GameState, type GameStore } from '../game/store';
 import { isTrainerLink, parseUrlSettings } from '../game/urlParams';
 import { attributeInWorker } from './choices';
 import { compareInWorker } from './compare';
+import { compareRepairsInWorker } from './repairsCompare';
+import { repairsBriefingScreen } from './screens/repairs/repairsBriefing';
+import { repairsDebriefScreen } from './screens/repairs/repairsDebrief';
+import { repairsOfficeScreen } from './screens/repairs/repairsOffice';
 import { h } from './dom';
 import { glossaryButton, isGlossaryOpen, openGlossary } from './glossary';
 import { TITLE_WORDS } from '../content/title';
@@ -61,12 +66,18 @@ function rebuildingView(state: GameState, build: (s: GameState) => HTMLElement, 
   };
 }
 
-function viewFor(state: GameState, store: GameStore, ctl: Controller): ScreenView {
+function viewFor(state: GameState, store: GameStore, ctl: Controller, repairs: RepairsController): ScreenView {
   switch (state.screen) {
     case 'title':
       return staticView(titleScreen(ctl));
     case 'levels':
-      return rebuildingView(state, (s) => levelsScreen(s, ctl), (s) => `${s.progress.unlocked.join()} ${s.progress.coachOff}`);
+      return rebuildingView(state, (s) => levelsScreen(s, ctl, repairs), (s) => `${s.progress.unlocked.join()} ${s.progress.coachOff}`);
+    case 'repairs-briefing':
+      return rebuildingView(state, (s) => repairsBriefingScreen(s, repairs), (s) => `${s.repairs?.regime}`);
+    case 'repairs-office':
+      return repairsOfficeScreen(store, repairs);
+    case 'repairs-debrief':
+      return rebuildingView(state, (s) => repairsDebriefScreen(s, repairs), (s) => `${s.repairs?.other?.status}`);
     case 'briefing':
       return rebuildingView(state, (s) => briefingScreen(s, ctl), (s) => `${s.regime} ${s.scenario}`);
     case 'office':
@@ -76,7 +87,18 @@ function viewFor(state: GameState, store: GameStore, ctl: Controller): ScreenVie
   }
 }
 
-function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
+function onRepairsKey(key: string, repairs: RepairsController, onButton: boolean): boolean {
+  if ((key === ' ' && !onButton) || key === 'p') repairs.togglePause();
+  else if (key >= '1' && key <= '4') repairs.setSpeed(Number(key) - 1);
+  else if (key === 'n') repairs.skipToNextStop();
+  else if (key === 'f') repairs.finishRun();
+  else if (key === 's') document.querySelector<HTMLElement>('.staff button:not(:disabled)')?.focus();
+  else if (key === 'r') document.querySelector<HTMLElement>('.lever select')?.focus();
+  else return false;
+  return true;
+}
+
+function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller, repairs: RepairsController) {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const s = store.getState();
   const target = e.target as HTMLElement | null;
@@ -87,6 +109,10 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
   if (e.key.toLowerCase() === 'g' && !typing) {
     e.preventDefault();
     openGlossary();
+    return;
+  }
+  if (s.screen === 'repairs-office' && !typing && !s.repairs?.inspection) {
+    if (onRepairsKey(e.key.toLowerCase(), repairs, onButton)) e.preventDefault();
     return;
   }
   if (s.screen !== 'office' || typing || s.inspection || s.study) return;
@@ -104,7 +130,7 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller) {
   e.preventDefault();
 }
 
-export function mountGame(root: HTMLElement): { store: GameStore; controller: Controller } {
+export function mountGame(root: HTMLElement): { store: GameStore; controller: Controller; repairs: RepairsController } {
   const url = parseUrlSettings(window.location.search);
   // From a trainer's link the sound starts off (without saving that as the player's choice).
   const saved = storage();
@@ -121,9 +147,10 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   const store = createGameStore(state);
   const sound = createSound(() => store.getState().progress.muted);
   const ctl = createController(store, { sound, compare: compareInWorker, attribute: attributeInWorker, storage: st });
+  const repairs = createRepairsController(store, { sound, compare: compareRepairsInWorker, storage: st });
 
   const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
-  let view = viewFor(store.getState(), store, ctl);
+  let view = viewFor(store.getState(), store, ctl, repairs);
   let screen = store.getState().screen;
   root.replaceChildren(view.el, live);
   // The glossary's button, outside the screens so every screen has it (key G).
@@ -132,7 +159,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
     if (s.screen !== screen) {
       screen = s.screen;
       view.destroy();
-      view = viewFor(s, store, ctl);
+      view = viewFor(s, store, ctl, repairs);
       root.replaceChildren(view.el, live);
       // Move focus to the new screen, so keyboard and screen-reader users land where things changed.
       const target = view.el.querySelector<HTMLElement>('[autofocus]') ?? view.el.querySelector<HTMLElement>('h1');
@@ -143,17 +170,20 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
       view.update(s);
     }
   });
-  window.addEventListener('keydown', (e) => onKey(e, store, ctl));
+  window.addEventListener('keydown', (e) => onKey(e, store, ctl, repairs));
 
   let last = performance.now();
   const frame = (t: number) => {
     // The office's clock waits while the glossary is open.
-    if (!isGlossaryOpen()) ctl.tick(t - last);
+    if (!isGlossaryOpen()) {
+      ctl.tick(t - last);
+      repairs.tick(t - last);
+    }
     last = t;
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
   root.dataset.ready = 'true';
   performance.mark('title-interactive');
-  return { store, controller: ctl };
+  return { store, controller: ctl, repairs };
 }

@@ -206,3 +206,20 @@ async function toDebriefFromOffer(page: Page) {
   await toDebrief(page);
   await check(page, 'Debrief: housing benefit, deliverology');
 }
+
+test('housing repairs: briefing, office, inspection card, debrief', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openBriefing(page, 'Housing repairs');
+  await check(page, 'Briefing: housing repairs');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('region', { name: 'The dashboard' })).toContainText('Day 1');
+  await expect(page.locator('.stage canvas')).toBeVisible();
+  await check(page, 'Office: housing repairs');
+  await page.getByRole('button', { name: 'Next inspection' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await check(page, 'Inspection card: housing repairs');
+  await page.getByRole('button', { name: 'Carry on' }).click();
+  await page.getByRole('button', { name: 'Finish run' }).click();
+  await expect(page.locator('table.compare')).toBeVisible({ timeout: 30_000 });
+  await check(page, 'Debrief: housing repairs');
+});

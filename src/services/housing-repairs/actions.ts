@@ -54,3 +54,18 @@ export function parseRepairsActions(data: unknown, days: number): { ok: true; ac
   });
   return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, actions };
 }
+
+/** Why an action cannot apply to this service, or null. */
+export function repairsActionProblem(action: ServiceAction): string | null {
+  if (action.kind === 'staff') {
+    if (!(ROLE_IDS as readonly string[]).includes(action.role)) return `unknown role "${action.role}" (roles: ${ROLE_IDS.join(', ')})`;
+    return null;
+  }
+  if (action.kind === 'design') {
+    const shape = repairsDesignSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    const field = shape[action.key];
+    if (!field) return `unknown design key "${action.key}" (keys: ${Object.keys(shape).join(', ')})`;
+    if (!field.safeParse(action.value).success) return `design ${action.key} cannot be ${JSON.stringify(action.value)}`;
+  }
+  return null;
+}

@@ -5,11 +5,16 @@ import { formatIssues } from '../../levels/load';
 import { catalogue } from './catalogue';
 import { RepairsSim } from './model';
 import { buildRepairsReport, type RepairsReport } from './report';
-import { PRIORITIES, type RepairsLevel, repairsDesignSchema, repairsLevelSchema, ROLE_IDS, TRADES } from './schema';
+import { repairsActionProblem } from './actions';
+import { PRIORITIES, type RepairsLevel, repairsLevelSchema, TRADES } from './schema';
+
+export { repairsActionProblem };
 
 export type { RepairsReport } from './report';
 export type { RepairsLevel } from './schema';
+export type { RepairsSnapshot } from './snapshot';
 export { RepairsSim } from './model';
+export { createRepairsRun, type RepairsRun, type RepairsActionInput } from './run';
 
 const SHARE_SUM_TOLERANCE = 1e-6;
 
@@ -24,21 +29,6 @@ export function parseRepairsLevel(raw: unknown): { ok: true; level: RepairsLevel
   const priorities = PRIORITIES.reduce((a, p) => a + level.demand.priorities[p].share, 0);
   if (Math.abs(priorities - 1) > SHARE_SUM_TOLERANCE) errors.push(`demand.priorities: the shares must add up to 1 (they add up to ${priorities})`);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, level };
-}
-
-/** Why an action cannot apply to this service, or null. */
-export function repairsActionProblem(action: ServiceAction): string | null {
-  if (action.kind === 'staff') {
-    if (!(ROLE_IDS as readonly string[]).includes(action.role)) return `unknown role "${action.role}" (roles: ${ROLE_IDS.join(', ')})`;
-    return null;
-  }
-  if (action.kind === 'design') {
-    const shape = repairsDesignSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-    const field = shape[action.key];
-    if (!field) return `unknown design key "${action.key}" (keys: ${Object.keys(shape).join(', ')})`;
-    if (!field.safeParse(action.value).success) return `design ${action.key} cannot be ${JSON.stringify(action.value)}`;
-  }
-  return null;
 }
 
 export function runRepairs(level: RepairsLevel, seed: number, regime: Regime, days: number, actions: readonly ServiceAction[] = []): RepairsSim {

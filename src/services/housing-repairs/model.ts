@@ -69,6 +69,25 @@ interface Call {
 /** A caller who has hung up this many times stops trying for now, and chases later. */
 const MAX_TRIES = 3;
 
+/** The newest visits and calls kept for views (a van going out, a phone ringing). */
+const RECENT = 40;
+
+/** A visit as a view shows it: which trade went, to which home, and how it went. */
+export interface VisitSeen {
+  at: number;
+  faultId: number;
+  trade: number;
+  outcome: VisitFailure | 'fixed' | 'part-done';
+}
+
+/** A call as a view shows it. */
+export interface CallSeen {
+  at: number;
+  faultId: number;
+  reason: Reason;
+  answered: boolean;
+}
+
 type Event =
   | { kind: 'arrival' }
   | { kind: 'call'; fault: Fault; reason: Reason; tries: number }
@@ -136,6 +155,9 @@ export class RepairsSim {
   readonly visitFailures: Record<VisitFailure, number> = { 'no-access': 0, 'wrong-trade': 0, 'no-parts': 0 };
   /** Repairs done from day 0: reported, found and inherited faults alike. */
   repairsDone = 0;
+  /** The newest visits and calls, newest last (at most RECENT of each). */
+  readonly recentVisits: VisitSeen[] = [];
+  readonly recentCalls: CallSeen[] = [];
   design: RepairsDesign;
   regime: Regime;
   readonly startRegime: Regime;
@@ -184,6 +206,8 @@ export class RepairsSim {
     this.events.now = start * DAY;
     this.events.at(start * DAY + this.demand.exponential(DAY / level.demand.faultsPerDay), { kind: 'arrival' });
     this.events.at(level.inspection.everyDays * DAY, { kind: 'inspection' });
+    // The inherited history: the service has been running before the player arrives at day 0.
+    this.advanceTo(0);
   }
 
   get now(): number {
@@ -193,6 +217,21 @@ export class RepairsSim {
   get eventsHandled(): number {
     return this.events.handled;
   }
+
+  /** The repairs line now: who answers it, how many are on a call, how many callers hold. */
+  get lineNow(): { role: RoleId; staff: number; busy: number; holding: number; open: boolean } {
+    let holding = 0;
+    for (let i = this.queueHead; i < this.queue.length; i++) if (!this.queue[i]!.done) holding++;
+    return { role: this.lineRole, staff: this.staff[this.lineRole], busy: this.busy, holding, open: this.line.isOpen(this.now) };
+  }
+
+  /** When the repairs line is open (for a clock that hurries through nights and weekends). */
+  get lineCalendar(): Pick<Calendar, 'isOpen' | 'nextOpen'> {
+    return this.line;
+  }
+
+  /** Visits booked and still to come, by trade (index into TRADES). */
+  readonly booked: number[] = TRADES.map(() => 0);
 
   advanceTo(t: number): void {
     this.events.runUntil(t, (e, now) => this.handle(e, now));
@@ -294,7 +333,7 @@ export class RepairsSim {
 
   // --- The repairs line -------------------------------------------------------------------------
 
-  private get lineRole(): RoleId {
+  get lineRole(): RoleId {
     return LINE_ROLES[this.design.frontLine];
   }
 
@@ -323,6 +362,7 @@ export class RepairsSim {
   private answer(call: Call, now: number): void {
     call.done = true;
     this.events.cancel(call.hangUp);
+    keepRecent(this.recentCalls, { at: now, faultId: call.fault.id, reason: call.reason, answered: true });
     const waited = now - call.placedAt;
     if (call.placedAt >= 0) {
       for (const t of [this.tally, this.quarter]) {
@@ -337,6 +377,7 @@ export class RepairsSim {
 
   private onHangUp(call: Call, now: number): void {
     call.done = true;
+    keepRecent(this.recentCalls, { at: now, faultId: call.fault.id, reason: call.reason, answered: false });
     if (call.placedAt >= 0) {
       this.calls.unanswered++;
       this.tally.callsOffered++;
@@ -438,6 +479,7 @@ export class RepairsSim {
     }
     fault.stage = 'booked';
     job.booked = true;
+    this.booked[job.trade]!++;
     const at = Math.max(this.diaries[job.trade]!.startOf(day, this.visits.uniform()), now + 60);
     this.events.at(at, { kind: 'visit', job });
   }
@@ -468,6 +510,7 @@ export class RepairsSim {
   private onVisit(job: Job, now: number): void {
     const fault = job.fault;
     job.booked = false;
+    this.booked[job.trade]!--;
     fault.visits++;
     const travel = this.work.sample(this.level.times.travel);
     const noAccess = this.design.appointments === 'windows-to-target' ? this.level.tenants.noAccessWindow : this.level.tenants.noAccessExact;
@@ -475,6 +518,12 @@ export class RepairsSim {
     if (this.visits.chance(noAccess)) failure = 'no-access';
     else if (job.trade !== fault.trade) failure = 'wrong-trade';
     else if (!job.partsRight) failure = 'no-parts';
+    keepRecent(this.recentVisits, {
+      at: now,
+      faultId: fault.id,
+      trade: job.trade,
+      outcome: failure ?? (fault.followOn >= 0 && job.together < 0 ? 'part-done' : 'fixed'),
+    });
     if (failure === null) {
       const minutes = travel + this.work.sample(this.level.times.fix) + (job.together >= 0 ? travel + this.work.sample(this.level.times.fix) : 0);
       if (now >= 0) this.trades.value += minutes / 60;
@@ -590,6 +639,11 @@ export class RepairsSim {
       if (this.design.contract === 'in-house') this.cost.trades += hours * this.level.roles[role].costPerHour;
     }
   }
+}
+
+function keepRecent<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > RECENT) list.shift();
 }
 
 /** The index a uniform draw u falls on, given shares that sum to 1. */

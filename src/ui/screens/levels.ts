@@ -1,15 +1,18 @@
-// Level select: the tutorial first; the full case unlocks when the tutorial is finished.
+// Level select: the tutorial first; each level unlocks when the one before it is finished.
 import { COACH_WORDS } from '../../content/coach';
 import { LEVELS_WORDS as W } from '../../content/levels';
 import type { Controller } from '../../game/controller';
-import { LEVEL_IDS, loadLevel } from '../../game/levels';
+import { isLevelId, loadLevel } from '../../game/levels';
+import type { RepairsController } from '../../game/repairs/repairsController';
+import { repairsLevel } from '../../game/repairs/repairsLevel';
+import { GAME_LEVEL_IDS } from '../../levels/catalogue';
 import type { GameState } from '../../game/store';
 import { h } from '../dom';
 
-export function levelsScreen(state: GameState, ctl: Controller): HTMLElement {
+export function levelsScreen(state: GameState, ctl: Controller, repairs: RepairsController): HTMLElement {
   const list = h('ul', { className: 'levels' });
-  for (const id of LEVEL_IDS) {
-    const level = loadLevel(id);
+  for (const id of GAME_LEVEL_IDS) {
+    const level = isLevelId(id) ? loadLevel(id) : repairsLevel();
     const unlocked = state.progress.unlocked.includes(id);
     const done = state.progress.completed.includes(id);
     list.appendChild(
@@ -25,7 +28,7 @@ export function levelsScreen(state: GameState, ctl: Controller): HTMLElement {
             className: 'primary',
             disabled: !unlocked,
             'aria-label': unlocked ? W.playLevel(level.title) : W.lockedLabel(level.title),
-            onclick: () => ctl.chooseLevel(id),
+            onclick: () => (isLevelId(id) ? ctl.chooseLevel(id) : repairs.choose()),
           },
           unlocked ? (done ? W.playAgain : W.play) : W.locked,
         ),

@@ -1,0 +1,164 @@
+// Housing repairs' intents: buttons and keys become actions on the run or screen changes; each
+// frame the run advances and a fresh snapshot goes to the store. The views never touch the run.
+import type { Regime } from '../../engine/service';
+import type { RepairsReport } from '../../services/housing-repairs/index';
+import type { RepairsDesign, RoleId } from '../../services/housing-repairs/schema';
+import { levelHash, MODEL_VERSION } from '../../sim/version';
+import { otherRegime } from '../levels';
+import { complete, saveProgress, type ProgressStorage } from '../progress';
+import { SPEEDS } from '../speeds';
+import type { GameStore } from '../store';
+import { repairsLevel } from './repairsLevel';
+import { RepairsSession, type RepairsStop } from './repairsSession';
+import { freshRepairs, type RepairsPlay, type RepairsRunSpec } from './repairsState';
+
+export interface RepairsEffects {
+  sound(name: 'ring' | 'inspection' | 'click' | 'end'): void;
+  /** Runs the same tenants another way, off the main thread where possible. */
+  compare(run: RepairsRunSpec): Promise<RepairsReport>;
+  storage: ProgressStorage | null;
+}
+
+/** Staff a role may have at most (the level's bound). */
+const MAX_STAFF = 500;
+
+export type RepairsController = ReturnType<typeof createRepairsController>;
+
+export function createRepairsController(store: GameStore, effects: RepairsEffects) {
+  let session: RepairsSession | null = null;
+  const get = store.getState;
+  const play = (): RepairsPlay => get().repairs ?? freshRepairs();
+  const patch = (p: Partial<RepairsPlay>) => store.setState({ repairs: { ...play(), ...p } });
+
+  function publish(): void {
+    if (!session) return;
+    patch({ snapshot: session.run.snapshot(), actions: [...session.run.actions] });
+  }
+
+  function stopped(stop: RepairsStop): void {
+    if (!session) return;
+    if (stop === 'inspection') {
+      const inspection = session.takeInspection();
+      if (inspection) {
+        effects.sound('inspection');
+        patch({ inspection, paused: true });
+      }
+      // An inspection on the last day is shown, and the run ends when it is read.
+      return;
+    }
+    if (stop === 'end') finish();
+  }
+
+  function finish(): void {
+    if (!session) return;
+    session.finish();
+    publish();
+    const level = session.level;
+    const report = session.run.report(level.days);
+    const other = otherRegime(session.startRegime);
+    const progress = complete(get().progress, 'housing-repairs');
+    saveProgress(effects.storage, progress);
+    store.setState({ screen: 'repairs-debrief', progress });
+    patch({ report, paused: true, inspection: null, other: { regime: other, status: 'running', report: null } });
+    effects.sound('end');
+    const seed = session.seed;
+    effects.compare({ seed, regime: other, days: level.days, actions: [] }).then(
+      (r) => {
+        if (get().repairs?.report === report) patch({ other: { regime: other, status: 'done', report: r } });
+      },
+      () => {
+        if (get().repairs?.report === report) patch({ other: { regime: other, status: 'failed', report: null } });
+      },
+    );
+  }
+
+  function act(f: (s: RepairsSession) => void): void {
+    if (!session || session.finished) return;
+    f(session);
+    effects.sound('click');
+    publish();
+  }
+
+  return {
+    choose(): void {
+      session = null;
+      store.setState({ screen: 'repairs-briefing', repairs: freshRepairs(get().repairs?.regime ?? 'deliverology') });
+    },
+    setRegime(regime: Regime): void {
+      patch({ regime });
+    },
+    setSeed(seed: number): void {
+      if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31) store.setState({ seed });
+    },
+    start(): void {
+      const regime = play().regime;
+      session = new RepairsSession(repairsLevel(), get().seed, regime);
+      store.setState({ screen: 'repairs-office', repairs: freshRepairs(regime) });
+      publish();
+    },
+    tick(realMs: number): void {
+      const p = get().repairs;
+      if (!session || get().screen !== 'repairs-office' || !p || p.paused || p.inspection) return;
+      const lastCall = p.snapshot?.recentCalls.at(-1)?.at;
+      const stop = session.tick(realMs, p.speed);
+      publish();
+      // A phone rings for a new call, at the speeds where one call can still be told from the next.
+      if (p.speed <= 1 && get().repairs!.snapshot!.recentCalls.at(-1)?.at !== lastCall) effects.sound('ring');
+      stopped(stop);
+    },
+    togglePause(): void {
+      if (!session || play().inspection) return;
+      patch({ paused: !play().paused });
+    },
+    setSpeed(speed: number): void {
+      patch({ speed: Math.max(0, Math.min(SPEEDS.length - 1, speed)), paused: false });
+    },
+    skipToNextStop(): void {
+      if (!session || play().inspection) return;
+      const stop = session.skipToNextStop();
+      publish();
+      stopped(stop);
+    },
+    finishRun(): void {
+      finish();
+    },
+    closeInspection(): void {
+      patch({ inspection: null });
+      if (session?.finished) finish();
+    },
+    setStaff(role: RoleId, count: number): void {
+      act((s) => s.apply({ kind: 'staff', role, count: Math.max(0, Math.min(MAX_STAFF, count)) }));
+    },
+    setDesign<K extends keyof RepairsDesign>(key: K, value: RepairsDesign[K]): void {
+      act((s) => s.apply({ kind: 'design', key, value }));
+    },
+    switchRegime(): void {
+      act((s) => s.apply({ kind: 'regime', regime: otherRegime(s.run.regime) }));
+    },
+    /** The run as a file the headless runner replays: `npm run sim -- --level housing-repairs --actions run.json`. */
+    exportJson(): string {
+      const level = repairsLevel();
+      const p = play();
+      const startRegime = session?.startRegime ?? p.regime;
+      return JSON.stringify(
+        {
+          format: 'its-the-system/run',
+          service: 'housing-repairs',
+          level: level.id,
+          model: { version: MODEL_VERSION, levelHash: levelHash(level) },
+          seed: get().seed,
+          regime: startRegime,
+          days: level.days,
+          actions: p.actions,
+          report: p.report,
+        },
+        null,
+        2,
+      );
+    },
+    showLevels(): void {
+      session = null;
+      store.setState({ screen: 'levels', repairs: null });
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// Housing repairs' office: the picture of the line, the depot and the homes; the dashboard above
+// it; time, staff and the ways of working beside it. Views read the store and send intents.
+import { REPAIRS_WORDS as W } from '../../../content/repairs';
+import type { RepairsController } from '../../../game/repairs/repairsController';
+import { repairsLevel } from '../../../game/repairs/repairsLevel';
+import { SPEEDS } from '../../../game/speeds';
+import type { GameState, GameStore } from '../../../game/store';
+import { catalogue } from '../../../services/housing-repairs/catalogue';
+import type { Inspection } from '../../../services/housing-repairs/model';
+import { type RepairsDesign, ROLE_IDS, TRADES } from '../../../services/housing-repairs/schema';
+import { h, setText } from '../../dom';
+import { clock, count, dayLabel, days, money, percent, stars } from '../../format';
+import type { ScreenView } from '../office';
+
+type LeverKey = keyof RepairsDesign;
+
+/** A lever's value as its words' key (true and false are keys too). */
+function valueWord(v: string | boolean): keyof typeof W.leverValues {
+  return (typeof v === 'boolean' ? (v ? 'true' : 'false') : v) as keyof typeof W.leverValues;
+}
+
+export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): ScreenView {
+  const level = repairsLevel();
+  const t = level.inspection.targets;
+
+  // ---- dashboard
+  const clockEl = h('span', { className: 'clock' });
+  const measures = {
+    jobsWithinTarget: h('li', { className: 'measure' }),
+    daysPerJob: h('li', { className: 'measure' }),
+    callsAnsweredIn20s: h('li', { className: 'measure' }),
+  };
+  const starsEl = h('span', { className: 'stars' }, W.noInspection);
+  const costEl = h('span', { className: 'cost' });
+  const hud = h(
+    'header',
+    { className: 'hud', role: 'region', 'aria-label': W.dashboard },
+    h('div', { className: 'hud-time' }, clockEl),
+    h('ul', { className: 'dashboard', 'aria-label': W.dashboard }, measures.jobsWithinTarget, measures.daysPerJob, measures.callsAnsweredIn20s),
+    h('div', { className: 'hud-side' }, starsEl, costEl),
+  );
+
+  // ---- time
+  const playBtn = h('button', { type: 'button', className: 'primary', 'aria-keyshortcuts': 'Space P', onclick: () => ctl.togglePause() }, W.play);
+  const speedBtns = SPEEDS.map((s, i) => h('button', { type: 'button', 'aria-pressed': 'false', 'aria-keyshortcuts': s.key, onclick: () => ctl.setSpeed(i) }, s.label));
+  const nextBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'N', onclick: () => ctl.skipToNextStop() }, W.nextInspection);
+  const finishBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'F', onclick: () => ctl.finishRun() }, W.finish);
+  const time = h(
+    'section',
+    { className: 'panel-part', 'aria-labelledby': 'time-h' },
+    h('h2', { id: 'time-h' }, W.controls),
+    h('div', { className: 'row' }, playBtn, nextBtn, finishBtn),
+    h('div', { className: 'row speeds', role: 'group', 'aria-label': W.speed }, ...speedBtns),
+  );
+
+  // ---- staff
+  const staffRows = new Map<string, { count: HTMLElement; minus: HTMLButtonElement; row: HTMLElement }>();
+  const staffList = h('ul', { className: 'staff' });
+  for (const id of ROLE_IDS) {
+    const role = level.roles[id];
+    const countEl = h('span', { className: 'count' }, count(0));
+    const minus = h('button', { type: 'button', className: 'step', 'aria-label': W.fewer(role.label), onclick: () => ctl.setStaff(id, staffOf(id) - 1) }, '−');
+    const plus = h('button', { type: 'button', className: 'step', 'aria-label': W.more(role.label), onclick: () => ctl.setStaff(id, staffOf(id) + 1) }, '+');
+    const row = h('li', {}, h('span', { className: 'role' }, role.label), h('span', { className: 'stepper' }, minus, countEl, plus));
+    staffList.appendChild(row);
+    staffRows.set(id, { count: countEl, minus, row });
+  }
+  const staffOf = (id: (typeof ROLE_IDS)[number]) => store.getState().repairs?.snapshot?.staff[id] ?? 0;
+  const spendEl = h('p', { className: 'hint' });
+  const staffing = h('section', { className: 'panel-part', 'aria-labelledby': 'staff-h' }, h('h2', { id: 'staff-h' }, W.staffHeading), staffList, spendEl);
+
+  // ---- ways of working: one select per lever of the service's catalogue
+  const selects = new Map<LeverKey, HTMLSelectElement>();
+  const levers = h('section', { className: 'panel-part', 'aria-labelledby': 'rules-h' }, h('h2', { id: 'rules-h' }, W.leversHeading));
+  for (const lever of catalogue.levers) {
+    const key = lever.key as LeverKey;
+    const id = `lever-${key}`;
+    const select = h('select', { id });
+    lever.values.forEach((v, i) => select.appendChild(h('option', { value: i }, W.leverValues[valueWord(v)])));
+    select.addEventListener('change', () => ctl.setDesign(key, lever.values[Number(select.value)] as never));
+    selects.set(key, select);
+    levers.appendChild(
+      h('div', { className: 'lever' }, h('label', { for: id }, W.levers[key]), select, lever.kind === 'gaming' ? h('p', { className: 'why' }, W.gamingNote) : null),
+    );
+  }
+  const switchBtn = h('button', { type: 'button', onclick: () => ctl.switchRegime() });
+  levers.appendChild(h('div', { className: 'row' }, switchBtn));
+
+  const panel = h('aside', { className: 'panel', 'aria-label': W.controls }, time, staffing, levers);
+
+  // ---- stage and its words
+  const stage = h('div', { className: 'stage', role: 'img', 'aria-label': W.heading });
+  const wordsList = h('ul', { 'aria-live': 'off' });
+  const words = h('section', { className: 'visually-hidden', 'aria-labelledby': 'repairs-words-h' }, h('h2', { id: 'repairs-words-h' }, W.inTheOffice), wordsList);
+  const dialogSlot = h('div', {});
+  const el = h(
+    'section',
+    { className: 'screen office repairs', 'aria-label': W.heading },
+    h('h1', { className: 'visually-hidden' }, W.heading),
+    hud,
+    h('div', { className: 'office-main' }, h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage, words)), h('div', { className: 'office-side' }, panel)),
+    dialogSlot,
+  );
+
+  let destroyed = false;
+  let picture: { destroy(): void } | null = null;
+  import('../../../office/repairs/mountDepot')
+    .then(({ mountDepot }) => mountDepot(stage, () => store.getState().repairs?.snapshot ?? null))
+    .then((p) => {
+      if (destroyed) p.destroy();
+      else picture = p;
+    })
+    .catch(() => {
+      // No canvas (a very old browser): the dashboard and the words still tell the story.
+    });
+
+  let shownInspection: Inspection | null = null;
+  let wordsHour = -1;
+  function measureText(label: string, value: string, met: boolean | null): string {
+    return `${label}: ${value}${met === null ? '' : ` ${met ? W.met : W.missed}`}`;
+  }
+
+  function update(s: GameState): void {
+    const r = s.repairs;
+    const snap = r?.snapshot;
+    if (!r || !snap) return;
+    setText(clockEl, clock(snap.time));
+    const d = snap.dashboard;
+    setText(measures.jobsWithinTarget, measureText(W.measures.jobsWithinTarget, percent(d.jobsWithinTarget), d.jobsWithinTarget === null ? null : d.jobsWithinTarget >= t.jobsWithinTarget));
+    setText(measures.daysPerJob, measureText(W.measures.daysPerJob, days(d.daysPerJob), d.daysPerJob === null ? null : d.daysPerJob <= t.daysPerJob));
+    setText(measures.callsAnsweredIn20s, measureText(W.measures.callsAnsweredIn20s, percent(d.callsAnsweredIn20s), d.callsAnsweredIn20s === null ? null : d.callsAnsweredIn20s >= t.callsAnsweredIn20s));
+    setText(starsEl, snap.lastInspection ? W.lastInspection(dayLabel(snap.lastInspection.day), stars(snap.lastInspection.stars)) : W.noInspection);
+    setText(costEl, W.perWeek(money(snap.staffPerWeek)));
+    setText(spendEl, W.perWeek(money(snap.staffPerWeek)));
+    setText(playBtn, r.paused ? W.play : W.pause);
+    speedBtns.forEach((b, i) => b.setAttribute('aria-pressed', String(i === r.speed && !r.paused)));
+    for (const id of ROLE_IDS) {
+      const row = staffRows.get(id)!;
+      setText(row.count, count(snap.staff[id]));
+      row.minus.disabled = snap.staff[id] <= 0;
+    }
+    for (const [key, select] of selects) {
+      const lever = catalogue.levers.find((l) => l.key === key)!;
+      const i = lever.values.indexOf(snap.design[key]);
+      if (select.selectedIndex !== i) select.selectedIndex = i;
+    }
+    setText(switchBtn, W.switchTo[snap.regime === 'deliverology' ? 'systems' : 'deliverology']);
+    // The picture in words, at most once a sim hour.
+    const hour = Math.floor(snap.time / 60);
+    if (hour !== wordsHour) {
+      wordsHour = hour;
+      const latest = snap.recentVisits.at(-1);
+      wordsList.replaceChildren(
+        h('li', {}, W.nowLine(snap.line.staff, snap.line.busy, snap.line.holding)),
+        h('li', {}, W.nowFaults(snap.faults.waiting, snap.faults.fixed)),
+        ...TRADES.map((trade, i) => h('li', {}, `${W.trades[trade]}: ${W.booked(snap.trades[i]!.booked)}`)),
+        latest ? h('li', {}, W.nowVisit(W.trades[TRADES[latest.trade]!], W.outcomes[latest.outcome])) : '',
+      );
+    }
+    if (r.inspection !== shownInspection) {
+      const wasOpen = shownInspection !== null;
+      shownInspection = r.inspection;
+      dialogSlot.querySelector('dialog')?.close();
+      dialogSlot.replaceChildren();
+      if (!r.inspection && wasOpen) playBtn.focus();
+      if (r.inspection) {
+        const ins = r.inspection;
+        const dialog = h(
+          'dialog',
+          { className: 'card inspection', 'aria-labelledby': 'inspection-h' },
+          h('h2', { id: 'inspection-h' }, W.inspectionHeading(dayLabel(ins.day))),
+          h('p', { className: 'stars big', role: 'img', 'aria-label': W.stars(ins.stars) }, stars(ins.stars)),
+          h('p', {}, W.inspectionStars(W.stars(ins.stars))),
+          h(
+            'ul',
+            {},
+            h('li', { className: ins.targetsMet.jobsWithinTarget ? 'ok' : 'miss' }, measureText(W.measures.jobsWithinTarget, percent(ins.dashboard.jobsWithinTarget), ins.targetsMet.jobsWithinTarget)),
+            h('li', { className: ins.targetsMet.daysPerJob ? 'ok' : 'miss' }, measureText(W.measures.daysPerJob, days(ins.dashboard.daysPerJob), ins.targetsMet.daysPerJob)),
+            h('li', { className: ins.targetsMet.callsAnsweredIn20s ? 'ok' : 'miss' }, measureText(W.measures.callsAnsweredIn20s, percent(ins.dashboard.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s)),
+          ),
+          h('button', { type: 'button', className: 'primary', autofocus: true, onclick: () => ctl.closeInspection() }, W.carryOn),
+        );
+        dialog.addEventListener('cancel', (e) => {
+          e.preventDefault();
+          ctl.closeInspection();
+        });
+        dialogSlot.appendChild(dialog);
+        dialog.showModal();
+      }
+    }
+  }
+
+  update(store.getState());
+  return {
+    el,
+    update,
+    destroy() {
+      destroyed = true;
+      picture?.destroy();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// Housing repairs in the game, in Node: the session's clock and stops, the picture's view, and
+// the controller's flow from briefing to debrief. The run is the core's: the page only shows it.
+import { describe, expect, it } from 'vitest';
+import { DAY } from '../../src/engine/calendar';
+import { complete, FRESH } from '../../src/game/progress';
+import { createRepairsController } from '../../src/game/repairs/repairsController';
+import { repairsLevel } from '../../src/game/repairs/repairsLevel';
+import { RepairsSession } from '../../src/game/repairs/repairsSession';
+import { createGameStore, initialState } from '../../src/game/store';
+import { AT_HOME_MINUTES, DRIVE_MINUTES, depotView, homeAt, vanAt } from '../../src/office/repairs/depotView';
+import { housingRepairs, type RepairsReport } from '../../src/services/housing-repairs/index';
+
+describe('a housing-repairs session', () => {
+  it('starts at day 0 with its history inherited, stops at each inspection and at the end', () => {
+    const s = new RepairsSession(repairsLevel(), 1, 'deliverology');
+    expect(s.run.now).toBe(0);
+    expect(s.run.snapshot().faults.reported).toBe(0);
+    expect(s.run.snapshot().stages.booked).toBeGreaterThan(0);
+    let stop = null;
+    for (let i = 0; i < 100_000 && stop === null; i++) stop = s.tick(100, 3);
+    expect(stop).toBe('inspection');
+    expect(s.run.now).toBe(91 * DAY);
+    expect(s.takeInspection()?.day).toBe(91);
+    expect(s.takeInspection()).toBeNull();
+    s.finish();
+    expect(s.finished).toBe(true);
+  });
+
+  it('a run played frame by frame, with actions, reports what the same log replayed at once reports', () => {
+    const level = repairsLevel();
+    const s = new RepairsSession(level, 2, 'deliverology');
+    for (let i = 0; i < 500; i++) s.tick(16, 1);
+    s.apply({ kind: 'design', key: 'appointments', value: 'exact-time' });
+    s.skipToNextStop();
+    s.apply({ kind: 'staff', role: 'plumber', count: 12 });
+    s.finish();
+    const played = s.run.report(level.days);
+    expect(JSON.stringify(played)).toBe(JSON.stringify(housingRepairs.simulate(level, 2, 'deliverology', level.days, s.run.actions)));
+  });
+});
+
+describe('the repairs picture', () => {
+  const visit = { at: 10_000, faultId: 7, trade: 1, outcome: 'no-access' as const };
+  it('a van leaves before its visit, waits at the home, and comes back', () => {
+    expect(vanAt(visit, visit.at - DRIVE_MINUTES - 1, false)).toBeNull();
+    const going = vanAt(visit, visit.at - DRIVE_MINUTES / 2, false)!;
+    expect(going.outcome).toBeNull();
+    const there = vanAt(visit, visit.at + 1, false)!;
+    expect(there).toMatchObject({ ...homeAt(7), outcome: 'no-access', trade: 1 });
+    expect(vanAt(visit, visit.at + AT_HOME_MINUTES + DRIVE_MINUTES + 1, false)).toBeNull();
+  });
+
+  it('with reduced motion, vans are only ever at the home', () => {
+    expect(vanAt(visit, visit.at - DRIVE_MINUTES / 2, true)).toBeNull();
+    expect(vanAt(visit, visit.at + AT_HOME_MINUTES + 1, true)).toBeNull();
+    expect(vanAt(visit, visit.at + 1, true)?.outcome).toBe('no-access');
+  });
+
+  it('shows the line staff at desks, lit while on a call, and the vans not out parked', () => {
+    const s = new RepairsSession(repairsLevel(), 1, 'deliverology');
+    for (let i = 0; i < 200; i++) s.tick(50, 1);
+    const snap = s.run.snapshot();
+    const v = depotView(snap);
+    expect(v.desks).toHaveLength(Math.min(12, snap.line.staff));
+    expect(v.desks.filter((d) => d.busy)).toHaveLength(Math.min(v.desks.length, snap.line.busy));
+    const out = v.vans.length;
+    const parked = v.parked.length;
+    expect(parked).toBeLessThanOrEqual(snap.trades.reduce((a, t) => a + Math.min(8, t.staff), 0));
+    expect(out + parked).toBeGreaterThan(0);
+  });
+});
+
+describe('the repairs controller', () => {
+  it('briefing, office, debrief: the report is the run\'s, progress is kept, the other way arrives', async () => {
+    const store = createGameStore(initialState(FRESH, 5));
+    let other: RepairsReport | null = null;
+    const ctl = createRepairsController(store, {
+      sound: () => {},
+      compare: async (run) => {
+        other = housingRepairs.simulate(repairsLevel(), run.seed, run.regime, 30, []);
+        return other;
+      },
+      storage: null,
+    });
+    ctl.choose();
+    expect(store.getState().screen).toBe('repairs-briefing');
+    ctl.setRegime('systems');
+    ctl.start();
+    expect(store.getState().screen).toBe('repairs-office');
+    expect(store.getState().repairs?.snapshot?.regime).toBe('systems');
+    ctl.setStaff('repairsExpert', 7);
+    expect(store.getState().repairs?.snapshot?.staff.repairsExpert).toBe(7);
+    ctl.finishRun();
+    const s = store.getState();
+    expect(s.screen).toBe('repairs-debrief');
+    expect(s.progress.completed).toContain('housing-repairs');
+    const saved = JSON.parse(ctl.exportJson()) as { seed: number; regime: string; actions: unknown[]; model: { version: string } };
+    expect(saved).toMatchObject({ seed: 5, regime: 'systems', actions: [{ kind: 'staff', role: 'repairsExpert', count: 7, at: 0 }] });
+    expect(s.repairs?.report?.endToEndDays.mean).toBe(housingRepairs.simulate(repairsLevel(), 5, 'systems', 364, saved.actions as never).endToEndDays.mean);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().repairs?.other).toMatchObject({ regime: 'deliverology', status: 'done' });
+    expect(other).not.toBeNull();
+  });
+
+  it('finishing housing benefit unlocks housing repairs', () => {
+    expect(complete(FRESH, 'housing-benefit').unlocked).toContain('housing-repairs');
+    expect(FRESH.unlocked).not.toContain('housing-repairs');
+  });
+});
