@@ -5,10 +5,16 @@
 //    measured in the page over one minute of real time from day 0 (the busiest stretch: the
 //    inherited backlog and the first quarter), median and p95.
 // 3. The production bundle: JS gzipped, in total.
+// 4. Long tasks (the Long Tasks API: main-thread tasks over 50 ms) while playing housing-benefit
+//    under deliverology, seed 1, in a fresh page: starting a run, a staff change, skipping to the
+//    next inspection three times (closing each inspection card), finishing the run, and the
+//    debrief until its background rows ("what your choices cost", the comparisons) are done.
+//    Each task is put in the step that was in progress when it started; per step, the count and
+//    the longest.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
@@ -18,6 +24,109 @@ const seconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.sli
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+/** Step names, in the order played; tasks before the first belong to loading the game. */
+const STEPS = ['loading the game', 'starting a run', 'a staff change', 'next inspection', 'finish', 'debrief'] as const;
+type Step = (typeof STEPS)[number];
+
+interface LongTask {
+  step: Step;
+  startMs: number;
+  durationMs: number;
+}
+
+interface StepTasks {
+  count: number;
+  longestMs: number;
+  /** The sum over tasks of the time past 50 ms (Lighthouse's total blocking time). */
+  blockingMs: number;
+}
+
+/** Set up before any of the page's scripts: records every long task from navigation on. */
+const LONG_TASK_OBSERVER = `
+  window.__lt = { tasks: [], steps: [], error: null };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lt.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    window.__lt.error = String(e);
+  }
+`;
+
+async function longTasks(browser: Browser, url: string): Promise<{ steps: Record<Step, StepTasks>; overall: StepTasks; tasks: LongTask[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(LONG_TASK_OBSERVER);
+  const step = (name: Step) => page.evaluate(`window.__lt.steps.push({ step: ${JSON.stringify(name)}, at: performance.now() })`);
+  // Two frames and a pause: anything the step set going has run, and the observer has reported it.
+  const settle = (ms: number) => page.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ${ms}))))`);
+  // Keys go to the document: nothing focused (a button keeps focus after a click; a select would take the key).
+  const press = async (key: string) => {
+    await page.evaluate('document.activeElement?.blur?.()');
+    await page.keyboard.press(key);
+  };
+  try {
+    await page.goto(`${url}?seed=1`);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
+    await page.getByRole('button', { name: 'Play Housing benefit' }).click();
+    await page.getByLabel('Deliverology').check();
+    await settle(500);
+
+    await step('starting a run');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('.stage canvas').waitFor();
+    await page.getByRole('region', { name: 'Dashboard', exact: true }).getByText('Day 1').first().waitFor();
+    await settle(1500);
+
+    const card = page.getByRole('dialog', { name: /Inspection report/ });
+    for (let i = 0; i < 3; i++) {
+      // Choices for the debrief to price: one more assessor before each of the first two inspections.
+      if (i < 2) {
+        await step('a staff change');
+        await page.getByRole('button', { name: 'One more Benefit assessor' }).click();
+        await settle(300);
+      }
+      await step('next inspection');
+      await press('n');
+      await card.waitFor({ timeout: 60_000 });
+      await card.getByRole('button', { name: 'Back to work' }).click();
+      await card.waitFor({ state: 'hidden' });
+      await settle(500);
+    }
+
+    await step('finish');
+    await press('f');
+    await page.getByRole('heading', { level: 1, name: /What really happened/ }).waitFor({ timeout: 60_000 });
+
+    await step('debrief');
+    await page.locator('section.choices-cost[data-status="done"]').waitFor({ state: 'attached', timeout: 120_000 });
+    await page.getByRole('table', { name: /the same citizens, the same seed/ }).first().waitFor({ timeout: 120_000 });
+    await settle(1000);
+
+    const got = (await page.evaluate('window.__lt')) as { tasks: { start: number; duration: number }[]; steps: { step: Step; at: number }[]; error: string | null };
+    if (got.error) throw new Error(`Long Tasks API: ${got.error}`);
+    const stepAt = (t: number): Step => {
+      let s: Step = 'loading the game';
+      for (const m of got.steps) if (m.at <= t) s = m.step;
+      return s;
+    };
+    const tasks: LongTask[] = got.tasks.map((t) => ({ step: stepAt(t.start), startMs: round1(t.start), durationMs: round1(t.duration) }));
+    const tally = (ts: LongTask[]): StepTasks => ({
+      count: ts.length,
+      longestMs: ts.reduce((m, t) => Math.max(m, t.durationMs), 0),
+      blockingMs: round1(ts.reduce((a, t) => a + t.durationMs - 50, 0)),
+    });
+    const steps = Object.fromEntries(STEPS.map((s) => [s, tally(tasks.filter((t) => t.step === s))])) as Record<Step, StepTasks>;
+    return { steps, overall: tally(tasks), tasks };
+  } finally {
+    await page.close();
+  }
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
 }
 
 function bundleGzipKb(): number {
@@ -68,17 +177,24 @@ try {
     };
     requestAnimationFrame(frame);
   })`)) as { deltas: number[]; clock: string };
+  await page.close();
+  const tasks = await longTasks(browser, url);
   const out = {
     titleInteractiveMs: Math.round(quantile(loads, 0.5)),
     frameMs: { median: Math.round(quantile(result.deltas, 0.5) * 10) / 10, p95: Math.round(quantile(result.deltas, 0.95) * 10) / 10, frames: result.deltas.length },
     reachedSimTime: result.clock,
     bundleJsGzipKb: bundleGzipKb(),
+    longTasks: tasks,
   };
   if (json) console.log(JSON.stringify(out));
   else {
     console.log(`title interactive: ${out.titleInteractiveMs} ms (median of 5 loads)`);
     console.log(`frames at top speed for ${seconds} s: median ${out.frameMs.median} ms, p95 ${out.frameMs.p95} ms over ${out.frameMs.frames} frames (reached ${out.reachedSimTime})`);
     console.log(`bundle: ${out.bundleJsGzipKb} KB of JS gzipped`);
+    console.log('long tasks (over 50 ms) playing housing-benefit, by step: count, longest, blocking time past 50 ms');
+    for (const [name, t] of [...Object.entries(tasks.steps), ['overall', tasks.overall] as const]) {
+      console.log(`  ${name.padEnd(17)} ${String(t.count).padStart(3)}  ${String(t.longestMs).padStart(7)} ms  ${String(t.blockingMs).padStart(7)} ms`);
+    }
   }
 } finally {
   await browser.close();
