@@ -155,6 +155,11 @@ interface Samplers {
 export interface SimulationOptions {
   /** Record every citizen's journey (see journeyOf). Off by default: it costs memory, not results. */
   journal?: boolean;
+  /**
+   * false: set the office up without running its inherited history, for fork.ts to copy a
+   * warmed-up one into (such a sim stands at the warm-up's start, nothing done: not a run).
+   */
+  warmUp?: boolean;
 }
 
 /**
@@ -365,6 +370,7 @@ export class Simulation {
     const start = -level.warmUpDays * DAY;
     this.now = start;
     this.lastDesignNote = start;
+    if (options.warmUp === false) return;
     for (const role of this.roles) role.resetAccounts(start);
     this.schedule(ARRIVAL, start + this.demand.exponential(DAY / level.demand.needsPerDay));
     // Each open day begins with OPENS (an office always open begins a day each midnight).
