@@ -17,6 +17,8 @@ export const MEASURE_NAMES = {
 } as const;
 
 export const OFFICE_WORDS = {
+  /** While the year before the player arrives is simulated, before the office opens. */
+  preparing: (done: string) => `Opening the office: the year before you arrive, ${done}`,
   screen: (level: string) => `${level}: the office`,
   stage: (level: string) => `The ${level} office, seen from above (in words just after)`,
   inWords: 'In the office now',

@@ -19,6 +19,7 @@ import { comparisonPlans, type ComparisonPlan } from './comparisons';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
+import type { SimPreparation } from '../sim';
 import { SPEEDS } from './speeds';
 import { freshRun, type GameStore, type LiveFlow, type LiveFlows } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';
@@ -43,7 +44,15 @@ export interface Effects {
   /** What each choice of a run cost, a row at a time as each re-run finishes. */
   attribute(run: RunSpec, full: AttributedMeasures, onRow: (row: Attribution) => void): Promise<void>;
   storage: ProgressStorage | null;
+  /**
+   * The page's clock in milliseconds (performance.now), for work spread over frames so that no
+   * frame waits long. Left out (tests), every such job runs to its end in one call.
+   */
+  now?: () => number;
 }
+
+/** Milliseconds of sim work one frame may take when the player has asked to hurry (a frame is ~16 ms; a task over 50 ms is "long"). */
+export const FRAME_BUDGET_MS = 20;
 
 /** Sim days between citizen story cards (each shows for about a week, then makes room). */
 const STORY_EVERY_DAYS = 14;
@@ -71,6 +80,11 @@ function liveFlows(session: Session): LiveFlows | null {
 
 export function createController(store: GameStore, effects: Effects) {
   let session: Session | null = null;
+  const now = effects.now ?? (() => 0);
+  /** A run whose inherited history is being simulated, a slice a frame, before the office opens. */
+  let preparing: { preparation: SimPreparation; levelId: LevelId; regime: Regime; seed: number; scenario: string | null } | null = null;
+  /** Sim time being hurried through, a slice a frame: to the next stop (skip) or to the end (finish). */
+  let hurry: { target: number; finish: boolean } | null = null;
   let storiesShown = new Set<number>();
   let nextStoryDay = STORY_EVERY_DAYS / 2;
   let liveDay = -1;
@@ -180,11 +194,28 @@ export function createController(store: GameStore, effects: Effects) {
     set({ story, message: story ? W.story(story.headline) : get().message });
   }
 
+  /** The finished run's report, then its debrief, each worked out in a frame of its own before the debrief is shown. */
+  let ending: { report: Report; debrief: ReturnType<typeof buildDebrief> | null } | null = null;
+
   function endRun() {
     if (!session) return;
     const s = session;
-    const report = s.sim.report();
-    const debrief = buildDebrief(s.sim, s.levelId, report, s.scenario);
+    // Without a clock to share frames by (tests), each part follows at once.
+    const nextFrame = () => {
+      hurry = { target: s.end, finish: true };
+      return effects.now !== undefined;
+    };
+    if (!ending) {
+      ending = { report: s.sim.report(), debrief: null };
+      if (nextFrame()) return;
+    }
+    if (!ending.debrief) {
+      ending.debrief = buildDebrief(s.sim, s.levelId, ending.report, s.scenario);
+      if (nextFrame()) return;
+    }
+    hurry = null;
+    const { report, debrief } = ending;
+    ending = null;
     const run: RunSpec = { levelId: s.levelId, scenario: s.scenario, seed: s.seed, regime: s.startRegime, days: s.level.days, actions: [...s.sim.actions] };
     const plans = comparisonPlans(run);
     const total = choicesOf(run.actions).length;
@@ -234,6 +265,51 @@ export function createController(store: GameStore, effects: Effects) {
     }
   }
 
+  /** Runs the inherited history for up to a frame's budget; opens the office once it reaches day 0. */
+  function prepareSlice() {
+    if (!preparing) return;
+    const p = preparing;
+    const started = now();
+    if (!p.preparation.step(() => now() - started > FRAME_BUDGET_MS)) {
+      const { minutesLeft, minutesTotal } = p.preparation;
+      set({ preparing: minutesTotal > 0 ? 1 - minutesLeft / minutesTotal : 1 });
+      return;
+    }
+    preparing = null;
+    session = new Session(p.levelId, p.regime, p.seed, p.scenario, p.preparation.sim());
+    offersShown = new Set();
+    coached = new Set();
+    storiesShown = new Set();
+    nextStoryDay = STORY_EVERY_DAYS / 2;
+    liveDay = -1;
+    stoppedDuringStudy = null;
+    set({ preparing: null });
+    publish();
+  }
+
+  /** One frame's slice of a hurry; at its target, what a stop there brings (an inspection, the end). */
+  function hurrySlice() {
+    if (!session || !hurry) return;
+    const h = hurry;
+    const started = now();
+    const moving = session.sim.now < Math.min(h.target, session.end);
+    let reason: StopReason | 'more' = 'more';
+    while (reason === 'more') {
+      reason = session.hurryTowards(h.target, DAY);
+      if (now() - started > FRAME_BUDGET_MS) break;
+    }
+    if (moving) publish();
+    if (reason === 'more') return;
+    // The end reached in this frame: the debrief is worked out in the next (a frame's work of its own).
+    if (h.finish && moving && effects.now) return;
+    hurry = null;
+    if (h.finish) endRun();
+    else {
+      onStop(reason);
+      maybeOffer();
+    }
+  }
+
   return {
     get session() {
       return session;
@@ -267,22 +343,27 @@ export function createController(store: GameStore, effects: Effects) {
 
     startRun() {
       const { levelId, regime, seed, progress } = get();
-      session = new Session(levelId, regime, seed, get().scenario);
-      offersShown = new Set();
-      coached = new Set();
-      storiesShown = new Set();
-      nextStoryDay = STORY_EVERY_DAYS / 2;
-      liveDay = -1;
-      stoppedDuringStudy = null;
+      const scenario = get().scenario;
+      const preparation = Session.prepare(levelId, regime, seed, scenario);
+      session = null;
+      hurry = null;
+      ending = null;
+      preparing = { preparation, levelId, regime, seed, scenario };
       const walkthrough = levelId === 'front-desk' && !progress.walkthroughDone ? 0 : null;
-      set({ ...freshRun(), screen: 'office', walkthrough, message: W.start });
-      publish();
+      set({ ...freshRun(), screen: 'office', walkthrough, message: W.start, preparing: preparation.minutesLeft > 0 ? 0 : null });
+      // The office screen is drawn in this task; its history runs from the next frame on (at
+      // once without a clock to share frames by: tests).
+      if (!effects.now) while (preparing) prepareSlice();
+      else if (preparation.minutesLeft === 0) prepareSlice();
     },
 
     /** Called every animation frame with the real milliseconds since the last. */
     tick(realMs: number) {
       const st = get();
-      if (!session || st.screen !== 'office' || st.paused || st.inspection || st.study || st.offer || st.redesign) return;
+      if (st.screen !== 'office') return;
+      if (preparing) return prepareSlice();
+      if (hurry) return hurrySlice();
+      if (!session || st.paused || st.inspection || st.study || st.offer || st.redesign) return;
       const reason = session.tick(realMs, st.speed);
       publish();
       onStop(reason);
@@ -293,6 +374,12 @@ export function createController(store: GameStore, effects: Effects) {
 
     togglePause() {
       if (!session || get().screen !== 'office' || get().inspection || get().study || get().offer || get().redesign) return;
+      if (hurry && !hurry.finish) {
+        // Pausing a skip stops it where it has got to.
+        hurry = null;
+        set({ paused: true, message: W.paused });
+        return;
+      }
       const paused = !get().paused;
       set({ paused, message: paused ? W.paused : W.running(SPEEDS[get().speed]!.label) });
       walk(paused ? 'pause' : 'play');
@@ -303,18 +390,15 @@ export function createController(store: GameStore, effects: Effects) {
       if (speed >= 2) walk('speed');
     },
     skipToNextStop() {
-      if (!session || get().screen !== 'office' || get().inspection || get().study) return;
-      const reason = session.skipToNextStop();
-      publish();
-      onStop(reason);
-      maybeOffer();
+      if (!session || hurry || get().screen !== 'office' || get().inspection || get().study) return;
+      hurry = { target: session.nextStop(), finish: false };
+      hurrySlice();
     },
     finishRun() {
       if (!session || get().screen !== 'office') return;
       set({ inspection: null, study: null });
-      session.finish();
-      publish();
-      endRun();
+      hurry = { target: session.end, finish: true };
+      hurrySlice();
     },
     closeInspection() {
       set({ inspection: null, message: W.afterInspection });

@@ -1,12 +1,15 @@
 // One run of a level being played: the sim, its clock against the player's, and the points where
 // play stops (an inspection, the end of the run). No DOM here, so it is tested in Node.
 import type { Level } from '../levels/schema';
-import { createSim, DAY, type Action, type ActionInput, type Regime, type Sim } from '../sim';
+import { createSim, DAY, prepareSim, type Action, type ActionInput, type Regime, type Sim, type SimOptions, type SimPreparation } from '../sim';
 import type { Inspection } from '../sim/inspection';
 import { levelForRun, scenarioOf, type LevelId } from './levels';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from './speeds';
 
 export type StopReason = 'inspection' | 'end' | null;
+
+/** The game follows citizens' journeys: it keeps them. */
+const SIM_OPTIONS: SimOptions = { journal: true };
 
 export class Session {
   readonly level: Level;
@@ -23,11 +26,18 @@ export class Session {
     readonly startRegime: Regime,
     readonly seed: number,
     scenario: string | null = null,
+    /** The run, when its history was prepared already (see Session.prepare); else made here. */
+    sim?: Sim,
   ) {
     this.scenario = scenarioOf(levelId, scenario);
     this.level = levelForRun(levelId, this.scenario);
-    this.sim = createSim(this.level, seed, startRegime, { journal: true });
+    this.sim = sim ?? createSim(this.level, seed, startRegime, SIM_OPTIONS);
     this.end = this.level.days * DAY;
+  }
+
+  /** The run's inherited history, to be run a slice at a time before the session can start (see prepareSim). */
+  static prepare(levelId: LevelId, startRegime: Regime, seed: number, scenario: string | null = null): SimPreparation {
+    return prepareSim(levelForRun(levelId, scenarioOf(levelId, scenario)), seed, startRegime, SIM_OPTIONS);
   }
 
   get finished(): boolean {
@@ -71,6 +81,17 @@ export class Session {
   /** Runs to the end of the run without stopping. */
   finish(): void {
     this.advanceTo(this.end);
+  }
+
+  /**
+   * One slice of a hurry towards `target` (the next stop, or the end): at most `minutes` of sim
+   * time, passing inspections by. Returns the stop reason once the target is reached, else 'more'.
+   */
+  hurryTowards(target: number, minutes: number): StopReason | 'more' {
+    const to = Math.min(this.sim.now + minutes, target, this.end);
+    this.sim.advanceTo(to);
+    if (this.sim.now < Math.min(target, this.end)) return 'more';
+    return this.advanceTo(to);
   }
 
   private advanceTo(t: number): StopReason {

@@ -97,6 +97,8 @@ export interface GameState {
   seesFailure: boolean;
   /** End-to-end days week by week so far, for a manager who measures the work instead of targets. */
   live: { weeks: WeekPoint[]; xmr: ProcessChart | null; flows: LiveFlows | null } | null;
+  /** While a new run's inherited history is simulated before the office opens: the share done (null: ready). */
+  preparing: number | null;
   /** A housing-repairs run: its briefing choice, its office and its debrief (null: not playing repairs). */
   repairs: RepairsPlay | null;
 }
@@ -104,11 +106,12 @@ export interface GameState {
 /** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
 export function freshRun(): Pick<
   GameState,
-  'paused' | 'speed' | 'snapshot' | 'coach' | 'actions' | 'inspection' | 'offer' | 'redesign' | 'story' | 'journey' | 'debrief' | 'comparison' | 'reference' | 'choices' | 'study' | 'learnt' | 'seesFailure' | 'live'
+  'paused' | 'speed' | 'snapshot' | 'preparing' | 'coach' | 'actions' | 'inspection' | 'offer' | 'redesign' | 'story' | 'journey' | 'debrief' | 'comparison' | 'reference' | 'choices' | 'study' | 'learnt' | 'seesFailure' | 'live'
 > {
   return {
     paused: true,
     speed: 1,
+    preparing: null,
     coach: null,
     snapshot: null,
     actions: [],

@@ -44,6 +44,14 @@ export async function mountOffice(parent: HTMLElement, source: OfficeSource): Pr
   return mountScene(parent, OFFICE_WIDTH, OFFICE_HEIGHT, (Phaser) => createOfficeScene(Phaser, source, { reducedMotion }));
 }
 
+/**
+ * Loads Phaser ahead of the office, while the player reads a briefing: evaluating it is one long
+ * task, better spent then than when the office opens.
+ */
+export function preloadPictures(): Promise<unknown> {
+  return import('phaser');
+}
+
 /** Puts one Phaser scene, drawn at width x height and scaled to fit, into a page element. */
 export async function mountScene(parent: HTMLElement, width: number, height: number, makeScene: (P: typeof import('phaser')) => import('phaser').Scene): Promise<{ destroy(): void }> {
   const Phaser = await import('phaser');

@@ -7,7 +7,7 @@ export type * from './types';
 export { CONTACT_CAUSES } from './types';
 export { Simulation } from './simulation';
 export { MET, ABANDONED as GAVE_UP, OPEN as NEED_OPEN } from './needTable';
-export { createSim, runSim, simulate, type Sim, type SimOptions } from './run';
+export { createSim, prepareSim, runSim, simulate, type Sim, type SimOptions, type SimPreparation } from './run';
 export { attribute, attributeChoice, attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, withoutChoice, type Attribution, type AttributedMeasures } from './attribution';
 export { levelHash, MODEL_VERSION } from './version';
 export { offeredStaffing, openHoursPerWeek, weeklyStaffCost } from './staffing';

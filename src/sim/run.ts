@@ -47,6 +47,11 @@ export function createSim(level: Level, seed: number, regime: Regime = 'delivero
     options.reuseHistory === false || level.warmUpDays === 0
       ? new Simulation(level, seed, regime, { journal })
       : forkSimulation(warmedUp(level, seed, regime, journal), level);
+  return simOf(level, seed, regime, model);
+}
+
+/** The public face of a Simulation. */
+function simOf(level: Level, seed: number, regime: Regime, model: Simulation): Sim {
   return {
     level,
     seed,
@@ -72,6 +77,66 @@ export function createSim(level: Level, seed: number, regime: Regime = 'delivero
   };
 }
 
+/**
+ * A sim whose inherited history is still being run, a slice at a time, for a page that must not
+ * block while a year of history is simulated. Each `step` does one frame's share: set the office
+ * up, or run whole days of history until `enough()` says stop (the page's own clock: the core
+ * reads none), or keep a copy at day 0 for the next run; it returns true once all is done, and
+ * then `sim()` is the run, the same as createSim's. With the history already kept for these
+ * inputs it is ready at once.
+ */
+export interface SimPreparation {
+  /** Minutes of history still to run (0: ready). */
+  readonly minutesLeft: number;
+  readonly minutesTotal: number;
+  step(enough: () => boolean): boolean;
+  sim(): Sim;
+}
+
+export function prepareSim(level: Level, seed: number, regime: Regime = 'deliverology', options: SimOptions = {}): SimPreparation {
+  const journal = options.journal === true;
+  const total = level.warmUpDays * DAY;
+  const key = historyKey(level, seed, regime, journal);
+  if (options.reuseHistory === false || level.warmUpDays === 0 || histories.has(key)) {
+    const sim = createSim(level, seed, regime, options);
+    return { minutesLeft: 0, minutesTotal: total, step: () => true, sim: () => sim };
+  }
+  let model: Simulation | null = null;
+  let atDayZero = false;
+  let ready = false;
+  return {
+    get minutesLeft() {
+      return ready ? 0 : model ? -model.now : total;
+    },
+    minutesTotal: total,
+    // Each call does one thing that fits a frame: set the office up; run days of history; copy
+    // the office at day 0 to keep for the next run from these inputs (it is about to be played).
+    step(enough) {
+      if (ready) return model !== null;
+      if (model === null) {
+        model = new Simulation(level, seed, regime, { journal, warmUp: 'staged' });
+        return false;
+      }
+      if (atDayZero) {
+        // A step of its own: the copy is as much work as a frame can take.
+        ready = true;
+        if (histories.has(key)) return true;
+        keep(key, forkSimulation(model, level));
+        return false;
+      }
+      while (!atDayZero) {
+        atDayZero = model.continueHistory(model.now + DAY);
+        if (enough()) break;
+      }
+      return false;
+    },
+    sim() {
+      if (!ready || model === null) throw new Error('prepareSim: the history has not reached day 0 yet (call step until it returns true)');
+      return simOf(level, seed, regime, model);
+    },
+  };
+}
+
 /** Most warmed-up offices kept at once (each holds a year or so of history: a few megabytes). */
 export const HISTORIES_KEPT = 8;
 
@@ -87,15 +152,21 @@ const histories = new Map<string, Simulation>();
  * same content shares the entry.
  */
 function warmedUp(level: Level, seed: number, regime: Regime, journal: boolean): Simulation {
-  const key = `${levelHash(level)} ${seed} ${regime} ${journal ? 'journal' : ''}`;
-  let sim = histories.get(key);
-  if (sim !== undefined) histories.delete(key);
-  else {
-    sim = new Simulation(level, seed, regime, { journal });
-    if (histories.size >= HISTORIES_KEPT) histories.delete(histories.keys().next().value!);
-  }
-  histories.set(key, sim);
+  const key = historyKey(level, seed, regime, journal);
+  const sim = histories.get(key) ?? new Simulation(level, seed, regime, { journal });
+  keep(key, sim);
   return sim;
+}
+
+function historyKey(level: Level, seed: number, regime: Regime, journal: boolean): string {
+  return `${levelHash(level)} ${seed} ${regime} ${journal ? 'journal' : ''}`;
+}
+
+/** Keeps a warmed-up office as the most recently used, dropping the least recently used beyond HISTORIES_KEPT. */
+function keep(key: string, sim: Simulation): void {
+  histories.delete(key);
+  if (histories.size >= HISTORIES_KEPT) histories.delete(histories.keys().next().value!);
+  histories.set(key, sim);
 }
 
 /** Runs (level, seed, action log) for a number of days and returns the finished sim. */

@@ -158,8 +158,10 @@ export interface SimulationOptions {
   /**
    * false: set the office up without running its inherited history, for fork.ts to copy a
    * warmed-up one into (such a sim stands at the warm-up's start, nothing done: not a run).
+   * 'staged': set the history going but run none of it: continueHistory runs it a slice at a
+   * time (a page that must not block for the whole history at once), to the same day 0.
    */
-  warmUp?: boolean;
+  warmUp?: boolean | 'staged';
 }
 
 /**
@@ -376,8 +378,25 @@ export class Simulation {
     // Each open day begins with OPENS (an office always open begins a day each midnight).
     this.schedule(OPENS, this.calendar.always ? start : this.calendar.nextOpen(start));
     if (level.inspection) this.schedule(INSPECTION, level.inspection.everyDays * DAY);
-    this.advanceTo(0);
+    this.inHistory = true;
+    if (options.warmUp === 'staged') return;
+    this.continueHistory(0);
+  }
+
+  /** True while the inherited history is still to be run (a staged warm-up): not yet a run. */
+  inHistory = false;
+
+  /**
+   * Runs the inherited history up to minute t (at most day 0); true once it has reached day 0 and
+   * measuring has started. In slices or at once, the office at day 0 is the same.
+   */
+  continueHistory(t: number): boolean {
+    if (!this.inHistory) return true;
+    this.runTo(Math.min(t, 0));
+    if (this.now < 0) return false;
+    this.inHistory = false;
     this.startMeasuring();
+    return true;
   }
 
   /** Day 0: everything measured starts from here. */
@@ -490,6 +509,12 @@ export class Simulation {
 
   /** Runs every event up to and including time t (minutes), then sets the clock to t. */
   advanceTo(t: number): void {
+    // A staged history not yet run through is run to day 0 first: day 0 is where measuring starts.
+    if (this.inHistory && t >= 0) this.continueHistory(0);
+    this.runTo(t);
+  }
+
+  private runTo(t: number): void {
     this.run(t);
     if (t > this.now) this.now = t;
   }

@@ -37,6 +37,12 @@ function randomSeed(): number {
   return a[0]! % 100000;
 }
 
+/** Runs f when the page has a moment (soon, where the browser cannot say when). */
+function whenIdle(f: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(f, { timeout: 2000 });
+  else setTimeout(f, 200);
+}
+
 function staticView(el: HTMLElement): ScreenView {
   return { el, update() {}, destroy() {} };
 }
@@ -146,7 +152,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   }
   const store = createGameStore(state);
   const sound = createSound(() => store.getState().progress.muted);
-  const ctl = createController(store, { sound, compare: compareInWorker, attribute: attributeInWorker, storage: st });
+  const ctl = createController(store, { sound, compare: compareInWorker, attribute: attributeInWorker, storage: st, now: () => performance.now() });
   const repairs = createRepairsController(store, { sound, compare: compareRepairsInWorker, storage: st });
 
   const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
@@ -158,6 +164,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   store.subscribe((s) => {
     if (s.screen !== screen) {
       screen = s.screen;
+      if (screen === 'briefing' || screen === 'repairs-briefing') whenIdle(() => void import('../office/mountOffice').then((m) => m.preloadPictures()));
       view.destroy();
       view = viewFor(s, store, ctl, repairs);
       root.replaceChildren(view.el, live);

@@ -54,3 +54,20 @@ export function download(name: string, text: string, type: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * A part of a screen built a frame or more after the rest (a chart, a long table), so that
+ * showing the screen is not one long task: a placeholder now, the part `frames` frames later.
+ */
+export function later(build: () => HTMLElement | null, frames = 1): HTMLElement {
+  const slot = h('div', { className: 'later' });
+  const fill = (n: number) => {
+    if (n > 0) {
+      requestAnimationFrame(() => fill(n - 1));
+      return;
+    }
+    if (slot.isConnected || slot.parentNode) slot.replaceWith(build() ?? '');
+  };
+  requestAnimationFrame(() => fill(frames - 1));
+  return slot;
+}

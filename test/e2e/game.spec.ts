@@ -261,6 +261,7 @@ test('a pilot runs part of the demand the redesigned way, side by side with the 
   await openBriefing(page, 'Housing benefit');
   await page.getByLabel('Deliverology').check();
   await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('region', { name: 'Dashboard', exact: true })).toContainText('Day 1');
   const pilot = page.getByRole('group', { name: 'Pilot the redesign' });
   await pilot.getByLabel('Pilot: assessors in the team').selectOption({ label: '2' });
   await pilot.getByLabel('Pilot: share of new citizens').selectOption({ label: '1 in 5' });

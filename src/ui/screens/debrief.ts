@@ -9,7 +9,7 @@ import type { Regime, Report } from '../../sim';
 import type { FlowMeasures } from '../../sim/report';
 import { distributionChart } from '../charts';
 import { dashboardFigures, livedFigures, type Figure } from '../debriefFigures';
-import { download, h } from '../dom';
+import { download, h, later } from '../dom';
 import { DEBRIEF_WORDS as W, MEASURE_LABELS as M } from '../../content/debrief';
 import { count, days, moneyExact, percent, ratio } from '../format';
 import { termLink } from '../glossary';
@@ -126,18 +126,25 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
       ),
     ),
     choices.el,
-    distributionChart(
-      W.distribution,
-      { label: W.officialClock, className: 'series-said', hist: d.reported },
-      { label: W.citizensWait, className: 'series-lived', hist: d.lived },
-      d.unhelped,
+    // The charts follow a frame or two after the figures: the screen shows without a long wait.
+    later(() =>
+      distributionChart(
+        W.distribution,
+        { label: W.officialClock, className: 'series-said', hist: d.reported },
+        { label: W.citizensWait, className: 'series-lived', hist: d.lived },
+        d.unhelped,
+      ),
     ),
-    h(
-      'section',
-      { className: 'journey', 'aria-labelledby': 'xmr-h' },
-      h('h2', { id: 'xmr-h' }, W.voice),
-      h('p', {}, W.voiceIntro, ' ', ...W.voiceTerms(termLink('process-behaviour-chart', W.chartTerm), termLink('natural-limits', W.limitsTerm))),
-      d.xmr ? xmrFigure(d.weeks, d.xmr) : h('p', { className: 'hint' }, W.tooFewWeeks),
+    later(
+      () =>
+        h(
+          'section',
+          { className: 'journey', 'aria-labelledby': 'xmr-h' },
+          h('h2', { id: 'xmr-h' }, W.voice),
+          h('p', {}, W.voiceIntro, ' ', ...W.voiceTerms(termLink('process-behaviour-chart', W.chartTerm), termLink('natural-limits', W.limitsTerm))),
+          d.xmr ? xmrFigure(d.weeks, d.xmr) : h('p', { className: 'hint' }, W.tooFewWeeks),
+        ),
+      2,
     ),
     h(
       'section',
@@ -154,9 +161,9 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
       ),
       journeySlot,
     ),
-    r.flows ? flowsTable(r.flows) : null,
+    r.flows ? later(() => flowsTable(r.flows!), 3) : null,
     compareSlot,
-    sourcesSection(),
+    later(() => sourcesSection(), 3),
     h(
       'section',
       { className: 'actions', 'aria-label': W.next },

@@ -359,6 +359,10 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
         studyBtn.focus();
       }
     }
+    if (!snap && s.preparing !== null) setText(clockEl, W.preparing(percent(s.preparing)));
+    // Until the office opens there is nothing to act on: the controls wait with it.
+    panel.inert = !snap;
+    el.setAttribute('aria-busy', String(!snap));
     if (snap) {
       setText(clockEl, clock(snap.time));
       setText(openEl, snap.open ? W.open : W.closed);
