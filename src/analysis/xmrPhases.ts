@@ -150,8 +150,3 @@ export function verdictOf(phase: XmRPhase, minWeeks = MIN_PREDICTION_WEEKS): Ver
   if (!c || weeks < minWeeks) return { predictable: false, reason: 'too-few-weeks', weeks, needed: minWeeks, sinceWeek };
   return { predictable: true, from: Math.max(0, c.lower), to: c.upper, centre: c.centre, weeks, sinceWeek };
 }
-
-/** Indexes of every point that is a signal within its phase. */
-export function signalIndexes(chart: XmR): Set<number> {
-  return new Set([...chart.beyondLimits, ...chart.longRuns]);
-}

@@ -80,11 +80,6 @@ export function readActionLogJson(text: string): { ok: true; data: unknown } | {
   }
 }
 
-export function parseActionLogText(text: string, roles: readonly string[]) {
-  const json = readActionLogJson(text);
-  return json.ok ? parseActionLog(json.data, roles) : json;
-}
-
 /**
  * What a valid log must also be for this run: every action within the run's days, and a pilot
  * never given citizens without a team to serve them (checked once all actions of a minute apply).

@@ -387,13 +387,11 @@ function checkOffers(offers: readonly z.output<typeof offerSchema>[], path: (str
 }
 
 /** A level as written in a file (times of day as "HH:MM"). */
-export type LevelInput = z.input<typeof levelSchema>;
 /** A validated level (times of day in minutes). */
 export type Level = z.output<typeof levelSchema>;
 export type Design = z.output<typeof designSchema>;
 export type DesignKey = keyof Design;
 export type Regime = keyof Level['regimes'];
-export type Role = z.output<typeof roleSchema>;
 export type Offer = z.output<typeof offerSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type OfferPressure = (typeof OFFER_PRESSURES)[number];

@@ -158,11 +158,6 @@ export function openGlossary(term?: TermId): void {
   showAt(term ? termAnchor(term) : null);
 }
 
-/** Opens the glossary at one evidence card. */
-export function openEvidence(id: EvidenceId): void {
-  showAt(evidenceAnchor('glossary', id));
-}
-
 export function isGlossaryOpen(): boolean {
   return dialog?.open ?? false;
 }
