@@ -76,6 +76,16 @@ export class NeedTable {
   /** 1 from a claim's closing as incomplete until the citizen applies again. */
   mustReapply = new Uint8Array(1024);
 
+  /** Needs at each stage now (index as in STAGES), kept as stages change: views read it every frame. */
+  readonly atStage = new Int32Array(STAGES.length);
+
+  /** Moves a need to a stage (every change of stage goes through here, so atStage stays true). */
+  setStage(id: number, stage: number): void {
+    this.atStage[this.stage[id]!]!--;
+    this.atStage[stage]!++;
+    this.stage[id] = stage;
+  }
+
   /** A citizen's first contact, now: the need's id. */
   add(at: number, visit: boolean, required: number, hard: boolean, bringsEvidence: boolean, givesUpAt: number): number {
     const id = ++this.count;
@@ -88,6 +98,7 @@ export class NeedTable {
     this.givesUpAt[id] = givesUpAt;
     this.closedAt[id] = Infinity;
     // A fresh row is all zeros: open, guessing, no claim, no contacts, at first contact, not in a pilot.
+    this.atStage[0]!++;
     return id;
   }
 

@@ -277,6 +277,8 @@ export class Simulation {
   // Running totals for measures, from day 0 (the warm-up is not measured).
   lettersSent = 0;
   failureContacts = 0;
+  /** Needs of the pilot met and given up so far (its open ones: pilotNeeds less these). */
+  readonly pilotClosed = { met: 0, abandoned: 0 };
   /** Calls and visitors waiting to be answered now. */
   readonly waiting = { phone: 0, visit: 0 };
   outsourcedCalls = 0;
@@ -423,20 +425,23 @@ export class Simulation {
    */
   get contacts(): Contact[] {
     const list = this.contactList;
-    for (let i = list.length; i < this.contactCount; i++) {
-      const code = this.cCode[i]!;
-      const reason = REASONS[code & 7]!;
-      list.push({
-        needId: this.cNeed[i]!,
-        at: this.cAt[i]!,
-        channel: CHANNELS[code >> 3]!,
-        reason,
-        failure: isFailureDemand(reason),
-        cause: CONTACT_CAUSES[this.cCause[i]!]!,
-        waited: this.waitedOf(i),
-      });
-    }
+    for (let i = list.length; i < this.contactCount; i++) list.push(this.contactRecord(i));
     return list;
+  }
+
+  /** Contact i (0: the first ever) as a plain object. */
+  private contactRecord(i: number): Contact {
+    const code = this.cCode[i]!;
+    const reason = REASONS[code & 7]!;
+    return {
+      needId: this.cNeed[i]!,
+      at: this.cAt[i]!,
+      channel: CHANNELS[code >> 3]!,
+      reason,
+      failure: isFailureDemand(reason),
+      cause: CONTACT_CAUSES[this.cCause[i]!]!,
+      waited: this.waitedOf(i),
+    };
   }
 
   /**
@@ -505,6 +510,13 @@ export class Simulation {
   /** How many contacts there have been (the inherited history's too), without building them. */
   get contactsMade(): number {
     return this.contactCount;
+  }
+
+  /** The newest n contacts, oldest first, made without making every earlier one (for views, every frame). */
+  recentContacts(n: number): Contact[] {
+    const out: Contact[] = [];
+    for (let i = Math.max(0, this.contactCount - n); i < this.contactCount; i++) out.push(this.contactRecord(i));
+    return out;
   }
 
   /** Runs every event up to and including time t (minutes), then sets the clock to t. */
@@ -1436,7 +1448,7 @@ export class Simulation {
     if (scanner !== null) {
       this.claims.awaitingScan[claim]!++;
       this.queueWork(scanner, 'scan', need, claim, failure, items);
-      this.needs.stage[need] = STAGE.scanning;
+      this.needs.setStage(need, STAGE.scanning);
     } else {
       // Nobody scans: filed straight to the claim (fileDocuments sets where it is now).
       this.fileDocuments(claim, items, false, failure);
@@ -1472,7 +1484,7 @@ export class Simulation {
     if (!claims.isComplete(claim) && received >= this.needs.required[need]!) claims.completeAt[claim] = this.now;
     if (!queue) return;
     if (claims.queued[claim] === 0) this.queueWork(this.caseRole(need), 'casework', need, claim, failure);
-    this.needs.stage[need] = STAGE.casework;
+    this.needs.setStage(need, STAGE.casework);
   }
 
   private queueWork(role: RolePool, kind: TaskKind, need: number, claim: number, failure: boolean, items = 0): void {
@@ -1534,7 +1546,7 @@ export class Simulation {
   /** The claim is incomplete: ask for what is missing, by letter or (an owner pulling it) by phone. */
   private requestEvidence(claim: number): void {
     const need = this.claims.needOf[claim]!;
-    this.needs.stage[need] = STAGE['awaiting-evidence'];
+    this.needs.setStage(need, STAGE['awaiting-evidence']);
     if (this.journal !== null) this.note(need, J['evidence-requested'], claim);
     // Why the citizen must send more: a document lost in the office; else, told exactly what was
     // needed, something they could not find in time; else a form in place of advice (the first
@@ -1569,7 +1581,7 @@ export class Simulation {
     const need = claims.needOf[claim]!;
     const firstDecision = claims.decidedAt[claim] === Infinity;
     claims.status[claim] = DECIDED;
-    this.needs.stage[need] = STAGE.decided;
+    this.needs.setStage(need, STAGE.decided);
     if (this.journal !== null) this.note(need, J.decided, claim);
     if (firstDecision) {
       const reportedDays = (this.now - this.clockStart(claim)) / DAY;
@@ -1644,7 +1656,7 @@ export class Simulation {
   private startGathering(need: number, pulled: boolean): void {
     this.needs.waitingOnCouncil[need] = 0;
     this.cancelChase(need);
-    this.needs.stage[need] = STAGE.gathering;
+    this.needs.setStage(need, STAGE.gathering);
     if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], this.needs.claim[need]!);
     const speed = pulled ? this.level.handoffs.pullSpeedup : 1;
     this.evNeed[this.schedule(READY, this.now + this.citizen.draw(this.dist.gather) * speed * DAY)] = need;
@@ -1659,7 +1671,7 @@ export class Simulation {
     if (this.citizen.chance(this.level.citizens.visitShare)) {
       this.contactNext(this.whenOpen(this.now, this.citizen), need, 'visit', reason, items);
     } else {
-      this.needs.stage[need] = STAGE['in-post'];
+      this.needs.setStage(need, STAGE['in-post']);
       if (this.journal !== null) this.note(need, J['documents-posted']);
       const slot = this.schedule(LETTER_TO_COUNCIL, this.now + this.post.draw(this.dist.post) * DAY);
       this.evNeed[slot] = need;
@@ -1682,7 +1694,7 @@ export class Simulation {
       if (letter === 'form') this.note(need, J['form-posted']);
       else if (letter === 'request') this.note(need, J['letter-sent']);
     }
-    if (letter === 'decision' || letter === 'wrong-decision') this.needs.stage[need] = STAGE.decided;
+    if (letter === 'decision' || letter === 'wrong-decision') this.needs.setStage(need, STAGE.decided);
     const slot = this.schedule(LETTER_TO_CITIZEN, this.now + this.post.draw(this.dist.post) * DAY);
     this.evNeed[slot] = need;
     this.evLetter[slot] = LETTERS.indexOf(letter);
@@ -1797,8 +1809,9 @@ export class Simulation {
   private close(need: number, outcome: 'met' | 'abandoned'): void {
     if (this.journal !== null) this.note(need, outcome === 'met' ? J['need-met'] : J['gave-up']);
     this.needs.outcome[need] = outcome === 'met' ? MET : GAVE_UP;
+    if (this.needs.pilot[need] === 1) this.pilotClosed[outcome]++;
     this.needs.closedAt[need] = this.now;
-    this.needs.stage[need] = STAGE[outcome];
+    this.needs.setStage(need, STAGE[outcome]);
     this.cancelChase(need);
     this.cancelGiveUp(need);
     const claim = this.needs.claim[need]!;

@@ -1,6 +1,6 @@
 import { DAY } from '../engine/calendar';
 import { dashboardOf, type Dashboard, type TargetState, targetStates } from './inspection';
-import { ABANDONED, MET, OPEN, STAGES } from './needTable';
+import { STAGES } from './needTable';
 import type { OpenOffer } from './offers';
 import type { Simulation } from './simulation';
 import { fitsBudget, offeredStaffing, weeklyStaffCost } from './staffing';
@@ -49,24 +49,14 @@ export interface Snapshot {
 }
 
 export function takeSnapshot(sim: Simulation): Snapshot {
-  const byStage = new Array<number>(STAGES.length).fill(0);
-  let met = 0;
-  let abandoned = 0;
-  let pilotMet = 0;
-  let pilotOpen = 0;
+  // Counts the sim keeps as it goes: a frame's snapshot never walks every need.
   const n = sim.needs;
-  for (let id = 1; id <= n.count; id++) {
-    byStage[n.stage[id]!]!++;
-    const outcome = n.outcome[id];
-    if (outcome === MET) met++;
-    else if (outcome === ABANDONED) abandoned++;
-    if (n.pilot[id] === 1) {
-      if (outcome === MET) pilotMet++;
-      else if (outcome === OPEN) pilotOpen++;
-    }
-  }
-  const stages = Object.fromEntries(STAGES.map((s, i) => [s, byStage[i]!])) as Record<NeedStage, number>;
+  const stages = Object.fromEntries(STAGES.map((s, i) => [s, n.atStage[i]!])) as Record<NeedStage, number>;
+  const met = stages.met;
+  const abandoned = stages.abandoned;
   const open = n.count - met - abandoned;
+  const pilotMet = sim.pilotClosed.met;
+  const pilotOpen = sim.pilotNeeds - pilotMet - sim.pilotClosed.abandoned;
   const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
   const last = sim.inspections[sim.inspections.length - 1];
   const books = sim.staffOnBooks();
@@ -86,7 +76,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     stages,
     phonesWaiting: sim.waiting.phone,
     visitorsWaiting: sim.waiting.visit,
-    contacts: { total: sim.contacts.length, failure: sim.failureContacts },
+    contacts: { total: sim.contactsMade, failure: sim.failureContacts },
     dashboard,
     lastInspection: last
       ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize }
@@ -104,7 +94,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     targets: sim.level.inspection ? targetStates(dashboard, sim.level.inspection.targets) : null,
     offer: sim.offers.openWithReason(),
     staffIfSwitched: { regime: other, staff: offeredStaffing(sim.level, other, books, sim.outsourcedRole, sim.budget) },
-    recentContacts: sim.contacts.slice(-20).map((c) => ({
+    recentContacts: sim.recentContacts(20).map((c) => ({
       needId: c.needId,
       at: c.at,
       channel: c.channel,

@@ -26,3 +26,31 @@ describe('snapshot for a renderer', () => {
     expect(JSON.stringify(again.report())).toBe(JSON.stringify(sim.report()));
   });
 });
+
+describe('the counts a snapshot reads, kept as the sim goes', () => {
+  it('equal a count over every need and contact, with a pilot and a change of regime', () => {
+    const sim = createSim(level('housing-benefit', { warmUpDays: 60 }), 3, 'deliverology');
+    sim.apply({ kind: 'design', key: 'pilotTeam', value: 2 });
+    sim.apply({ kind: 'design', key: 'pilotShare', value: 0.2 });
+    for (const days of [5, 20, 40]) {
+      sim.advanceDays(days);
+      if (days === 20) sim.apply({ kind: 'regime', regime: 'systems' });
+      const snap = sim.snapshot();
+      const n = sim.model.needs;
+      const byStage: Record<string, number> = {};
+      let pilotOpen = 0;
+      let pilotMet = 0;
+      for (let id = 1; id <= n.count; id++) {
+        const stage = n.stageOf(id);
+        byStage[stage] = (byStage[stage] ?? 0) + 1;
+        if (n.pilot[id] === 1 && n.outcomeOf(id) === 'open') pilotOpen++;
+        if (n.pilot[id] === 1 && n.outcomeOf(id) === 'met') pilotMet++;
+      }
+      for (const [stage, count] of Object.entries(snap.stages)) expect(count, stage).toBe(byStage[stage] ?? 0);
+      expect(snap.flows?.pilot).toEqual({ open: pilotOpen, met: pilotMet });
+      const contacts = sim.model.contacts;
+      expect(snap.contacts.total).toBe(contacts.length);
+      expect(snap.recentContacts).toEqual(contacts.slice(-20).map(({ needId, at, channel, reason, failure }) => ({ needId, at, channel, reason, failure })));
+    }
+  });
+});
