@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 export const USAGE = `Usage: npm run sim -- --level <id|path.json> --regime <deliverology|systems> --seed <n> --days <n> [options]
 
   --level ID|FILE     a level id (front-desk, housing-benefit, housing-repairs) or a level JSON file
-  --scenario ID       a way into the level (housing-benefit: four-star, the default, or takeover)
+  --scenario ID       a way into the level (housing-benefit, housing-repairs: four-star, the default, or takeover)
   --regime NAME       deliverology or systems (default: the scenario's, else deliverology)
   --seed N            whole number seed (default: an exported run's own, else 1)
   --days N            days to simulate from day 0 (default: the level's own length)

@@ -5,6 +5,7 @@ import { plural } from './intl';
 export const REPAIRS_WORDS = {
   regimes: 'How the repairs service is run',
   regimeNames: { deliverology: 'The approved design', systems: 'The redesigned flow' },
+  scenarios: 'How you find the service',
   briefings: {
     deliverology:
       'You run the council’s repairs service the approved way. A call centre takes each tenant’s call, reads the fault against a schedule of rates and gives a job number with a priority and a target time. A contractor, paid for each job it closes, books a half-day window towards the target date. Inspectors praise jobs completed within target.',
@@ -47,6 +48,7 @@ export const REPAIRS_WORDS = {
     appointments: 'Appointments',
     tradesperson: 'The tradesperson',
     closeAndReraise: 'A visit that fixed nothing',
+    reclassify: 'A job about to miss its target',
     contract: 'The trades',
   },
   leverValues: {
@@ -56,12 +58,18 @@ export const REPAIRS_WORDS = {
     'exact-time': 'The exact time the tenant asks for',
     'job-by-job': 'One job at a time, as printed',
     'owns-the-repair': 'Owns the repair: books any return, asks what else',
-    true: 'Close the job and raise a new one',
-    false: 'Keep the job open until it is fixed',
     'per-job': 'A contractor paid per job',
     'in-house': 'The council’s own, paid by the hour',
   },
-  gamingNote: 'Closing and re-raising keeps the target green: the clock starts again.',
+  /** The two values of each gaming move, by lever. */
+  switches: {
+    closeAndReraise: { true: 'Close the job and raise a new one', false: 'Keep the job open until it is fixed' },
+    reclassify: { true: 'Re-code it to a longer priority', false: 'Keep the priority it was given' },
+  },
+  gamingNotes: {
+    closeAndReraise: 'Closing and re-raising keeps the target green: the clock starts again.',
+    reclassify: 'Re-coding keeps the target green: the job is given a longer target, and the visit is planned to that.',
+  },
   switchTo: { deliverology: 'Go back to the approved design', systems: 'Redesign the service' },
   zones: { line: 'Repairs line', depot: 'Depot', homes: 'Tenants’ homes' },
   holding: (n: number) => plural(n, { one: '# caller holding', other: '# callers holding' }),
@@ -79,6 +87,19 @@ export const REPAIRS_WORDS = {
   inspectionHeading: (day: string) => `Inspection, ${day}`,
   inspectionStars: (stars: string) => `The inspectors award ${stars}.`,
   carryOn: 'Carry on',
+
+  // An offer: a gaming move put by the deputy or a consultant while a target is red.
+  offerFrom: { deputy: 'Your deputy', consultant: 'A consultant from a four-star council' },
+  offerHeading: (from: string) => `A word in your ear: ${from.toLowerCase()}`,
+  offerWhy: {
+    'red-target': 'A target is red on this quarter’s dashboard so far, and the inspectors will see it.',
+    deadline: 'Every four-star service does it, you are told.',
+  },
+  offerRed: (measure: string, value: string, target: string) => `${measure}: ${value} (target ${target}).`,
+  offerPromise: 'What it will do to your dashboard: ',
+  offerAnswer: 'Your answer',
+  offerAccept: 'Do it',
+  offerDecline: 'No, carry on as we are',
 
   // The debrief.
   debriefHeading: 'What the dashboard said, and what tenants lived',
@@ -107,6 +128,18 @@ export const REPAIRS_WORDS = {
     deliverology:
       'The dashboard counts jobs, and a job closed is a job done, so closing a failed visit and raising a new one keeps it green. Tenants count days until the repair is done: every failed visit sends them back to the start of a new job.',
     systems: 'The dashboard barely moves, because it counts jobs, not repairs. Tenants count the days until it is fixed, and most repairs now take one visit.',
+  },
+  offersHeading: 'The advice you were given',
+  offersNone: 'Nobody offered you a way to game the dashboard.',
+  offerRow: (who: string, move: string, raised: string, answer: string) => `${who}: ${move}. ${raised} ${answer}`,
+  offerRaised: (day: string, why: string) => `Offered on ${day.toLowerCase()}, when ${why}.`,
+  offerAnsweredBefore: 'Answered before it was offered.',
+  offerReasons: { 'red-target': 'a target was red', deadline: 'its latest day had come' },
+  offerMove: (lever: string, value: string) => `${lever.toLowerCase()}: ${value.toLowerCase()}`,
+  offerAnswers: {
+    accepted: (day: string) => `You took it on ${day.toLowerCase()}.`,
+    declined: (day: string) => `You turned it down on ${day.toLowerCase()}.`,
+    unanswered: 'You had not answered when the run ended.',
   },
   compareHeading: 'The same tenants, the other way',
   comparing: 'Running the same tenants the other way…',

@@ -20,7 +20,7 @@ export interface MeasureEntry {
 export interface LeverEntry {
   key: string;
   kind: 'gaming' | 'way-of-working' | 'setting';
-  /** The values it takes, deliverology's first. */
+  /** The values it takes (for a gaming move, the move first). */
   values: readonly (string | boolean)[];
 }
 
@@ -43,7 +43,9 @@ export type Regime = 'deliverology' | 'systems';
 export type ServiceAction =
   | { at: number; kind: 'staff'; role: string; count: number }
   | { at: number; kind: 'design'; key: string; value: string | boolean }
-  | { at: number; kind: 'regime'; regime: Regime };
+  | { at: number; kind: 'regime'; regime: Regime }
+  /** The answer to a gaming move offered during the run (see offerBook.ts): accepted, its design changes now. */
+  | { at: number; kind: 'offer'; offer: string; accept: boolean };
 
 export type Parsed<L> = { ok: true; level: L } | { ok: false; errors: string[] };
 

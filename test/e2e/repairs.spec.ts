@@ -16,12 +16,13 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function start(page: Page, regime: 'The approved design' | 'The redesigned flow', seed: number) {
+async function start(page: Page, regime: 'The approved design' | 'The redesigned flow', seed: number, scenario?: string) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
   await page.getByRole('button', { name: 'Play Housing repairs' }).click();
   await page.getByLabel(regime).check();
+  if (scenario) await page.getByLabel(scenario).check();
   await page.getByLabel(/^Seed/).fill(String(seed));
   await page.getByLabel(/^Seed/).press('Tab');
   await page.getByRole('button', { name: 'Start' }).click();
@@ -48,6 +49,28 @@ async function finishAndSave(page: Page): Promise<string> {
   const file = test.info().outputPath('run.json');
   await (await download).saveAs(file);
   return file;
+}
+
+/** With play paused, skips on to the next offer card and answers it; inspections on the way are read. Returns the card's heading. */
+async function answerNextOffer(page: Page, accept: boolean): Promise<string> {
+  const offer = page.getByRole('dialog', { name: /A word in your ear/ });
+  const inspection = page.getByRole('dialog', { name: /^Inspection/ });
+  for (let i = 0; i < 8 && !(await offer.isVisible()); i++) {
+    if (await inspection.isVisible()) {
+      await inspection.getByRole('button', { name: 'Carry on' }).click();
+      await expect(inspection).toBeHidden();
+      continue;
+    }
+    // Next inspection stops at an offer put on the way.
+    await page.getByRole('button', { name: 'Next inspection' }).click();
+    await expect(offer.or(inspection)).toBeVisible();
+  }
+  await expect(offer).toBeVisible();
+  await expect(offer).toContainText('What it will do to your dashboard');
+  const heading = (await offer.getByRole('heading').textContent()) ?? '';
+  await offer.getByRole('button', { name: accept ? 'Do it' : 'No, carry on as we are' }).click();
+  await expect(offer).toBeHidden();
+  return heading;
 }
 
 function cli(file: string): RepairsReport {
@@ -109,5 +132,50 @@ test('housing repairs, the redesigned flow: a week to a repair, nearly all at th
   await expectDebriefEquals(page, r);
   expect(r.endToEndDays.mean!).toBeLessThan(10);
   expect(r.firstVisitFixShare!).toBeGreaterThan(0.95);
+  expect(errors).toEqual([]);
+});
+
+test('housing repairs, the struggling service: the deputy and a consultant offer gaming moves one at a time; one declined, one accepted; the figures are the CLI\'s', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await start(page, 'The approved design', 5, 'The struggling service');
+  // Play at top speed: the first offer stops play by itself while a target is red.
+  await page.getByRole('button', { name: 'Fastest', exact: true }).click();
+  const offer = page.getByRole('dialog', { name: /A word in your ear/ });
+  await expect(offer).toBeVisible({ timeout: 120_000 });
+  await expect(offer.getByRole('heading')).toHaveText('A word in your ear: your deputy');
+  await expect(offer).toContainText('A target is red');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // Escape is not an answer: the card stays until one is given.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'No, carry on as we are' }).click();
+  await expect(offer).toBeHidden();
+  // Answered, play goes on by itself; pause it and skip on to the next offer.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(await answerNextOffer(page, true)).toMatch(/consultant/);
+  const file = await finishAndSave(page);
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { scenario: string; actions: { kind: string; offer?: string; accept?: boolean }[] };
+  expect(saved.scenario).toBe('takeover');
+  expect(saved.actions.map((a) => [a.kind, a.offer, a.accept])).toEqual([
+    ['offer', 'close-and-reraise', false],
+    ['offer', 'reclassify', true],
+  ]);
+  const r = cli(file);
+  expect(r.seed).toBe(5);
+  await expectDebriefEquals(page, r);
+  // The debrief lists the advice and the answers, as the run recorded them.
+  const rows = page.locator('ul.offers li');
+  await expect(rows).toHaveCount(2);
+  expect(r.offers!.map((o) => [o.id, o.answer])).toEqual([
+    ['close-and-reraise', 'declined'],
+    ['reclassify', 'accepted'],
+  ]);
+  await expect(rows.nth(0)).toHaveAttribute('data-answer', 'declined');
+  await expect(rows.nth(0)).toContainText('You turned it down');
+  await expect(rows.nth(1)).toHaveAttribute('data-answer', 'accepted');
+  await expect(rows.nth(1)).toContainText('You took it');
   expect(errors).toEqual([]);
 });

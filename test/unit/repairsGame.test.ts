@@ -1,5 +1,8 @@
 // Housing repairs in the game, in Node: the session's clock and stops, the picture's view, and
 // the controller's flow from briefing to debrief. The run is the core's: the page only shows it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/engine/calendar';
 import { complete, FRESH } from '../../src/game/progress';
@@ -9,6 +12,7 @@ import { RepairsSession } from '../../src/game/repairs/repairsSession';
 import { createGameStore, initialState } from '../../src/game/store';
 import { AT_HOME_MINUTES, DRIVE_MINUTES, depotView, homeAt, vanAt } from '../../src/office/repairs/depotView';
 import { housingRepairs, type RepairsReport } from '../../src/services/housing-repairs/index';
+import { runCli } from './helpers';
 
 describe('a housing-repairs session', () => {
   it('starts at day 0 with its history inherited, stops at each inspection and at the end', () => {
@@ -101,6 +105,66 @@ describe('the repairs controller', () => {
     await Promise.resolve();
     expect(store.getState().repairs?.other).toMatchObject({ regime: 'deliverology', status: 'done' });
     expect(other).not.toBeNull();
+  });
+
+  it('the takeover: an offer stops play until it is answered; the exported run names its scenario and the CLI replays it', () => {
+    const store = createGameStore(initialState(FRESH, 6));
+    const ctl = createRepairsController(store, { sound: () => {}, compare: () => new Promise(() => {}), storage: null });
+    ctl.choose();
+    ctl.setScenario('nowhere');
+    expect(store.getState().repairs?.scenario).toBeNull();
+    ctl.setScenario('takeover');
+    ctl.start();
+    expect(store.getState().repairs?.scenario).toBe('takeover');
+    expect(store.getState().repairs?.snapshot?.design.closeAndReraise).toBe(false);
+    const answers: boolean[] = [];
+    for (let i = 0; i < 40 && store.getState().screen === 'repairs-office'; i++) {
+      const p = store.getState().repairs!;
+      if (p.inspection) ctl.closeInspection();
+      else if (p.offer) {
+        expect(p.paused).toBe(true);
+        // While the offer waits, time does not move and the run cannot be finished.
+        const at = p.snapshot!.time;
+        ctl.togglePause();
+        ctl.skipToNextStop();
+        ctl.finishRun();
+        ctl.tick(1000);
+        expect(store.getState().repairs!.snapshot!.time).toBe(at);
+        expect(store.getState().repairs!.snapshot!.offer?.id).toBe(p.offer.id);
+        const accept = answers.length === 1;
+        answers.push(accept);
+        ctl.answerOffer(accept);
+        expect(store.getState().repairs).toMatchObject({ offer: null, paused: false });
+      } else if (p.snapshot!.day >= 300) ctl.finishRun();
+      else ctl.skipToNextStop();
+    }
+    expect(answers).toEqual([false, true]);
+    const s = store.getState();
+    expect(s.screen).toBe('repairs-debrief');
+    const report = s.repairs!.report!;
+    expect(report.offers!.map((o) => [o.id, o.answer])).toEqual([
+      ['close-and-reraise', 'declined'],
+      ['reclassify', 'accepted'],
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'its-the-system-repairs-')), 'run.json');
+    writeFileSync(file, ctl.exportJson());
+    const saved = JSON.parse(ctl.exportJson()) as { scenario: string; actions: { kind: string }[] };
+    expect(saved.scenario).toBe('takeover');
+    expect(saved.actions.map((a) => a.kind)).toEqual(['offer', 'offer']);
+    const replay = runCli('--level', 'housing-repairs', '--actions', file, '--json');
+    expect(replay.code).toBe(0);
+    expect(JSON.parse(replay.out)).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('the redesigned flow plays the level as written, whatever was chosen under the approved design', () => {
+    const store = createGameStore(initialState(FRESH, 6));
+    const ctl = createRepairsController(store, { sound: () => {}, compare: () => new Promise(() => {}), storage: null });
+    ctl.choose();
+    ctl.setScenario('takeover');
+    ctl.setRegime('systems');
+    ctl.start();
+    expect(store.getState().repairs?.scenario).toBe('four-star');
+    expect((JSON.parse(ctl.exportJson()) as { scenario: string }).scenario).toBe('four-star');
   });
 
   it('finishing housing benefit unlocks housing repairs', () => {

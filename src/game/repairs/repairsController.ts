@@ -8,7 +8,7 @@ import { otherRegime } from '../levels';
 import { complete, saveProgress, type ProgressStorage } from '../progress';
 import { SPEEDS } from '../speeds';
 import type { GameStore } from '../store';
-import { repairsLevel } from './repairsLevel';
+import { repairsLevel, repairsLevelFor, repairsScenarioOf } from './repairsLevel';
 import { RepairsSession, type RepairsStop } from './repairsSession';
 import { freshRepairs, type RepairsPlay, type RepairsRunSpec } from './repairsState';
 
@@ -37,6 +37,15 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
 
   function stopped(stop: RepairsStop): void {
     if (!session) return;
+    if (stop === 'offer') {
+      // A gaming move put by the deputy or a consultant: play stops until the manager answers.
+      const offer = session.takeOffer();
+      if (offer) {
+        effects.sound('ring');
+        patch({ offer, paused: true });
+      }
+      return;
+    }
     if (stop === 'inspection') {
       const inspection = session.takeInspection();
       if (inspection) {
@@ -59,7 +68,7 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     const progress = complete(get().progress, 'housing-repairs');
     saveProgress(effects.storage, progress);
     store.setState({ screen: 'repairs-debrief', progress });
-    patch({ report, paused: true, inspection: null, other: { regime: other, status: 'running', report: null } });
+    patch({ report, paused: true, inspection: null, offer: null, other: { regime: other, status: 'running', report: null } });
     effects.sound('end');
     const seed = session.seed;
     effects.compare({ seed, regime: other, days: level.days, actions: [] }).then(
@@ -82,23 +91,28 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
   return {
     choose(): void {
       session = null;
-      store.setState({ screen: 'repairs-briefing', repairs: freshRepairs(get().repairs?.regime ?? 'deliverology') });
+      const was = get().repairs;
+      store.setState({ screen: 'repairs-briefing', repairs: freshRepairs(was?.regime ?? 'deliverology', was?.scenario ?? null) });
     },
     setRegime(regime: Regime): void {
       patch({ regime });
+    },
+    /** The way into the approved design: the four-star service as written, or the struggling one and its offers. */
+    setScenario(id: string): void {
+      if (repairsLevel().scenarios.some((s) => s.id === id)) patch({ scenario: id });
     },
     setSeed(seed: number): void {
       if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31) store.setState({ seed });
     },
     start(): void {
-      const regime = play().regime;
-      session = new RepairsSession(repairsLevel(), get().seed, regime);
-      store.setState({ screen: 'repairs-office', repairs: freshRepairs(regime) });
+      const { regime, scenario } = play();
+      session = new RepairsSession(repairsLevel(), get().seed, regime, repairsScenarioOf(regime, scenario));
+      store.setState({ screen: 'repairs-office', repairs: freshRepairs(regime, session.scenario) });
       publish();
     },
     tick(realMs: number): void {
       const p = get().repairs;
-      if (!session || get().screen !== 'repairs-office' || !p || p.paused || p.inspection) return;
+      if (!session || get().screen !== 'repairs-office' || !p || p.paused || p.inspection || p.offer) return;
       const lastCall = p.snapshot?.recentCalls.at(-1)?.at;
       const stop = session.tick(realMs, p.speed);
       publish();
@@ -107,20 +121,32 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
       stopped(stop);
     },
     togglePause(): void {
-      if (!session || play().inspection) return;
+      if (!session || play().inspection || play().offer) return;
       patch({ paused: !play().paused });
     },
     setSpeed(speed: number): void {
+      if (play().offer) return;
       patch({ speed: Math.max(0, Math.min(SPEEDS.length - 1, speed)), paused: false });
     },
     skipToNextStop(): void {
-      if (!session || play().inspection) return;
+      if (!session || play().inspection || play().offer) return;
       const stop = session.skipToNextStop();
       publish();
       stopped(stop);
     },
     finishRun(): void {
+      // An offer waits for its answer: the run goes on only once it is given.
+      if (play().offer) return;
       finish();
+    },
+    /** The manager's answer to the move offered: an action in the log either way; play resumes. */
+    answerOffer(accept: boolean): void {
+      const offer = play().offer;
+      if (!session || !offer || session.finished) return;
+      session.apply({ kind: 'offer', offer: offer.id, accept });
+      effects.sound('click');
+      patch({ offer: null, paused: false });
+      publish();
     },
     closeInspection(): void {
       patch({ inspection: null });
@@ -137,14 +163,15 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     },
     /** The run as a file the headless runner replays: `npm run sim -- --level housing-repairs --actions run.json`. */
     exportJson(): string {
-      const level = repairsLevel();
       const p = play();
+      const level = session?.level ?? repairsLevelFor(p.scenario);
       const startRegime = session?.startRegime ?? p.regime;
       return JSON.stringify(
         {
           format: 'its-the-system/run',
           service: 'housing-repairs',
           level: level.id,
+          scenario: session?.scenario ?? p.scenario,
           model: { version: MODEL_VERSION, levelHash: levelHash(level) },
           seed: get().seed,
           regime: startRegime,

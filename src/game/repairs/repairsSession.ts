@@ -1,26 +1,38 @@
 // One run of housing repairs being played: the run, its clock against the player's, and where
-// play stops (an inspection, the end). No DOM here, so it is tested in Node.
+// play stops (an inspection, an offer put to the manager, the end). No DOM here, so it is tested
+// in Node.
 import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceAction } from '../../engine/service';
-import { createRepairsRun, type RepairsActionInput, type RepairsRun } from '../../services/housing-repairs/index';
+import { createRepairsRun, type OpenRepairsOffer, type RepairsActionInput, type RepairsRun, withRepairsScenario } from '../../services/housing-repairs/index';
 import type { Inspection } from '../../services/housing-repairs/model';
 import type { RepairsLevel } from '../../services/housing-repairs/schema';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from '../speeds';
 
-export type RepairsStop = 'inspection' | 'end' | null;
+export type RepairsStop = 'inspection' | 'offer' | 'end' | null;
 
 export class RepairsSession {
+  /** The level the run plays: the given one with its scenario applied. */
+  readonly level: RepairsLevel;
+  /** The scenario played (null: the level has none). */
+  readonly scenario: string | null;
   readonly run: RepairsRun;
   readonly end: number;
   private inspectionsSeen = 0;
+  private readonly offersSeen = new Set<string>();
 
   constructor(
-    readonly level: RepairsLevel,
+    level: RepairsLevel,
     readonly seed: number,
     readonly startRegime: Regime,
+    /** The way in (null: the level's first scenario). */
+    scenario: string | null = null,
   ) {
-    this.run = createRepairsRun(level, seed, startRegime);
-    this.end = level.days * DAY;
+    const r = withRepairsScenario(level, scenario);
+    if (!r.ok) throw new Error(r.error);
+    this.level = r.level;
+    this.scenario = r.scenario?.id ?? null;
+    this.run = createRepairsRun(this.level, seed, startRegime);
+    this.end = this.level.days * DAY;
   }
 
   get finished(): boolean {
@@ -44,18 +56,38 @@ export class RepairsSession {
     return this.advanceTo(Math.min(target, this.nextStop()));
   }
 
+  /** To the next inspection, or the first offer put before it. */
   skipToNextStop(): RepairsStop {
     return this.advanceTo(this.nextStop());
   }
 
+  /** Runs to the end without stopping (an offer put on the way stays unanswered). */
   finish(): void {
-    this.advanceTo(this.end);
+    this.run.advanceTo(this.end);
   }
 
   private advanceTo(t: number): RepairsStop {
-    this.run.advanceTo(Math.min(t, this.end));
+    const to = Math.min(t, this.end);
+    if (this.level.offers.length === 0) {
+      this.run.advanceTo(to);
+    } else {
+      // Offers are put at the line's opening: stop at each opening on the way, in case one was.
+      const line = this.run.lineCalendar;
+      while (this.run.now < to) {
+        const now = this.run.now;
+        const opening = line.isOpen(now) ? line.nextOpen(line.closesAt(now)) : line.nextOpen(now);
+        this.run.advanceTo(Math.min(opening, to));
+        if (this.newOffer()) return 'offer';
+      }
+    }
+    if (this.newOffer()) return 'offer';
     if (this.run.inspections.length > this.inspectionsSeen) return 'inspection';
     return this.finished ? 'end' : null;
+  }
+
+  private newOffer(): boolean {
+    const open = this.run.offer();
+    return open !== null && !this.offersSeen.has(open.id);
   }
 
   takeInspection(): Inspection | null {
@@ -63,6 +95,14 @@ export class RepairsSession {
     if (all.length <= this.inspectionsSeen) return null;
     this.inspectionsSeen = all.length;
     return all[all.length - 1]!;
+  }
+
+  /** The offer put and not yet shown to the player, marking it shown. */
+  takeOffer(): OpenRepairsOffer | null {
+    const open = this.run.offer();
+    if (!open || this.offersSeen.has(open.id)) return null;
+    this.offersSeen.add(open.id);
+    return open;
   }
 
   apply(action: RepairsActionInput): ServiceAction {

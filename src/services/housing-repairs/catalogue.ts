@@ -39,6 +39,7 @@ export const catalogue: Catalogue = {
     { key: 'appointments', kind: 'way-of-working', values: ['windows-to-target', 'exact-time'] },
     { key: 'tradesperson', kind: 'way-of-working', values: ['job-by-job', 'owns-the-repair'] },
     { key: 'closeAndReraise', kind: 'gaming', values: [true, false] },
+    { key: 'reclassify', kind: 'gaming', values: [true, false] },
     { key: 'contract', kind: 'setting', values: ['per-job', 'in-house'] },
   ],
   roles: ROLE_IDS,

@@ -32,6 +32,12 @@ export class Diary {
     this.booked[i]! += minutes;
   }
 
+  /** Gives back minutes taken on a day (a booking moved elsewhere). */
+  release(day: number, minutes: number): void {
+    const i = day - this.firstDay;
+    if (i < this.booked.length) this.booked[i] = Math.max(0, this.booked[i]! - minutes);
+  }
+
   private bookedOn(day: number): number {
     return this.booked[day - this.firstDay] ?? 0;
   }

@@ -1,10 +1,11 @@
 import { Calendar, DAY, type OpeningHours } from '../../engine/calendar';
+import { OfferBook, type OfferRecord, type OpenOfferOf } from '../../engine/offerBook';
 import { meanOf, Stream } from '../../engine/random';
 import { Scheduler } from '../../engine/scheduler';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
 import { bookTogether, Diary } from './diary';
-import { LINE_ROLES, PRIORITIES, type RepairsDesign, type RepairsLevel, type RoleId, TRADE_ROLES, TRADES } from './schema';
+import { LINE_ROLES, PRIORITIES, type RepairsDesign, type RepairsLevel, type RepairsOffer, type RepairsPressure, type RoleId, TRADE_ROLES, TRADES } from './schema';
 import { emptyTally, type Tally } from './tally';
 
 /** A tenant's fault: the real demand. Reported by a phone call, or found by a tradesperson who asked. */
@@ -46,6 +47,8 @@ export interface Fault {
 interface Job {
   fault: Fault;
   raisedAt: number;
+  /** The job's priority (index into PRIORITIES): the fault's, unless the job was re-coded. */
+  priority: number;
   targetAt: number;
   trade: number;
   /** The follow-on trade booked to come along on the same visit (-1: none). */
@@ -65,6 +68,9 @@ interface Call {
   /** Tries so far at getting through with this call. */
   tries: number;
 }
+
+/** Re-coding a job (index into PRIORITIES): urgent to routine, routine to planned; emergencies and planned work stay. */
+const RECODED_TO: Readonly<Record<number, number>> = { [PRIORITIES.indexOf('urgent')]: PRIORITIES.indexOf('routine'), [PRIORITIES.indexOf('routine')]: PRIORITIES.indexOf('planned') };
 
 /** A caller who has hung up this many times stops trying for now, and chases later. */
 const MAX_TRIES = 3;
@@ -96,7 +102,12 @@ type Event =
   | { kind: 'visit'; job: Job }
   | { kind: 'chase'; fault: Fault }
   | { kind: 'report'; fault: Fault }
-  | { kind: 'inspection' };
+  | { kind: 'inspection' }
+  | { kind: 'opens' };
+
+/** What happened to an offer in a repairs run, and the one waiting for an answer. */
+export type RepairsOfferRecord = OfferRecord<RepairsPressure, RepairsOffer['from']>;
+export type OpenRepairsOffer = OpenOfferOf<RepairsOffer, RepairsPressure>;
 
 export interface Inspection {
   day: number;
@@ -162,6 +173,8 @@ export class RepairsSim {
   regime: Regime;
   readonly startRegime: Regime;
   readonly staff: Record<RoleId, number>;
+  /** Gaming moves offered to the player as targets go red (a scenario's), and the answers. */
+  readonly offers: OfferBook<RepairsDesign, RepairsPressure, RepairsOffer>;
 
   private readonly events = new Scheduler<Event>();
   private readonly line: Calendar;
@@ -206,6 +219,9 @@ export class RepairsSim {
     this.events.now = start * DAY;
     this.events.at(start * DAY + this.demand.exponential(DAY / level.demand.faultsPerDay), { kind: 'arrival' });
     this.events.at(level.inspection.everyDays * DAY, { kind: 'inspection' });
+    this.offers = new OfferBook(level.offers);
+    // With offers to make, each day's opening of the line is a moment to tempt the manager (from day 0).
+    if (level.offers.length > 0) this.events.at(this.line.nextOpen(0), { kind: 'opens' });
     // The inherited history: the service has been running before the player arrives at day 0.
     this.advanceTo(0);
   }
@@ -226,7 +242,7 @@ export class RepairsSim {
   }
 
   /** When the repairs line is open (for a clock that hurries through nights and weekends). */
-  get lineCalendar(): Pick<Calendar, 'isOpen' | 'nextOpen'> {
+  get lineCalendar(): Pick<Calendar, 'isOpen' | 'nextOpen' | 'closesAt'> {
     return this.line;
   }
 
@@ -242,8 +258,17 @@ export class RepairsSim {
     if (action.at < this.now) throw new RangeError(`an action at minute ${action.at} is before now (${this.now})`);
     this.advanceTo(action.at);
     this.accrueCosts(this.now);
+    // An answer to an offer the run does not have, or has answered already, is refused before it is logged.
+    if (action.kind === 'offer') {
+      if (!this.level.offers.some((o) => o.id === action.offer)) throw new RangeError(`no offer "${action.offer}" in this level`);
+      const answered = this.offers.list().find((r) => r.id === action.offer && r.answer !== null);
+      if (answered) throw new RangeError(`offer "${action.offer}" was answered already (on day ${Math.floor(answered.answeredDay!)}); an offer is answered once`);
+    }
     this.actions.push(action);
-    if (action.kind === 'staff') {
+    if (action.kind === 'offer') {
+      const offer = this.offers.answer(action.offer, action.accept, this.now / DAY)!;
+      if (action.accept) Object.assign(this.design, offer.design);
+    } else if (action.kind === 'staff') {
       this.staff[action.role as RoleId] = action.count;
     } else if (action.kind === 'design') {
       const lineBefore = this.lineRole;
@@ -284,7 +309,29 @@ export class RepairsSim {
         return this.placeCall(e.fault, 'report-fault', now);
       case 'inspection':
         return this.onInspection(now);
+      case 'opens':
+        if (this.regime === 'deliverology') this.checkOffers(now);
+        this.events.at(this.line.always ? now + DAY : this.line.nextOpen(this.line.closesAt(now)), { kind: 'opens' });
+        return;
     }
+  }
+
+  /** The line opens: is it time to tempt the manager? Only a service still run to targets is. */
+  private checkOffers(now: number): void {
+    const pressures = new Set<RepairsPressure>();
+    if (this.quarterSoFar.red.length > 0) pressures.add('red-target');
+    this.offers.check(Math.floor(now / DAY), pressures, this.design);
+  }
+
+  /** This quarter's dashboard so far, and the targets it misses (a figure there, and missing its target). */
+  get quarterSoFar(): { dashboard: Dashboard; red: (keyof Dashboard)[] } {
+    const d = dashboardOf(this.quarter);
+    const t = this.level.inspection.targets;
+    const red: (keyof Dashboard)[] = [];
+    if (d.jobsWithinTarget !== null && d.jobsWithinTarget < t.jobsWithinTarget) red.push('jobsWithinTarget');
+    if (d.daysPerJob !== null && d.daysPerJob > t.daysPerJob) red.push('daysPerJob');
+    if (d.callsAnsweredIn20s !== null && d.callsAnsweredIn20s < t.callsAnsweredIn20s) red.push('callsAnsweredIn20s');
+    return { dashboard: d, red };
   }
 
   // --- Demand -----------------------------------------------------------------------------------
@@ -439,7 +486,17 @@ export class RepairsSim {
     }
     // Job by job, each trade gets a job of its own; a tradesperson who owns the repair brings the other trade along.
     const together = fault.followOn >= 0 && seesFollowOn && this.design.tradesperson === 'owns-the-repair' ? fault.followOn : -1;
-    const job: Job = { fault, raisedAt: now, targetAt: now + this.level.demand.priorities[priority].targetDays * DAY, trade, together, partsRight, open: true, booked: false };
+    const job: Job = {
+      fault,
+      raisedAt: now,
+      priority: fault.priority,
+      targetAt: now + this.level.demand.priorities[priority].targetDays * DAY,
+      trade,
+      together,
+      partsRight,
+      open: true,
+      booked: false,
+    };
     fault.jobs++;
     fault.job = job;
     this.book(job, now);
@@ -448,7 +505,7 @@ export class RepairsSim {
   /** Books the job's next visit: to its target date, or at the time the tenant asks for. */
   private book(job: Job, now: number): void {
     const fault = job.fault;
-    const emergency = PRIORITIES[fault.priority] === 'emergency';
+    const emergency = PRIORITIES[job.priority] === 'emergency';
     let earliest = now;
     if (!emergency) {
       if (this.design.appointments === 'windows-to-target') earliest = Math.max(now, job.raisedAt + this.level.bookAtShareOfTarget * (job.targetAt - job.raisedAt));
@@ -477,10 +534,28 @@ export class RepairsSim {
       this.unbooked.push(job);
       return;
     }
+    const at = Math.max(this.diaries[job.trade]!.startOf(day, this.visits.uniform()), now + 60);
+    if (this.design.reclassify && at > job.targetAt && RECODED_TO[job.priority] !== undefined) {
+      // The gaming move: a job about to miss its target is re-coded to the next longer priority,
+      // its target counted again from when it was raised.
+      const recode = () => {
+        job.priority = RECODED_TO[job.priority]!;
+        job.targetAt = job.raisedAt + this.level.demand.priorities[PRIORITIES[job.priority]!].targetDays * DAY;
+      };
+      recode();
+      if (this.design.appointments === 'windows-to-target') {
+        // Work planned to the target is planned again, to the longer one: the visit comes later
+        // (and is re-coded once more if even that one would be missed).
+        for (const d of diaries) d.diary.release(day, this.bookingMinutes);
+        this.book(job, now);
+        return;
+      }
+      // The time the tenant chose stands: only the label changes, as far as it takes.
+      while (at > job.targetAt && RECODED_TO[job.priority] !== undefined) recode();
+    }
     fault.stage = 'booked';
     job.booked = true;
     this.booked[job.trade]!++;
-    const at = Math.max(this.diaries[job.trade]!.startOf(day, this.visits.uniform()), now + 60);
     this.events.at(at, { kind: 'visit', job });
   }
 

@@ -2,7 +2,7 @@ import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceReportBase } from '../../engine/service';
 import { levelHash, MODEL_VERSION } from '../../sim/version';
 import { REASONS, type Reason, FAILURE_REASON, type VisitFailure } from './catalogue';
-import { dashboardOf, type Dashboard, type Inspection, type RepairsSim, type WorkHours } from './model';
+import { dashboardOf, type Dashboard, type Inspection, type RepairsOfferRecord, type RepairsSim, type WorkHours } from './model';
 
 /** Everything a repairs run measured: the official dashboard and what tenants lived, side by side. */
 export interface RepairsReport extends ServiceReportBase {
@@ -38,6 +38,11 @@ export interface RepairsReport extends ServiceReportBase {
   cost: { total: number; perRepair: number | null; phone: number; trades: number; contractor: number; parts: number };
   /** Hours from day 0: work for value, work failure brought, and paid hours (an outside contractor's trades are paid per job, not by the hour). */
   staffTime: { phone: WorkHours; trades: WorkHours };
+  /**
+   * Gaming moves offered during the run (raised or answered), and the answers: present when the
+   * run's level has offers (a scenario's), absent otherwise.
+   */
+  offers?: RepairsOfferRecord[];
 }
 
 function quantile(sorted: readonly number[], q: number): number | null {
@@ -110,6 +115,7 @@ export function buildRepairsReport(sim: RepairsSim, days: number): RepairsReport
       parts: Math.round(sim.cost.parts),
     },
     staffTime: { phone: hours(sim.phone), trades: hours(sim.trades) },
+    ...(sim.level.offers.length > 0 ? { offers: sim.offers.list().map((o) => ({ ...o, raisedDay: round(o.raisedDay, 2), answeredDay: round(o.answeredDay, 2) })) } : {}),
     events: sim.eventsHandled,
   };
 }

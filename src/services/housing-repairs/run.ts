@@ -1,7 +1,7 @@
 import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { repairsActionProblem } from './actions';
-import { type Inspection, RepairsSim } from './model';
+import { type Inspection, type OpenRepairsOffer, RepairsSim } from './model';
 import { buildRepairsReport, type RepairsReport } from './report';
 import type { RepairsLevel } from './schema';
 import { repairsSnapshot, type RepairsSnapshot } from './snapshot';
@@ -22,6 +22,8 @@ export interface RepairsRun {
   advanceTo(minutes: number): void;
   apply(action: RepairsActionInput): ServiceAction;
   snapshot(): RepairsSnapshot;
+  /** The gaming move put to the manager and waiting for an answer (the snapshot's, without the rest). */
+  offer(): OpenRepairsOffer | null;
   /** The report of the run so far, as a run of `days` days. */
   report(days?: number): RepairsReport;
 }
@@ -44,12 +46,13 @@ export function createRepairsRun(level: RepairsLevel, seed: number, regime: Regi
     advanceTo: (t) => sim.advanceTo(t),
     apply(input) {
       const action = { ...input, at: input.at ?? sim.now } as ServiceAction;
-      const problem = repairsActionProblem(action);
+      const problem = repairsActionProblem(action, level);
       if (problem) throw new RangeError(problem);
       sim.apply(action);
       return action;
     },
     snapshot: () => repairsSnapshot(sim),
+    offer: () => sim.offers.openWithReason(),
     report: (days = Math.floor(sim.now / DAY)) => buildRepairsReport(sim, days),
   };
 }

@@ -28,8 +28,64 @@ export const repairsDesignSchema = z.strictObject({
   tradesperson: z.enum(['job-by-job', 'owns-the-repair']),
   /** A visit that did not fix the fault closes the job and a new one is raised: its clock starts again (a gaming move). */
   closeAndReraise: z.boolean(),
+  /** A job whose booked visit would fall after its target is re-coded to the next longer priority, its target counted again from when it was raised (a gaming move). */
+  reclassify: z.boolean(),
   /** The trades are a contractor's, paid per job closed, or the council's own, paid by the hour. */
   contract: z.enum(['per-job', 'in-house']),
+});
+
+/** The design keys that are gaming moves: the only ones an offer may change. */
+export const GAMING_KEYS = ['closeAndReraise', 'reclassify'] as const satisfies readonly (keyof z.output<typeof repairsDesignSchema>)[];
+export type GamingKey = (typeof GAMING_KEYS)[number];
+
+/** What makes a manager listen to an offer: a target red on this quarter's dashboard. */
+export const REPAIRS_OFFER_PRESSURES = ['red-target'] as const;
+export type RepairsPressure = (typeof REPAIRS_OFFER_PRESSURES)[number];
+
+/** Words that are ids: lower-case, digits and hyphens. */
+const slug = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected an id of lower-case letters, digits and hyphens');
+
+const gamingShape = Object.fromEntries(GAMING_KEYS.map((k) => [k, repairsDesignSchema.shape[k].optional()])) as { [K in GamingKey]: z.ZodOptional<z.ZodBoolean> };
+
+/** The design an offer brings: gaming moves only, at least one. */
+const offerDesignSchema = z
+  .looseObject(gamingShape)
+  .superRefine((d, ctx) => {
+    const other = Object.keys(d).filter((k) => !(GAMING_KEYS as readonly string[]).includes(k));
+    if (other.length > 0) ctx.addIssue({ code: 'custom', message: `an offer is a gaming move (${GAMING_KEYS.join(', ')}), not ${other.join(', ')}` });
+    else if (Object.keys(d).length === 0) ctx.addIssue({ code: 'custom', message: 'an offer changes at least one design setting' });
+  })
+  .transform((d) => Object.fromEntries(GAMING_KEYS.filter((k) => d[k] !== undefined).map((k) => [k, d[k]])) as Partial<Pick<z.output<typeof repairsDesignSchema>, GamingKey>>);
+
+/**
+ * A gaming move offered to the player when a target is red: by a deputy or a consultant from a
+ * four-star council, one at a time, in order. It is put at the line's opening on the first day
+ * from `notBeforeDay` on when any of its pressures holds, and by `latestDay` whatever happens.
+ */
+export const repairsOfferSchema = z.strictObject({
+  id: slug,
+  from: z.enum(['deputy', 'consultant']),
+  /** The offer in the words of the one making it. */
+  pitch: z.string().min(1).max(600),
+  /** What they promise it will do to the dashboard. */
+  promise: z.string().min(1).max(300),
+  design: offerDesignSchema,
+  when: z.array(z.enum(REPAIRS_OFFER_PRESSURES)).max(REPAIRS_OFFER_PRESSURES.length),
+  notBeforeDay: z.number().int().min(0).max(3650),
+  latestDay: z.number().int().min(0).max(3650),
+});
+
+/**
+ * A way into the level: the service as the player finds it. Its design changes the approved
+ * design (the inherited history is run with it too), and its offers tempt the player in the run.
+ */
+export const repairsScenarioSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1).max(80),
+  summary: z.string().min(1).max(600),
+  regime: z.enum(['deliverology', 'systems']),
+  design: repairsDesignSchema.partial().default({}),
+  offers: z.array(repairsOfferSchema).max(20).default([]),
 });
 
 const roleSchema = z.strictObject({
@@ -124,8 +180,14 @@ export const repairsLevelSchema = z.strictObject({
     deliverology: z.strictObject({ design: repairsDesignSchema, staff: staffSchema }),
     systems: z.strictObject({ design: repairsDesignSchema, staff: staffSchema }),
   }),
+  /** The ways into the level (the first is the default); see withRepairsScenario. */
+  scenarios: z.array(repairsScenarioSchema).max(10).default([]),
+  /** The gaming moves offered in this run: a scenario's, copied here when it is applied. */
+  offers: z.array(repairsOfferSchema).max(20).default([]),
 });
 
 export type RepairsLevel = z.output<typeof repairsLevelSchema>;
 export type RepairsDesign = z.output<typeof repairsDesignSchema>;
 export type RepairsDesignKey = keyof RepairsDesign;
+export type RepairsOffer = z.output<typeof repairsOfferSchema>;
+export type RepairsScenario = z.output<typeof repairsScenarioSchema>;

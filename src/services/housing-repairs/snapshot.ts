@@ -1,7 +1,7 @@
 import { DAY } from '../../engine/calendar';
 import type { Regime } from '../../engine/service';
 import { STAGES, type Stage } from './catalogue';
-import { type CallSeen, dashboardOf, type Dashboard, type RepairsSim, type VisitSeen } from './model';
+import { type CallSeen, dashboardOf, type Dashboard, type OpenRepairsOffer, type RepairsSim, type VisitSeen } from './model';
 import { LINE_ROLES, type RepairsDesign, type RoleId, TRADE_ROLES, TRADES } from './schema';
 
 /** A plain-data picture of the running repairs service, for views: no references into the sim. */
@@ -22,11 +22,15 @@ export interface RepairsSnapshot {
   calls: { total: number; failure: number };
   /** The dashboard over the run so far. */
   dashboard: Dashboard;
+  /** This quarter's dashboard so far (what the inspectors will see), and the targets it misses. */
+  quarter: { dashboard: Dashboard; red: (keyof Dashboard)[] };
   lastInspection: { day: number; stars: number } | null;
   /** The weekly cost of the line's staff and (in house) the trades, at their hours now. */
   staffPerWeek: number;
   recentVisits: VisitSeen[];
   recentCalls: CallSeen[];
+  /** The gaming move put to the manager and waiting for an answer, with what brought it up (null: none). */
+  offer: OpenRepairsOffer | null;
 }
 
 export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
@@ -71,10 +75,12 @@ export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
     stages,
     calls: { total: failure + sim.calls.byReason['report-fault'], failure },
     dashboard: dashboardOf(sim.tally),
+    quarter: sim.quarterSoFar,
     lastInspection: last ? { day: last.day, stars: last.stars } : null,
     staffPerWeek,
     recentVisits: sim.recentVisits.map((v) => ({ ...v })),
     recentCalls: sim.recentCalls.map((c) => ({ ...c })),
+    offer: sim.offers.openWithReason(),
   };
 }
 

@@ -1,4 +1,6 @@
 // Housing repairs, mechanism by mechanism: each figure moves when, and only when, its mechanism does.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { housingRepairs, parseRepairsLevel, runRepairs } from '../../../src/services/housing-repairs/index';
 import { parseRepairsActions } from '../../../src/services/housing-repairs/actions';
@@ -93,6 +95,40 @@ describe('housing repairs: mechanisms', () => {
     }
   });
 
+  it('re-coding a job about to miss its target to a longer priority raises jobs within target, and shortens no wait', () => {
+    // In an honest office (no closing and re-raising), so the move is seen alone.
+    for (const seed of [1, 2, 3]) {
+      const honest = run({ [`${D}.design.closeAndReraise`]: false }, 'deliverology', seed);
+      const recoded = run({ [`${D}.design.closeAndReraise`]: false, [`${D}.design.reclassify`]: true }, 'deliverology', seed);
+      expect(recoded.dashboard.jobsWithinTarget!, `seed ${seed}`).toBeGreaterThan(honest.dashboard.jobsWithinTarget! + 0.05);
+      // Planned to the longer target, the visit comes later: nobody's repair comes sooner on average, nor the slowest.
+      expect(recoded.waitingDays.mean!, `seed ${seed}`).toBeGreaterThanOrEqual(honest.waitingDays.mean!);
+      expect(recoded.endToEndDays.mean!, `seed ${seed}`).toBeGreaterThanOrEqual(honest.endToEndDays.mean!);
+      expect(recoded.endToEndDays.p95!, `seed ${seed}`).toBeGreaterThanOrEqual(honest.endToEndDays.p95!);
+      // The dashboard's own days per job give it away: the work is planned to the longer target.
+      expect(recoded.dashboard.daysPerJob!, `seed ${seed}`).toBeGreaterThan(honest.dashboard.daysPerJob!);
+    }
+  });
+
+  it('with the exact time the tenant asks for, re-coding changes only the label: the dashboard, not one visit', () => {
+    const exact = run({}, 'systems');
+    const recoded = run({ 'regimes.systems.design.reclassify': true }, 'systems');
+    expect(recoded.dashboard.jobsWithinTarget!).toBeGreaterThan(exact.dashboard.jobsWithinTarget! + 0.05);
+    const lived = (r: RepairsReport) => ({ e2e: r.endToEndDays, waiting: r.waitingDays, visits: r.visitsPerNeed, failed: r.failedVisits, contacts: r.contacts, cost: r.cost, days: r.dashboard.daysPerJob });
+    expect(lived(recoded)).toEqual(lived(exact));
+  });
+
+  it('re-coding is off in both regimes of the level as written, and leaves emergencies and planned work alone', () => {
+    const level = repairsLevel();
+    expect(level.regimes.deliverology.design.reclassify).toBe(false);
+    expect(level.regimes.systems.design.reclassify).toBe(false);
+    // With every job an emergency or planned work, there is nothing to re-code: the run is the same.
+    const only = { 'demand.priorities.urgent.share': 0, 'demand.priorities.routine.share': 0, 'demand.priorities.emergency.share': 0.2, 'demand.priorities.planned.share': 0.8 };
+    const a = run({ ...only, [`${D}.design.closeAndReraise`]: false }, 'deliverology', 1, 60);
+    const b = run({ ...only, [`${D}.design.closeAndReraise`]: false, [`${D}.design.reclassify`]: true }, 'deliverology', 1, 60);
+    expect({ ...b, model: null }).toEqual({ ...a, model: null });
+  });
+
   it('each way of working, turned on alone, shortens the wait', () => {
     const base = run();
     for (const [key, value, extra] of [
@@ -171,9 +207,9 @@ describe('housing repairs: mechanisms', () => {
     expect(ok.out).toMatch(/fixed at the first visit/);
     const json = runCli('--level', 'housing-repairs', '--days', '30', '--json', '--regime', 'systems');
     expect((JSON.parse(json.out) as RepairsReport).regime).toBe('systems');
-    const no = runCli('--level', 'housing-repairs', '--scenario', 'takeover');
+    const no = runCli('--level', 'housing-repairs', '--needs-csv', join(tmpdir(), 'repairs-needs.csv'));
     expect(no.code).toBe(2);
-    expect(no.err).toMatch(/--scenario: not available for housing repairs yet/);
+    expect(no.err).toMatch(/--needs-csv: not available for housing repairs yet/);
     const bad = runCli('--level', 'housing-repairs', '--set', 'demand.faultsPerDay=-3');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/demand\.faultsPerDay: /);

@@ -2,11 +2,13 @@
 // tenants; the same tenants run the other way; the run saved as a file the CLI replays.
 import { REPAIRS_WORDS as W } from '../../../content/repairs';
 import type { RepairsController } from '../../../game/repairs/repairsController';
+import { repairsLevelFor } from '../../../game/repairs/repairsLevel';
 import type { GameState } from '../../../game/store';
 import { REASONS } from '../../../services/housing-repairs/catalogue';
 import type { RepairsReport } from '../../../services/housing-repairs/index';
 import { download, h } from '../../dom';
 import { count, dayLabel, days, moneyExact, percent, ratio, stars } from '../../format';
+import { leverValueWords } from './repairsOffice';
 
 function row(label: string, value: string, id?: string): HTMLElement {
   return h('tr', id ? { 'data-measure': id } : {}, h('th', { scope: 'row' }, label), h('td', {}, value));
@@ -63,6 +65,30 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
       h('li', {}, W.staffTimeRow(W.staffWho[who], W.hours(count(Math.round(r.staffTime[who].value))), W.hours(count(Math.round(r.staffTime[who].failure))), W.hours(count(Math.round(r.staffTime[who].paid))))),
     ),
   );
+  // The advice the run was given, and the answers (a scenario with offers only).
+  const offers = r.offers
+    ? h(
+        'section',
+        { 'aria-labelledby': 'offers-h' },
+        h('h2', { id: 'offers-h' }, W.offersHeading),
+        r.offers.length === 0
+          ? h('p', {}, W.offersNone)
+          : h(
+              'ul',
+              { className: 'offers' },
+              ...r.offers.map((o) => {
+                const offer = repairsLevelFor(state.repairs?.scenario ?? null).offers.find((x) => x.id === o.id);
+                const move = Object.entries(offer?.design ?? {})
+                  .map(([key, value]) => W.offerMove(W.levers[key as keyof typeof W.levers], leverValueWords(key as keyof typeof W.levers, value)))
+                  .join('; ');
+                const raised = o.raisedDay === null ? W.offerAnsweredBefore : W.offerRaised(dayLabel(o.raisedDay), W.offerReasons[o.reason ?? 'deadline']);
+                const answer =
+                  o.answer === 'accepted' ? W.offerAnswers.accepted(dayLabel(o.answeredDay!)) : o.answer === 'declined' ? W.offerAnswers.declined(dayLabel(o.answeredDay!)) : W.offerAnswers.unanswered;
+                return h('li', { 'data-offer': o.id, 'data-answer': o.answer ?? 'none' }, W.offerRow(W.offerFrom[o.from], move, raised, answer));
+              }),
+            ),
+      )
+    : null;
   const other = state.repairs?.other;
   const compare = h('section', { 'aria-labelledby': 'compare-h', 'aria-live': 'polite' }, h('h2', { id: 'compare-h' }, W.compareHeading));
   if (!other || other.status === 'running') compare.appendChild(h('p', { className: 'hint' }, W.comparing));
@@ -98,6 +124,7 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
         hours,
       ),
     ),
+    offers,
     h('section', { 'aria-labelledby': 'shows-h' }, h('h2', { id: 'shows-h' }, W.whatThisShows), h('p', {}, W.shows[r.startRegime])),
     compare,
     h('p', { className: 'row' }, save, h('button', { type: 'button', className: 'primary', onclick: () => ctl.choose() }, W.playAgain), h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.levels)),

@@ -6,7 +6,8 @@ import { repairsLevel } from '../../../game/repairs/repairsLevel';
 import { SPEEDS } from '../../../game/speeds';
 import type { GameState, GameStore } from '../../../game/store';
 import { catalogue } from '../../../services/housing-repairs/catalogue';
-import type { Inspection } from '../../../services/housing-repairs/model';
+import type { Inspection, OpenRepairsOffer } from '../../../services/housing-repairs/model';
+import type { RepairsSnapshot } from '../../../services/housing-repairs/snapshot';
 import { type RepairsDesign, ROLE_IDS, TRADES } from '../../../services/housing-repairs/schema';
 import { h, setText } from '../../dom';
 import { clock, count, dayLabel, days, money, percent, stars } from '../../format';
@@ -14,9 +15,40 @@ import type { ScreenView } from '../office';
 
 type LeverKey = keyof RepairsDesign;
 
-/** A lever's value as its words' key (true and false are keys too). */
-function valueWord(v: string | boolean): keyof typeof W.leverValues {
-  return (typeof v === 'boolean' ? (v ? 'true' : 'false') : v) as keyof typeof W.leverValues;
+/** A lever's value in words: a gaming move's two by lever, the rest by value. */
+export function leverValueWords(key: LeverKey, v: string | boolean): string {
+  if (typeof v === 'boolean') return W.switches[key as keyof typeof W.switches][v ? 'true' : 'false'];
+  return W.leverValues[v as keyof typeof W.leverValues];
+}
+
+/**
+ * A gaming move put by the deputy or a consultant: who is asking, why now, the pitch, what it will
+ * do to the dashboard; Accept or Decline. Escape is not an answer: the card waits for one.
+ */
+function offerDialog(offer: OpenRepairsOffer, quarter: RepairsSnapshot['quarter'] | null, ctl: RepairsController, stillOpen: () => boolean): HTMLDialogElement {
+  const t = repairsLevel().inspection.targets;
+  const shown = { jobsWithinTarget: percent, daysPerJob: days, callsAnsweredIn20s: percent } as const;
+  const red = offer.reason === 'red-target' && quarter ? quarter.red : [];
+  const dialog = h(
+    'dialog',
+    { className: 'card offer', 'aria-labelledby': 'offer-h', 'aria-describedby': 'offer-pitch' },
+    h('h2', { id: 'offer-h' }, W.offerHeading(W.offerFrom[offer.from])),
+    offer.reason ? h('p', { className: 'pressure' }, W.offerWhy[offer.reason], ...red.map((m) => [' ', W.offerRed(W.measures[m], shown[m](quarter!.dashboard[m]), shown[m](t[m]))]).flat()) : null,
+    h('blockquote', { id: 'offer-pitch' }, h('p', {}, offer.pitch)),
+    h('p', {}, h('strong', {}, W.offerPromise), offer.promise),
+    h(
+      'div',
+      { className: 'row', role: 'group', 'aria-label': W.offerAnswer },
+      h('button', { type: 'button', className: 'primary', onclick: () => ctl.answerOffer(true) }, W.offerAccept),
+      h('button', { type: 'button', autofocus: true, onclick: () => ctl.answerOffer(false) }, W.offerDecline),
+    ),
+  );
+  dialog.addEventListener('cancel', (e) => e.preventDefault());
+  // A browser may close a modal dialog on a second Escape without asking: show it again, unanswered.
+  dialog.addEventListener('close', () => {
+    if (stillOpen() && dialog.isConnected) dialog.showModal();
+  });
+  return dialog;
 }
 
 export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): ScreenView {
@@ -76,11 +108,11 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     const key = lever.key as LeverKey;
     const id = `lever-${key}`;
     const select = h('select', { id });
-    lever.values.forEach((v, i) => select.appendChild(h('option', { value: i }, W.leverValues[valueWord(v)])));
+    lever.values.forEach((v, i) => select.appendChild(h('option', { value: i }, leverValueWords(key, v))));
     select.addEventListener('change', () => ctl.setDesign(key, lever.values[Number(select.value)] as never));
     selects.set(key, select);
     levers.appendChild(
-      h('div', { className: 'lever' }, h('label', { for: id }, W.levers[key]), select, lever.kind === 'gaming' ? h('p', { className: 'why' }, W.gamingNote) : null),
+      h('div', { className: 'lever' }, h('label', { for: id }, W.levers[key]), select, lever.kind === 'gaming' ? h('p', { className: 'why' }, W.gamingNotes[key as keyof typeof W.gamingNotes]) : null),
     );
   }
   const switchBtn = h('button', { type: 'button', onclick: () => ctl.switchRegime() });
@@ -93,6 +125,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
   const wordsList = h('ul', { 'aria-live': 'off' });
   const words = h('section', { className: 'visually-hidden', 'aria-labelledby': 'repairs-words-h' }, h('h2', { id: 'repairs-words-h' }, W.inTheOffice), wordsList);
   const dialogSlot = h('div', {});
+  const offerSlot = h('div', {});
   const el = h(
     'section',
     { className: 'screen office repairs', 'aria-label': W.heading },
@@ -100,6 +133,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     hud,
     h('div', { className: 'office-main' }, h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage, words)), h('div', { className: 'office-side' }, panel)),
     dialogSlot,
+    offerSlot,
   );
 
   let destroyed = false;
@@ -115,6 +149,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     });
 
   let shownInspection: Inspection | null = null;
+  let shownOffer: OpenRepairsOffer | null = null;
   let wordsHour = -1;
   function measureText(label: string, value: string, met: boolean | null): string {
     return `${label}: ${value}${met === null ? '' : ` ${met ? W.met : W.missed}`}`;
@@ -185,6 +220,19 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
           ctl.closeInspection();
         });
         dialogSlot.appendChild(dialog);
+        dialog.showModal();
+      }
+    }
+    if (r.offer !== shownOffer) {
+      const wasOpen = shownOffer !== null;
+      shownOffer = r.offer;
+      offerSlot.querySelector('dialog')?.close();
+      offerSlot.replaceChildren();
+      if (!r.offer && wasOpen) playBtn.focus();
+      if (r.offer) {
+        const offer = r.offer;
+        const dialog = offerDialog(offer, snap.quarter, ctl, () => store.getState().repairs?.offer === offer);
+        offerSlot.appendChild(dialog);
         dialog.showModal();
       }
     }
