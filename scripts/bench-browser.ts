@@ -102,10 +102,17 @@ async function longTasks(browser: Browser, url: string): Promise<{ steps: Record
 
     await step('debrief');
     await page.locator('section.choices-cost[data-status="done"]').waitFor({ state: 'attached', timeout: 120_000 });
-    await page.getByRole('table', { name: /the same citizens, the same seed/ }).first().waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('table', { name: /the same citizens, the same seed/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
     await settle(1000);
 
-    const got = (await page.evaluate('window.__lt')) as { tasks: { start: number; duration: number }[]; steps: { step: Step; at: number }[]; error: string | null };
+    const got = (await page.evaluate('window.__lt')) as {
+      tasks: { start: number; duration: number }[];
+      steps: { step: Step; at: number }[];
+      error: string | null;
+    };
     if (got.error) throw new Error(`Long Tasks API: ${got.error}`);
     const stepAt = (t: number): Step => {
       let s: Step = 'loading the game';
@@ -181,7 +188,11 @@ try {
   const tasks = await longTasks(browser, url);
   const out = {
     titleInteractiveMs: Math.round(quantile(loads, 0.5)),
-    frameMs: { median: Math.round(quantile(result.deltas, 0.5) * 10) / 10, p95: Math.round(quantile(result.deltas, 0.95) * 10) / 10, frames: result.deltas.length },
+    frameMs: {
+      median: Math.round(quantile(result.deltas, 0.5) * 10) / 10,
+      p95: Math.round(quantile(result.deltas, 0.95) * 10) / 10,
+      frames: result.deltas.length,
+    },
     reachedSimTime: result.clock,
     bundleJsGzipKb: bundleGzipKb(),
     longTasks: tasks,
@@ -189,7 +200,9 @@ try {
   if (json) console.log(JSON.stringify(out));
   else {
     console.log(`title interactive: ${out.titleInteractiveMs} ms (median of 5 loads)`);
-    console.log(`frames at top speed for ${seconds} s: median ${out.frameMs.median} ms, p95 ${out.frameMs.p95} ms over ${out.frameMs.frames} frames (reached ${out.reachedSimTime})`);
+    console.log(
+      `frames at top speed for ${seconds} s: median ${out.frameMs.median} ms, p95 ${out.frameMs.p95} ms over ${out.frameMs.frames} frames (reached ${out.reachedSimTime})`,
+    );
     console.log(`bundle: ${out.bundleJsGzipKb} KB of JS gzipped`);
     console.log('long tasks (over 50 ms) playing housing-benefit, by step: count, longest, blocking time past 50 ms');
     for (const [name, t] of [...Object.entries(tasks.steps), ['overall', tasks.overall] as const]) {

@@ -87,7 +87,7 @@ function erlangCWait(c: number, load: number, serviceMean: number): number {
     term *= a / k;
     sum += term;
   }
-  const top = ((term * a) / c) / (1 - load);
+  const top = (term * a) / c / (1 - load);
   const pWait = top / (sum + top);
   return (pWait * serviceMean) / (c - a);
 }
@@ -145,9 +145,13 @@ function pythonWithSimpy(): string | undefined {
 function runSimpy(): SimpyResult | { error: string } {
   const python = pythonWithSimpy();
   if (!python) return { error: 'no python3 with SimPy 3 (apt-get install python3-simpy3)' };
-  const r = spawnSync(python, ['scripts/simpy/mmc.py', `--customers=${CUSTOMERS}`, '--runs=3', `--servers=${SERVERS}`, `--load=${LOAD}`, `--service=${SERVICE}`], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    python,
+    ['scripts/simpy/mmc.py', `--customers=${CUSTOMERS}`, '--runs=3', `--servers=${SERVERS}`, `--load=${LOAD}`, `--service=${SERVICE}`],
+    {
+      encoding: 'utf8',
+    },
+  );
   return r.status === 0 ? (JSON.parse(r.stdout) as SimpyResult) : { error: r.stderr || `exit ${r.status}` };
 }
 
@@ -172,8 +176,17 @@ if (json) {
   console.log(
     JSON.stringify({
       model: { servers: SERVERS, load: LOAD, serviceMean: SERVICE, customersPerRun: CUSTOMERS, erlangCMeanWait: round(erlang, 2) },
-      ours: { ...ours, eventsPerSecond: round(ours.eventsPerSecond), medianRunEventsPerSecond: round(ours.medianRunEventsPerSecond), customersPerSecond: round(ours.customersPerSecond), meanWait: round(ours.meanWait, 2) },
-      simpy: 'eventsPerSecond' in simpy ? { ...simpy, eventsPerSecond: round(simpy.eventsPerSecond), customersPerSecond: round(simpy.customersPerSecond), meanWait: round(simpy.meanWait, 2) } : simpy,
+      ours: {
+        ...ours,
+        eventsPerSecond: round(ours.eventsPerSecond),
+        medianRunEventsPerSecond: round(ours.medianRunEventsPerSecond),
+        customersPerSecond: round(ours.customersPerSecond),
+        meanWait: round(ours.meanWait, 2),
+      },
+      simpy:
+        'eventsPerSecond' in simpy
+          ? { ...simpy, eventsPerSecond: round(simpy.eventsPerSecond), customersPerSecond: round(simpy.customersPerSecond), meanWait: round(simpy.meanWait, 2) }
+          : simpy,
       eventsPerSecondRatio: ratio === null ? null : round(ratio, 1),
       customersPerSecondRatio: customerRatio === null ? null : round(customerRatio, 1),
       ...(frontDeskEventsPerSecond !== null ? { frontDeskEventsPerSecond } : {}),

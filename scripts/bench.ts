@@ -121,7 +121,10 @@ if (process.argv.includes('--json')) {
   );
 } else {
   console.log(`front-desk, busy M/M/2 queue: ${Math.round(eps).toLocaleString('en-GB')} events per second`);
-  for (const [name, r] of [['deliverology', d], ['systems', s]] as const) {
+  for (const [name, r] of [
+    ['deliverology', d],
+    ['systems', s],
+  ] as const) {
     console.log(
       `housing-benefit, 365 days, ${name}: ${round1(r.total)} ms ` +
         `(inherited history ${round1(r.warmUp)} ms + year ${round1(r.year)} ms, ${r.events.toLocaleString('en-GB')} events in the year)`,

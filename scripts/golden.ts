@@ -43,8 +43,14 @@ for (const c of GOLDEN_CASES) {
 // All or nothing: no file is refreshed while any change is unrecorded.
 if (!check && unrecorded === 0) for (const [file, text] of writes) writeFileSync(file, text);
 if (unrecorded > 0) {
-  console.error(`\n${unrecorded} report(s) changed under the same model version ${MODEL_VERSION}: bump MODEL_VERSION in src/sim/version.ts and say why there, then run this again.`);
+  console.error(
+    `\n${unrecorded} report(s) changed under the same model version ${MODEL_VERSION}: bump MODEL_VERSION in src/sim/version.ts and say why there, then run this again.`,
+  );
   process.exitCode = 1;
 }
-console.log(changed === 0 ? 'golden reports: unchanged' : `golden reports: ${changed} ${check ? 'would change' : unrecorded > 0 ? 'changed, none refreshed' : 'refreshed'}`);
+console.log(
+  changed === 0
+    ? 'golden reports: unchanged'
+    : `golden reports: ${changed} ${check ? 'would change' : unrecorded > 0 ? 'changed, none refreshed' : 'refreshed'}`,
+);
 if (check && changed > 0) process.exitCode = 1;

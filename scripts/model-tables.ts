@@ -59,7 +59,9 @@ function calibrationTable(): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const [label, id, fmt, dTarget, sTarget] of rows) {
-    lines.push(`| ${label} | ${fmt(d[id].mean)} (${fmt(d[id].min)}-${fmt(d[id].max)}) | ${dTarget} | ${fmt(s[id].mean)} (${fmt(s[id].min)}-${fmt(s[id].max)}) | ${sTarget} |`);
+    lines.push(
+      `| ${label} | ${fmt(d[id].mean)} (${fmt(d[id].min)}-${fmt(d[id].max)}) | ${dTarget} | ${fmt(s[id].mean)} (${fmt(s[id].min)}-${fmt(s[id].max)}) | ${sTarget} |`,
+    );
   }
   const saving = 1 - s.costPerNeedMet.mean / d.costPerNeedMet.mean;
   lines.push('', `The redesigned flow's cost per need met is ${pct(saving)} lower.`);
@@ -90,7 +92,9 @@ function gamingTableText(): string {
         return `${TRUE_MEASURES[id].label} ${f(v.base, digits)} -> ${f(v.moved, digits)} (${v.worse})`;
       });
     const unchanged = (Object.keys(TRUE_MEASURES) as TrueMeasureId[]).every((id) => row.truths[id].same === nSeeds);
-    lines.push(`| ${row.move.label} | ${official} | ${unchanged ? 'none: every true measure identical on every seed (its cost is blindness)' : worse.join('; ')} |`);
+    lines.push(
+      `| ${row.move.label} | ${official} | ${unchanged ? 'none: every true measure identical on every seed (its cost is blindness)' : worse.join('; ')} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -106,7 +110,9 @@ function steadyTable(): string {
   for (const seed of [1, 2, 3]) {
     const { years: ys, report } = yearByYear(level, seed, 'deliverology', years);
     const busiest = Object.entries(report.queues).sort((a, b) => (b[1].utilisation ?? 0) - (a[1].utilisation ?? 0))[0]!;
-    lines.push(`| ${seed} | ${ys.map((y) => `${f(y.endToEndMean)} d, ${pct(y.gaveUpShare)} gave up`).join(' | ')} | ${busiest[0]} ${pct(busiest[1].utilisation ?? 0)} |`);
+    lines.push(
+      `| ${seed} | ${ys.map((y) => `${f(y.endToEndMean)} d, ${pct(y.gaveUpShare)} gave up`).join(' | ')} | ${busiest[0]} ${pct(busiest[1].utilisation ?? 0)} |`,
+    );
   }
   lines.push('', `Year ${years}'s citizens have had less time to finish, so their figures are lower; compare years 1-3.`);
   return lines.join('\n');
@@ -140,7 +146,9 @@ function overloadTable(): string {
 
 function redesignTable(): string {
   const offered = redesignPath(level, seeds);
-  const cut = redesignPath(level, seeds, { after: [{ kind: 'staff', role: level.assign.casework, count: level.regimes.systems.staff[level.assign.casework]! }] });
+  const cut = redesignPath(level, seeds, {
+    after: [{ kind: 'staff', role: level.assign.casework, count: level.regimes.systems.staff[level.assign.casework]! }],
+  });
   const row = (label: string, rows: typeof offered) => {
     const s = (f: (r: (typeof offered)[number]) => number) => spread(rows.map(f));
     const e2e = s((r) => r.laterEndToEndMean);
@@ -149,13 +157,16 @@ function redesignTable(): string {
     const atSwitch = s((r) => r.openAtSwitch);
     const atEnd = s((r) => r.openAtEnd);
     const within = rows.filter((r) => r.laterEndToEndMean <= 10 && r.costPerNeedMet / r.deliverologyCostPerNeedMet <= 0.6).length;
-    const staff = Object.entries(rows[0]!.staff).filter(([, n]) => n > 0).map(([id, n]) => `${n} ${id}`).join(', ');
+    const staff = Object.entries(rows[0]!.staff)
+      .filter(([, n]) => n > 0)
+      .map(([id, n]) => `${n} ${id}`)
+      .join(', ');
     return `| ${label} | ${staff} | ${f(atSwitch.mean, 0)} -> ${f(atEnd.mean, 0)} | ${f(e2e.mean)} (${f(e2e.min)}-${f(e2e.max)}) | ${f(wait.mean)} | ${f(ratio.mean, 3)} (max ${f(ratio.max, 3)}) | ${within}/${nSeeds} |`;
   };
   return [
     `Housing benefit: deliverology until day 90, then one \`regime\` action to the redesigned flow; ${days} days, seeds 1-${nSeeds}. Later citizens: those arriving from day 150.`,
     '',
-    '| staffing after the switch | staff | citizens waiting: at the switch -> at the end | later citizens, end-to-end days (needs met) | later citizens, days waiting (every one) | cost per need met / deliverology\'s | seeds within 10 days and 0.6 |',
+    "| staffing after the switch | staff | citizens waiting: at the switch -> at the end | later citizens, end-to-end days (needs met) | later citizens, days waiting (every one) | cost per need met / deliverology's | seeds within 10 days and 0.6 |",
     '| --- | --- | --- | --- | --- | --- | --- |',
     row('offered (people moved)', offered),
     row("cut to the redesign's own staffing", cut),
@@ -202,7 +213,8 @@ function repairsLeverTable(): string {
   const level = repairsLevelOrThrow();
   const rows = repairsLevers(level, seeds, level.days);
   const shown: RepairsMeasureId[] = ['endToEndMean', 'firstVisitFixShare', 'failureDemandShare', 'costPerRepair', 'jobsWithinTarget'];
-  const fmt = (id: RepairsMeasureId, x: number) => (id === 'firstVisitFixShare' || id === 'failureDemandShare' || id === 'jobsWithinTarget' ? pct(x) : f(x, id === 'costPerRepair' ? 0 : 1));
+  const fmt = (id: RepairsMeasureId, x: number) =>
+    id === 'firstVisitFixShare' || id === 'failureDemandShare' || id === 'jobsWithinTarget' ? pct(x) : f(x, id === 'costPerRepair' ? 0 : 1);
   const lines = [
     `Housing repairs: from each regime's own design, one lever turned alone (staffing as the regime has it); ${level.days} days, mean of seeds 1-${nSeeds}. Each cell: as designed -> with the lever turned.`,
     '',
@@ -210,7 +222,9 @@ function repairsLeverTable(): string {
     `| --- | --- | --- | ${shown.map(() => '---').join(' | ')} |`,
   ];
   for (const r of rows) {
-    lines.push(`| ${r.from} | ${r.key} = ${JSON.stringify(r.value)} | ${r.kind} | ${shown.map((id) => `${fmt(id, r.measures[id].before)} -> ${fmt(id, r.measures[id].after)}`).join(' | ')} |`);
+    lines.push(
+      `| ${r.from} | ${r.key} = ${JSON.stringify(r.value)} | ${r.kind} | ${shown.map((id) => `${fmt(id, r.measures[id].before)} -> ${fmt(id, r.measures[id].after)}`).join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }

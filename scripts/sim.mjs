@@ -19,9 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src', 'cli', 'main.ts');
-const cacheDir = process.env.ITS_THE_SYSTEM_SIM_CACHE
-  ? resolve(process.env.ITS_THE_SYSTEM_SIM_CACHE)
-  : join(root, 'node_modules', '.cache', 'its-the-system');
+const cacheDir = process.env.ITS_THE_SYSTEM_SIM_CACHE ? resolve(process.env.ITS_THE_SYSTEM_SIM_CACHE) : join(root, 'node_modules', '.cache', 'its-the-system');
 const bundle = join(cacheDir, 'cli.mjs');
 const MARK = '// its-the-system sim bundle';
 const args = process.argv.slice(2);

@@ -14,8 +14,7 @@ export interface Measure {
   better: 'higher' | 'lower';
 }
 
-const hours = (r: Report, kind: 'message') =>
-  Object.values(r.staffTime.byRole).reduce((sum, t) => sum + t.byWork[kind].value + t.byWork[kind].failure, 0);
+const hours = (r: Report, kind: 'message') => Object.values(r.staffTime.byRole).reduce((sum, t) => sum + t.byWork[kind].value + t.byWork[kind].failure, 0);
 
 /** What the regime's dashboard shows. */
 export const OFFICIAL: Record<'reportedDays' | 'callsAnsweredIn20s' | 'visitorsSeenIn15m', Measure> = {
@@ -153,9 +152,10 @@ export function gamingTable(level: Level, seeds: readonly number[], days: number
   const honest = seeds.map((s) => simulate(honestLevel, s, 'deliverology', days));
   const rows = GAMING_MOVES.map((move) => {
     const moved = seeds.map((s) => simulate(withDeliverology(level, { ...HONEST_DESIGN, ...move.design }), s, 'deliverology', days));
-    const truths = Object.fromEntries(
-      (Object.keys(TRUE_MEASURES) as TrueMeasureId[]).map((id) => [id, movement(TRUE_MEASURES[id], honest, moved)]),
-    ) as Record<TrueMeasureId, Movement>;
+    const truths = Object.fromEntries((Object.keys(TRUE_MEASURES) as TrueMeasureId[]).map((id) => [id, movement(TRUE_MEASURES[id], honest, moved)])) as Record<
+      TrueMeasureId,
+      Movement
+    >;
     return { move, official: movement(OFFICIAL[move.games], honest, moved), truths };
   });
   return { honest, rows };
@@ -195,9 +195,10 @@ export type CalibrationId = keyof typeof CALIBRATION;
 
 export function calibration(level: Level, regime: Regime, seeds: readonly number[], days: number): Record<CalibrationId, Spread> {
   const reports = seeds.map((s) => simulate(level, s, regime, days));
-  return Object.fromEntries(
-    (Object.keys(CALIBRATION) as CalibrationId[]).map((id) => [id, spread(reports.map(CALIBRATION[id]))]),
-  ) as Record<CalibrationId, Spread>;
+  return Object.fromEntries((Object.keys(CALIBRATION) as CalibrationId[]).map((id) => [id, spread(reports.map(CALIBRATION[id]))])) as Record<
+    CalibrationId,
+    Spread
+  >;
 }
 
 /** One simulated year of a long run, by the citizens who arrived in it. */

@@ -48,6 +48,11 @@ export function whereTheDaysWent(m: Simulation): DaysSplit | null {
   }
   if (helped === 0) return null;
   const mean = (x: number) => x / helped;
-  const parts = { onClosedClaims: mean(sum.onClosedClaims), beforeTheClock: mean(sum.beforeTheClock), onTheClock: mean(sum.onTheClock), toPayment: mean(sum.toPayment) };
+  const parts = {
+    onClosedClaims: mean(sum.onClosedClaims),
+    beforeTheClock: mean(sum.beforeTheClock),
+    onTheClock: mean(sum.onTheClock),
+    toPayment: mean(sum.toPayment),
+  };
   return { helped, reapplied, lived: parts.onClosedClaims + parts.beforeTheClock + parts.onTheClock + parts.toPayment, ...parts };
 }

@@ -6,7 +6,6 @@ import { DAY } from '../engine/calendar';
 import { type Action, WAYS_OF_WORKING } from '../sim/types';
 import { RUN_LENGTH, xmr, type XmR } from './xmr';
 
-
 /**
  * The fewest weeks a phase needs before its limits may be read as a prediction. The run-of-eight
  * test cannot fire on fewer than nine points (eight points cannot all lie on one side of their

@@ -57,7 +57,20 @@ export function parseCli(argv: string[]): CliOptions {
     },
   });
   if (values.help) {
-    return { level: '', scenario: null, regime: null, seed: null, days: null, json: false, needsCsv: null, actions: null, sets: [], attribute: false, anyModel: false, help: true };
+    return {
+      level: '',
+      scenario: null,
+      regime: null,
+      seed: null,
+      days: null,
+      json: false,
+      needsCsv: null,
+      actions: null,
+      sets: [],
+      attribute: false,
+      anyModel: false,
+      help: true,
+    };
   }
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   if (!values.level) throw new Error('--level is required');

@@ -15,16 +15,30 @@ export function formatRepairsReport(r: RepairsReport): string {
   for (const i of r.inspections) lines.push(`  inspection day ${num(i.day, 0)}: ${'*'.repeat(i.stars)}${'.'.repeat(4 - i.stars)}`);
   lines.push('');
   lines.push('What tenants lived');
-  lines.push(`  faults: ${r.faults.reported} reported, ${r.faults.fixed} fixed, ${r.faults.open} still waiting; ${r.faults.found} more found by a tradesperson who asked`);
-  lines.push(`  days from first call to repair done: mean ${num(r.endToEndDays.mean)}, median ${num(r.endToEndDays.p50)}, 95th percentile ${num(r.endToEndDays.p95)}, worst ${num(r.endToEndDays.max)}`);
+  lines.push(
+    `  faults: ${r.faults.reported} reported, ${r.faults.fixed} fixed, ${r.faults.open} still waiting; ${r.faults.found} more found by a tradesperson who asked`,
+  );
+  lines.push(
+    `  days from first call to repair done: mean ${num(r.endToEndDays.mean)}, median ${num(r.endToEndDays.p50)}, 95th percentile ${num(r.endToEndDays.p95)}, worst ${num(r.endToEndDays.max)}`,
+  );
   lines.push(`  every tenant, fixed or still waiting: mean wait ${num(r.waitingDays.mean)} days`);
   lines.push(`  fixed at the first visit ${pct(r.firstVisitFixShare)}; visits per repair ${num(r.visitsPerNeed, 2)}; jobs per repair ${num(r.jobsPerNeed, 2)}`);
-  lines.push(`  visits that fixed nothing: ${r.failedVisits['no-access']} nobody in, ${r.failedVisits['wrong-trade']} wrong trade, ${r.failedVisits['no-parts']} without the parts`);
-  lines.push(`  calls: ${r.contacts.total} (${r.contacts.value} value, ${r.contacts.failure} failure demand = ${pct(r.failureDemandShare)}); ${r.contacts.unanswered} hung up`);
-  lines.push(`    ${Object.entries(r.contacts.byReason).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(
+    `  visits that fixed nothing: ${r.failedVisits['no-access']} nobody in, ${r.failedVisits['wrong-trade']} wrong trade, ${r.failedVisits['no-parts']} without the parts`,
+  );
+  lines.push(
+    `  calls: ${r.contacts.total} (${r.contacts.value} value, ${r.contacts.failure} failure demand = ${pct(r.failureDemandShare)}); ${r.contacts.unanswered} hung up`,
+  );
+  lines.push(
+    `    ${Object.entries(r.contacts.byReason)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   lines.push('');
   lines.push('Cost');
-  lines.push(`  total ${money(r.cost.total)}: repairs line ${money(r.cost.phone)}, in-house trades ${money(r.cost.trades)}, contractor ${money(r.cost.contractor)}, parts ${money(r.cost.parts)}`);
+  lines.push(
+    `  total ${money(r.cost.total)}: repairs line ${money(r.cost.phone)}, in-house trades ${money(r.cost.trades)}, contractor ${money(r.cost.contractor)}, parts ${money(r.cost.parts)}`,
+  );
   lines.push(`  per repair ${money(r.cost.perRepair)} (${r.repairsDone} repairs done)`);
   lines.push('');
   lines.push('Where staff time went (hours)');

@@ -86,14 +86,21 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const regime = opts.regime ?? played.regime ?? scenario.regime;
   // Runs are promises: a run recorded by another model, or on another level, would replay to other figures.
   if (played.exported && !played.model) {
-    err(`${opts.actions}: note: this run names no model version (it was exported before versions were kept), so its figures may differ from those it showed.\n`);
+    err(
+      `${opts.actions}: note: this run names no model version (it was exported before versions were kept), so its figures may differ from those it showed.\n`,
+    );
   }
   if (played.model && !opts.anyModel) {
     const problems: string[] = [];
     if (played.model.version !== MODEL_VERSION) problems.push(`it was recorded by model version ${played.model.version}; this is ${MODEL_VERSION}`);
-    if (played.model.levelHash !== levelHash(level)) problems.push(`it was played on a different level (fingerprint ${played.model.levelHash}; this level with its scenario and --set changes is ${levelHash(level)})`);
+    if (played.model.levelHash !== levelHash(level))
+      problems.push(
+        `it was played on a different level (fingerprint ${played.model.levelHash}; this level with its scenario and --set changes is ${levelHash(level)})`,
+      );
     if (problems.length > 0) {
-      err(`${opts.actions}: this run cannot be replayed to the same figures: ${problems.join('; ')}.\nAdd --any-model to replay its actions anyway: the figures will be this model's, not the recorded ones.\n`);
+      err(
+        `${opts.actions}: this run cannot be replayed to the same figures: ${problems.join('; ')}.\nAdd --any-model to replay its actions anyway: the figures will be this model's, not the recorded ones.\n`,
+      );
       return 2;
     }
   }
@@ -161,7 +168,13 @@ function unwritable(path: string): string | null {
 }
 
 /** The scenario, regime and seed an exported run names, where it names them validly (the log is checked later). */
-function exportedRun(data: unknown): { exported?: boolean; scenario?: string; regime?: 'deliverology' | 'systems'; seed?: number; model?: { version: string; levelHash: string } } {
+function exportedRun(data: unknown): {
+  exported?: boolean;
+  scenario?: string;
+  regime?: 'deliverology' | 'systems';
+  seed?: number;
+  model?: { version: string; levelHash: string };
+} {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
   const { scenario, regime, model, seed } = data as { scenario?: unknown; regime?: unknown; model?: unknown; seed?: unknown };
   const m = model as { version?: unknown; levelHash?: unknown } | null | undefined;

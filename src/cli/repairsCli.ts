@@ -10,7 +10,13 @@ import { formatRepairsReport } from './formatRepairs';
 /** Faults over the inherited history and the run together: beyond this a run takes minutes. */
 const MAX_FAULTS_PER_RUN = 200_000;
 
-export function repairsMain(raw: unknown, opts: CliOptions, actionsJson: { ok: true; data: unknown } | { ok: false; errors: string[] } | null, out: (s: string) => void, err: (s: string) => void): number {
+export function repairsMain(
+  raw: unknown,
+  opts: CliOptions,
+  actionsJson: { ok: true; data: unknown } | { ok: false; errors: string[] } | null,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
   const unsupported = [opts.needsCsv !== null && '--needs-csv', opts.attribute && '--attribute'].filter(Boolean);
   if (unsupported.length > 0) {
     err(`${unsupported.join(', ')}: not available for housing repairs yet\n`);
@@ -36,7 +42,9 @@ export function repairsMain(raw: unknown, opts: CliOptions, actionsJson: { ok: t
   const days = opts.days ?? level.days;
   const faults = Math.round(level.demand.faultsPerDay * 1.3 * (level.warmUpDays + days));
   if (faults > MAX_FAULTS_PER_RUN) {
-    err(`run too big for ${opts.level}: about ${faults} faults (at most ${MAX_FAULTS_PER_RUN}; at most ${MAX_FAULTS_PER_DAY} a day): fewer faults a day, or fewer days\n`);
+    err(
+      `run too big for ${opts.level}: about ${faults} faults (at most ${MAX_FAULTS_PER_RUN}; at most ${MAX_FAULTS_PER_DAY} a day): fewer faults a day, or fewer days\n`,
+    );
     return 2;
   }
   const regime = opts.regime ?? played.regime ?? scenario.regime;

@@ -32,7 +32,9 @@ export const DISTRIBUTION_WORDS = {
         : `${plural(stillWaiting, { one: '# citizen was', other: '# citizens were' })} still waiting at the end (on average ${meanWait} so far)`;
     const left = gaveUp === 0 ? 'nobody gave up' : `${plural(gaveUp, { one: '# citizen', other: '# citizens' })} gave up`;
     const closed =
-      closedIncomplete > 0 ? ` The official clock also leaves out ${plural(closedIncomplete, { one: '# claim', other: '# claims' })} closed as incomplete.` : '';
+      closedIncomplete > 0
+        ? ` The official clock also leaves out ${plural(closedIncomplete, { one: '# claim', other: '# claims' })} closed as incomplete.`
+        : '';
     return `Not in the citizens’ bars of time, because they were never helped: ${waiting}, and ${left}.${closed}`;
   },
 } as const;

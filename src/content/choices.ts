@@ -21,7 +21,16 @@ export const CHOICE_WORDS = {
   heading: 'What your choices cost',
   intro:
     'Each of your choices measured the only honest way: the same year, the same citizens, run again without that choice (for advice you were offered, with the other answer). Positive days mean longer waits.',
-  columns: ['Day', 'Your choice', 'On the dashboard: reported days', 'Stars (average)', 'For citizens: days waiting', 'Citizens harmed', 'Complicated claims: days waiting', 'Cost per need met'],
+  columns: [
+    'Day',
+    'Your choice',
+    'On the dashboard: reported days',
+    'Stars (average)',
+    'For citizens: days waiting',
+    'Citizens harmed',
+    'Complicated claims: days waiting',
+    'Cost per need met',
+  ],
   none: 'You made no choices this run: the office ran as you found it.',
   caption: 'Each choice: this run minus the same run without it',
   running: (done: number, total: number) => `Measuring your choices: ${WHOLE.format(done)} of ${WHOLE.format(total)} re-run so far…`,
@@ -48,7 +57,9 @@ function describeAction(a: Action, level: Level): string {
     case 'staff':
       return `${level.roles[a.role]?.label ?? a.role}: ${WHOLE.format(a.count)} on shift`;
     case 'regime':
-      return a.regime === 'systems' ? 'Dropped the targets: adopted the redesigned flow, your people moved into the new roles' : 'Went back to the approved process';
+      return a.regime === 'systems'
+        ? 'Dropped the targets: adopted the redesigned flow, your people moved into the new roles'
+        : 'Went back to the approved process';
     case 'design': {
       const lever = DESIGN_LEVERS[a.key];
       const choice = lever.choices[choiceIndex(lever as never, a.value)];
@@ -82,7 +93,8 @@ export function daysWentLines(reportedMean: number | null, split: DaysSplit): st
     [split.toPayment, 'between the decision and the money arriving'],
   ];
   for (const [d, what] of parts) if (d >= 0.05) lines.push(`${daysText(d)} ${what}.`);
-  if (split.reapplied > 0) lines.push(`${WHOLE.format(split.reapplied)} of the ${WHOLE.format(split.helped)} citizens helped had to apply again after a claim was closed.`);
+  if (split.reapplied > 0)
+    lines.push(`${WHOLE.format(split.reapplied)} of the ${WHOLE.format(split.helped)} citizens helped had to apply again after a claim was closed.`);
   return lines;
 }
 
@@ -90,16 +102,22 @@ export function daysWentLines(reportedMean: number | null, split: DaysSplit): st
 export function whatThisShows(rows: readonly Attribution[], level: Level, split: DaysSplit | null, reportedMean: number | null): string[] {
   const out: string[] = [];
   if (split && reportedMean !== null && split.lived > reportedMean * 1.5) {
-    out.push(`The dashboard saw about ${WHOLE.format((reportedMean / split.lived) * 100)}% of the time citizens waited. The rest was kept off the clock by the rules, not by doing the work faster.`);
+    out.push(
+      `The dashboard saw about ${WHOLE.format((reportedMean / split.lived) * 100)}% of the time citizens waited. The rest was kept off the clock by the rules, not by doing the work faster.`,
+    );
   }
   const flattering = rows.filter((r) => (r.delta.reportedDays ?? 0) < -1 && (r.delta.waitingDaysMean ?? 0) > 0.5);
   const blind = rows.filter((r) => (r.delta.reportedDays ?? 0) < -1 && Math.abs(r.delta.waitingDaysMean ?? 0) <= 0.5);
   const helpful = rows.filter((r) => (r.delta.waitingDaysMean ?? 0) < -0.5);
   if (flattering.length > 0) {
-    out.push(`${choices(flattering.length)} made the dashboard look better while citizens waited longer: ${flattering.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+    out.push(
+      `${choices(flattering.length)} made the dashboard look better while citizens waited longer: ${flattering.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`,
+    );
   }
   if (blind.length > 0) {
-    out.push(`${choices(blind.length)} changed only what the dashboard counts, not what anyone lived: ${blind.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+    out.push(
+      `${choices(blind.length)} changed only what the dashboard counts, not what anyone lived: ${blind.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`,
+    );
   }
   if (helpful.length > 0) {
     out.push(`${choices(helpful.length)} shortened citizens' waits: ${helpful.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
@@ -107,7 +125,9 @@ export function whatThisShows(rows: readonly Attribution[], level: Level, split:
   // Better on average can still be worse for a few: easy claims first makes the complicated ones wait.
   const atTheirCost = rows.filter((r) => (r.delta.waitingDaysMean ?? 0) <= 0.5 && (r.delta.hardWaitingDaysMean ?? 0) > 2);
   if (atTheirCost.length > 0) {
-    out.push(`${choices(atTheirCost.length)} left complicated claims, often the people with the most complicated lives, waiting longer: ${atTheirCost.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`);
+    out.push(
+      `${choices(atTheirCost.length)} left complicated claims, often the people with the most complicated lives, waiting longer: ${atTheirCost.map((r) => describeChoice(r.actions, level).toLowerCase()).join('; ')}.`,
+    );
   }
   if (out.length === 0) out.push('None of your choices moved the figures by much: what citizens lived came from the system you inherited.');
   return out;

@@ -90,7 +90,8 @@ export const DEBRIEF_WORDS = {
   citizensWait: 'Citizen’s wait, first contact to help',
 
   voice: 'The voice of the process',
-  voiceIntro: 'Not a target: what this system actually delivers, week by week, and, once it is stable, what it will go on delivering unless the system changes.',
+  voiceIntro:
+    'Not a target: what this system actually delivers, week by week, and, once it is stable, what it will go on delivering unless the system changes.',
   voiceTerms: <T>(chart: T, limits: T) => ['It is read on a ', chart, ', week by week against its ', limits, '.'],
   chartTerm: 'process behaviour chart',
   limitsTerm: 'natural process limits',

@@ -142,9 +142,7 @@ export const EVIDENCE: Record<EvidenceId, EvidenceCard> = {
   'one-stop-share': {
     headline: 'Only 3% settled in one call or visit',
     figures: [{ label: 'of claimants had their claim settled in a single contact, in one council', value: share(0.03, 'only') }],
-    finding: [
-      'In one council, only 3 claimants in 100 had their claim settled in one call or one visit; the rest had to get in touch again, and again.',
-    ],
+    finding: ['In one council, only 3 claimants in 100 had their claim settled in one call or one visit; the rest had to get in touch again, and again.'],
     inGame: 'The debrief’s one-stop share: needs met with a single contact, under each way of running the service.',
     sources: [BOYLE_INTRO],
     terms: ['one-stop', 'failure-demand'],

@@ -183,9 +183,7 @@ export const GLOSSARY: Record<TermId, Term> = {
   },
   'learning-dip': {
     name: 'learning dip',
-    definition: [
-      'When a team changes the way it works, it gets slower for a while before it gets better, while people learn the new way.',
-    ],
+    definition: ['When a team changes the way it works, it gets slower for a while before it gets better, while people learn the new way.'],
     inGame: `After a change of way of working, the experts are up to ${percent.format(MODEL.dip)} slower, recovering over ${inDaysAndWeeks(MODEL.recoverDays)}. The size and length are the game’s own judgement.`,
     seenIn: ['redesign', 'office'],
     related: ['pilot'],

@@ -35,7 +35,8 @@ export const REDESIGN_WORDS = {
   oneMore: (role: string) => `One more ${role}`,
   spend: (spend: string) => `${spend} a week.`,
   budget: (spend: string, budget: string) => `${spend} a week of your ${budget} budget.`,
-  backlog: (n: number) => `You inherit ${plural(n, { one: '# citizen', other: '# citizens' })} still waiting for help. The new teams work this backlog off as well as the new claims.`,
+  backlog: (n: number) =>
+    `You inherit ${plural(n, { one: '# citizen', other: '# citizens' })} still waiting for help. The new teams work this backlog off as well as the new claims.`,
   /** The learning dip, its name linked to the glossary. */
   dip: <T>(learningDip: T) => [
     'Expect a ',

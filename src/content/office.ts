@@ -111,7 +111,13 @@ export const OFFICE_WORDS = {
 
   // ---- the pilot
   pilot: 'Pilot the redesign',
-  pilotTerms: <T>(pilot: T, dip: T) => ['A ', pilot, ' tries the redesigned way with a small team first. A team that changes how it works goes through a ', dip, '.'],
+  pilotTerms: <T>(pilot: T, dip: T) => [
+    'A ',
+    pilot,
+    ' tries the redesigned way with a small team first. A team that changes how it works goes through a ',
+    dip,
+    '.',
+  ],
   pilotTerm: 'pilot',
   dipTerm: 'learning dip',
   sideBySide: 'Side by side, the last four weeks',

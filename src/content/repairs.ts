@@ -17,7 +17,8 @@ export const REPAIRS_WORDS = {
   targetDays: (days: string) => `Keep the average job under ${days}`,
   targetCalls: (share: string) => `Answer ${share} of calls within 20 seconds`,
   inspectors: (everyDays: number) => `Inspectors visit every ${plural(everyDays, { one: 'day', other: '# days' })} and award up to 4 stars`,
-  source: 'After Portsmouth’s housing repairs: waiting fell from 60 days to 7, repairs fixed at the first visit rose from 45% to 99%, and the cost per repair more than halved (Boyle 2011).',
+  source:
+    'After Portsmouth’s housing repairs: waiting fell from 60 days to 7, repairs fixed at the first visit rose from 45% to 99%, and the cost per repair more than halved (Boyle 2011).',
   runLasts: (days: number) => `The run lasts ${plural(days, { one: '# day', other: '# days' })}; you take over a service that is already running.`,
   seed: 'Seed (the same seed gives everyone the same tenants) ',
   back: 'Back',
@@ -78,11 +79,17 @@ export const REPAIRS_WORDS = {
   trades: { plumbing: 'Plumbing', electrical: 'Electrical', carpentry: 'Carpentry', general: 'General' },
   legend: { fixed: 'Fixed', part: 'Part done', failed: 'Nothing fixed' },
   outcomes: { fixed: 'Fixed', 'part-done': 'Part done: another trade next', 'no-access': 'Nobody in', 'wrong-trade': 'Wrong trade', 'no-parts': 'No parts' },
-  reasons: { 'report-fault': 'Reporting a fault', 'progress-chasing': 'Chasing progress', 'rebook-no-access': 'Rebooking after nobody was in', 'still-broken': 'Still broken' },
+  reasons: {
+    'report-fault': 'Reporting a fault',
+    'progress-chasing': 'Chasing progress',
+    'rebook-no-access': 'Rebooking after nobody was in',
+    'still-broken': 'Still broken',
+  },
   inTheOffice: 'In the repairs service now',
   nowLine: (staff: number, busy: number, holding: number) =>
     `${plural(staff, { one: '# person', other: '# people' })} on the line, ${plural(busy, { one: '# call', other: '# calls' })} in progress, ${plural(holding, { one: '# caller', other: '# callers' })} holding.`,
-  nowFaults: (waiting: number, fixed: number) => `${plural(waiting, { one: '# tenant', other: '# tenants' })} waiting for a repair; ${plural(fixed, { one: '# repair', other: '# repairs' })} done since you took over.`,
+  nowFaults: (waiting: number, fixed: number) =>
+    `${plural(waiting, { one: '# tenant', other: '# tenants' })} waiting for a repair; ${plural(fixed, { one: '# repair', other: '# repairs' })} done since you took over.`,
   nowVisit: (trade: string, outcome: string) => `Latest visit: ${trade}, ${outcome}.`,
   inspectionHeading: (day: string) => `Inspection, ${day}`,
   inspectionStars: (stars: string) => `The inspectors award ${stars}.`,

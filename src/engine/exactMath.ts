@@ -18,10 +18,22 @@ export function ln(x: number): number {
   // x = m * 2^e with m in [1/sqrt2, sqrt2): scaling by powers of two is exact.
   let e = 0;
   let m = x;
-  while (m >= 4294967296) { m *= 2.3283064365386963e-10; e += 32; }
-  while (m < 2.3283064365386963e-10) { m *= 4294967296; e -= 32; }
-  while (m >= SQRT2) { m *= 0.5; e += 1; }
-  while (m < SQRT2 / 2) { m *= 2; e -= 1; }
+  while (m >= 4294967296) {
+    m *= 2.3283064365386963e-10;
+    e += 32;
+  }
+  while (m < 2.3283064365386963e-10) {
+    m *= 4294967296;
+    e -= 32;
+  }
+  while (m >= SQRT2) {
+    m *= 0.5;
+    e += 1;
+  }
+  while (m < SQRT2 / 2) {
+    m *= 2;
+    e -= 1;
+  }
   // ln m = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.1716: odd terms to s^27 reach double precision.
   // Horner's rule with literal coefficients 1/k: only exact, engine-independent operations.
   const s = (m - 1) / (m + 1);

@@ -65,7 +65,10 @@ export const Z_TAIL = Z[GRID - TAIL]!;
 export type QuantileTable = Float64Array;
 
 /** The standard normal's table. */
-export const NORMAL_TABLE: QuantileTable = table((i) => Z[i]!, (i) => SLOPE[i]!);
+export const NORMAL_TABLE: QuantileTable = table(
+  (i) => Z[i]!,
+  (i) => SLOPE[i]!,
+);
 
 /** The table of exp(mu + sigma Z): a lognormal's quantiles. */
 export function lognormalTable(mu: number, sigma: number, exp: (x: number) => number): QuantileTable {

@@ -193,9 +193,22 @@ bits[0] = 1;
 /** Which 32-bit word holds the sign and exponent, whatever the platform's byte order. */
 const HI = words[1] === 0x3ff00000 ? 1 : 0;
 
-const [O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27] = [
-  1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27,
-].map((k) => 1 / k) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+const [O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27] = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27].map((k) => 1 / k) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** 1/3!, 1/4!, 1/5!: each a correctly rounded division. */
 const F3 = 1 / 6;

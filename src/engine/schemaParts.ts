@@ -45,4 +45,3 @@ export const hoursSchema = z.union([
     .refine((h) => h.open < h.close, { message: 'close must be after open', path: ['close'] })
     .refine((h) => h.close <= minutesPerDay, { message: 'close must be within the day', path: ['close'] }),
 ]);
-

@@ -68,7 +68,7 @@ export function storyCandidate(sim: Sim, shownBefore: ReadonlySet<number>): numb
   let best: Need | null = null;
   for (let i = contacts.length - 1; i >= Math.max(0, contacts.length - 40); i--) {
     const need = findNeed(sim, contacts[i]!.needId);
-    if (!need || need.outcome !== 'open' || need.contacts < 3 || shownBefore.has(need.id)) continue;
+    if (need?.outcome !== 'open' || need.contacts < 3 || shownBefore.has(need.id)) continue;
     if (!best || need.contacts > best.contacts) best = need;
   }
   return best ? best.id : null;

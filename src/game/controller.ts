@@ -94,7 +94,7 @@ export function createController(store: GameStore, effects: Effects) {
 
   /** The coach speaks once a run at each moment, in a level with inspections, unless turned off. */
   function coach(moment: CoachMoment) {
-    if (!session || !session.level.inspection || get().progress.coachOff || coached.has(moment)) return;
+    if (!session?.level.inspection || get().progress.coachOff || coached.has(moment)) return;
     coached.add(moment);
     set({ coach: moment });
   }

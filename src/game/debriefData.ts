@@ -107,7 +107,12 @@ export function histogram(values: readonly number[], bin: number): Histogram {
 }
 
 function p95(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 95) ?? 0;
+  return (
+    percentile(
+      [...values].sort((a, b) => a - b),
+      95,
+    ) ?? 0
+  );
 }
 
 export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario: string | null = null): Debrief {

@@ -219,8 +219,7 @@ export function analyse(study: DemandStudy): DemandAnalysis {
     uncaused,
     truth: tally(truth, trueCauses),
     populationShare: pop.contacts > 0 ? pop.failure / pop.contacts : null,
-    populationCauses:
-      popFailure > 0 ? rankCauses(pop.causes).map((r) => ({ cause: r.cause, share: r.count / popFailure })) : [],
+    populationCauses: popFailure > 0 ? rankCauses(pop.causes).map((r) => ({ cause: r.cause, share: r.count / popFailure })) : [],
     correct: n - valueAsFailure.length - failureAsValue.length - wrongType.length,
     rightKind: n - valueAsFailure.length - failureAsValue.length,
     valueAsFailure,

@@ -25,11 +25,11 @@ const onOff = (on: string, off: string): readonly Choice<boolean>[] => [
 const lever = <K extends DesignKey>(key: K, choices: readonly Choice<Design[K]>[]): DesignLever<K> => ({ key, ...LEVERS[key], choices });
 
 export const DESIGN_LEVERS: { [K in DesignKey]: DesignLever<K> } = {
-  nilQualifyDays: lever('nilQualifyDays', [
-    { value: null, label: W.never },
-    ...[14, 28, 56].map((n) => ({ value: n, label: W.afterDays(n) })),
-  ]),
-  clockStart: lever('clockStart', (['firstContact', 'received', 'complete'] as const).map((value) => ({ value, label: W.clockStart[value] }))),
+  nilQualifyDays: lever('nilQualifyDays', [{ value: null, label: W.never }, ...[14, 28, 56].map((n) => ({ value: n, label: W.afterDays(n) }))]),
+  clockStart: lever(
+    'clockStart',
+    (['firstContact', 'received', 'complete'] as const).map((value) => ({ value, label: W.clockStart[value] })),
+  ),
   cherryPick: lever('cherryPick', onOff(W.on, W.off)),
   formHandOut: lever('formHandOut', onOff(W.on, W.off)),
   outsourcedCallCentre: lever('outsourcedCallCentre', onOff(W.outsourced, W.inHouse)),
@@ -39,9 +39,19 @@ export const DESIGN_LEVERS: { [K in DesignKey]: DesignLever<K> } = {
   pullEvidence: lever('pullEvidence', onOff(W.on, W.off)),
   pilotShare: lever('pilotShare', [
     { value: 0, label: W.noPilot },
-    ...([[1, 10], [1, 5], [3, 10], [1, 2]] as const).map(([part, whole]) => ({ value: part / whole, label: W.share(part, whole) })),
+    ...(
+      [
+        [1, 10],
+        [1, 5],
+        [3, 10],
+        [1, 2],
+      ] as const
+    ).map(([part, whole]) => ({ value: part / whole, label: W.share(part, whole) })),
   ]),
-  pilotTeam: lever('pilotTeam', [0, 1, 2, 3, 4, 6, 8].map((n) => ({ value: n, label: n === 0 ? W.noTeam : W.team(n) }))),
+  pilotTeam: lever(
+    'pilotTeam',
+    [0, 1, 2, 3, 4, 6, 8].map((n) => ({ value: n, label: n === 0 ? W.noTeam : W.team(n) })),
+  ),
   workflowIT: lever('workflowIT', onOff(W.on, W.off)),
 };
 

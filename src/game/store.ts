@@ -106,7 +106,25 @@ export interface GameState {
 /** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
 export function freshRun(): Pick<
   GameState,
-  'paused' | 'speed' | 'snapshot' | 'preparing' | 'coach' | 'actions' | 'inspection' | 'offer' | 'redesign' | 'story' | 'journey' | 'debrief' | 'comparison' | 'reference' | 'choices' | 'study' | 'learnt' | 'seesFailure' | 'live'
+  | 'paused'
+  | 'speed'
+  | 'snapshot'
+  | 'preparing'
+  | 'coach'
+  | 'actions'
+  | 'inspection'
+  | 'offer'
+  | 'redesign'
+  | 'story'
+  | 'journey'
+  | 'debrief'
+  | 'comparison'
+  | 'reference'
+  | 'choices'
+  | 'study'
+  | 'learnt'
+  | 'seesFailure'
+  | 'live'
 > {
   return {
     paused: true,

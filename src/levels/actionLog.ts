@@ -51,10 +51,7 @@ function actionErrors(data: unknown, i: number): string[] {
  * Validates an action log (untrusted: a file, an imported result code). Roles are checked against
  * the level. A run exported from the game (an object with an "actions" array) is accepted too.
  */
-export function parseActionLog(
-  data: unknown,
-  roles: readonly string[],
-): { ok: true; actions: Action[] } | { ok: false; errors: string[] } {
+export function parseActionLog(data: unknown, roles: readonly string[]): { ok: true; actions: Action[] } | { ok: false; errors: string[] } {
   if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'actions' in data) {
     data = (data as { actions: unknown }).actions;
   }
@@ -91,7 +88,9 @@ export function checkActionsForRun(level: Level, regime: Regime, days: number, a
     if (a.at > days * 1440) errors.push(`actions.${i}.at: minute ${a.at} is after the run's end (day ${days}, minute ${days * 1440})`);
     if (a.kind === 'offer' && !level.offers.some((o) => o.id === a.offer)) {
       const known = level.offers.map((o) => `"${o.id}"`).join(', ');
-      errors.push(`actions.${i}.offer: no offer "${a.offer}" in this run (${known ? `its offers: ${known}` : 'it has no offers: choose its scenario with --scenario'})`);
+      errors.push(
+        `actions.${i}.offer: no offer "${a.offer}" in this run (${known ? `its offers: ${known}` : 'it has no offers: choose its scenario with --scenario'})`,
+      );
     }
     if (a.kind === 'offer') {
       const first = actions.findIndex((b) => b.kind === 'offer' && b.offer === a.offer);

@@ -33,5 +33,5 @@ export function applyOverride(level: unknown, path: string, raw: string): { ok: 
 function child(node: unknown, key: string): unknown {
   if (node === null || typeof node !== 'object') return undefined;
   if (Array.isArray(node)) return /^\d+$/.test(key) ? node[Number(key)] : undefined;
-  return Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  return Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
 }

@@ -7,7 +7,6 @@ export { distributionSchema };
 // The level format. Every object is strict: an unknown field is an error, never ignored,
 // and every number has a range, so a typo or a wild value is caught on load with its path.
 
-
 /**
  * How big a run the simulator takes on: citizens a day, and citizens over the inherited history
  * and the run together. Beyond these a run would take minutes and gigabytes, not seconds.
@@ -107,8 +106,11 @@ export const offerSchema = z.strictObject({
   design: designSchema
     .partial()
     .refine((d) => Object.keys(d).length > 0, 'an offer changes at least one design setting')
-    .refine((d) => !('pilotShare' in d || 'pilotTeam' in d), 'a pilot is the player\'s experiment, not an offer')
-    .refine((d) => !WAYS_OF_WORKING.some((k) => k in d), 'an offer is a gaming move, not a way of working (expertsAtFront, decideAtFirstContact, caseOwner, pullEvidence)'),
+    .refine((d) => !('pilotShare' in d || 'pilotTeam' in d), "a pilot is the player's experiment, not an offer")
+    .refine(
+      (d) => !WAYS_OF_WORKING.some((k) => k in d),
+      'an offer is a gaming move, not a way of working (expertsAtFront, decideAtFirstContact, caseOwner, pullEvidence)',
+    ),
   when: z.array(z.enum(OFFER_PRESSURES)).max(OFFER_PRESSURES.length),
   notBeforeDay: z.number().int().min(0).max(3650),
   latestDay: z.number().int().min(0).max(3650),
@@ -132,7 +134,10 @@ export const levelSchema = z
   .strictObject({
     /** The service this level is a model of (absent: housing benefit). */
     service: z.literal('housing-benefit').optional(),
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-benefit"').max(40),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-benefit"')
+      .max(40),
     title: z.string().min(1).max(80),
     summary: z.string().min(1).max(1000),
     /** The weekly staff budget the player manages within (staffed hours at each role's rate); null = none. */
@@ -197,9 +202,7 @@ export const levelSchema = z
        * later (nobody is seen while the office is closed, so most who are still there at closing
        * give up before it opens); null: everyone waits to be seen.
        */
-      holdMinutes: z
-        .strictObject({ phone: atLeast(0.1, 'a caller\'s hold'), visit: atLeast(0.1, 'a visitor\'s wait') })
-        .nullable(),
+      holdMinutes: z.strictObject({ phone: atLeast(0.1, "a caller's hold"), visit: atLeast(0.1, "a visitor's wait") }).nullable(),
       /** Hours before a citizen who gave up waiting tries again. */
       retryHours: atLeast(0.1, 'the time before trying again'),
     }),
@@ -366,7 +369,11 @@ export const levelSchema = z
         });
       }
     }
-    unique(level.scenarios.map((x) => x.id), ['scenarios'], ctx);
+    unique(
+      level.scenarios.map((x) => x.id),
+      ['scenarios'],
+      ctx,
+    );
     level.scenarios.forEach((sc, i) => checkOffers(sc.offers, ['scenarios', i, 'offers'], ctx));
     checkOffers(level.offers, ['offers'], ctx);
   });
@@ -378,7 +385,11 @@ function unique(ids: readonly string[], path: (string | number)[], ctx: z.Refine
 }
 
 function checkOffers(offers: readonly z.output<typeof offerSchema>[], path: (string | number)[], ctx: z.RefinementCtx): void {
-  unique(offers.map((o) => o.id), path, ctx);
+  unique(
+    offers.map((o) => o.id),
+    path,
+    ctx,
+  );
   offers.forEach((o, i) => {
     if (o.latestDay < o.notBeforeDay) {
       ctx.addIssue({ code: 'custom', path: [...path, i, 'latestDay'], message: `must be on or after notBeforeDay (${o.notBeforeDay})` });

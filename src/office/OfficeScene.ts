@@ -182,7 +182,12 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: O
         const lh = s('lane:h', l.h);
         g.fillStyle(0xeadcc4, 0.55).fillRoundedRect(lx, ly, lw, lh, 12);
         g.lineStyle(2, 0xc9ad86, 0.9).strokeRoundedRect(lx, ly, lw, lh, 12);
-        for (const [px, py] of [[lx, ly], [lx + lw, ly], [lx, ly + lh], [lx + lw, ly + lh]] as const) {
+        for (const [px, py] of [
+          [lx, ly],
+          [lx + lw, ly],
+          [lx, ly + lh],
+          [lx + lw, ly + lh],
+        ] as const) {
           g.fillStyle(0x9a7b55, 1).fillCircle(px, py, 3.5);
         }
       }
@@ -231,7 +236,10 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: O
         // An open file on the desk.
         g.fillStyle(C.paper, 1).fillRect(x - 9, y - 5, 10, 8);
         g.fillStyle(C.paper, 1).fillRect(x + 1, y - 5, 9, 8);
-        g.fillStyle(C.paperLine, 1).fillRect(x - 7, y - 3, 6, 1).fillRect(x + 3, y - 3, 5, 1).fillRect(x - 7, y, 6, 1);
+        g.fillStyle(C.paperLine, 1)
+          .fillRect(x - 7, y - 3, 6, 1)
+          .fillRect(x + 3, y - 3, 5, 1)
+          .fillRect(x - 7, y, 6, 1);
       } else if (d.present) {
         // A mug: nothing to do right now.
         g.fillStyle(0xffffff, 1).fillCircle(x - 11, y - 1, 3);
@@ -279,7 +287,7 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: O
       for (let k = 0; k < p.stacks; k++) {
         // Outer stacks a little lower than the middle ones: a heap, not a bar chart.
         const centre = (p.stacks - 1) / 2;
-        const stackH = h * (1 - 0.18 * Math.abs(k - centre) / Math.max(1, centre));
+        const stackH = h * (1 - (0.18 * Math.abs(k - centre)) / Math.max(1, centre));
         if (stackH < 1) continue;
         const sx = x - total / 2 + k * (sheetW + gap);
         const top = y - 5 - stackH;
@@ -301,7 +309,9 @@ export function createOfficeScene(P: PhaserModule, source: OfficeSource, opts: O
       post.homes.forEach((h, i) => {
         g.fillStyle(C.house[i % 3]!, 1).fillRoundedRect(h.x - 17, h.y - 10, 34, 26, 4);
         g.fillStyle(C.roof[i % 3]!, 1).fillTriangle(h.x - 21, h.y - 8, h.x + 21, h.y - 8, h.x, h.y - 26);
-        g.fillStyle(0x8aa6c4, 1).fillRect(h.x - 11, h.y - 3, 8, 7).fillRect(h.x + 3, h.y - 3, 8, 7);
+        g.fillStyle(0x8aa6c4, 1)
+          .fillRect(h.x - 11, h.y - 3, 8, 7)
+          .fillRect(h.x + 3, h.y - 3, 8, 7);
         g.fillStyle(0x9c7a57, 1).fillRect(h.x - 4, h.y + 6, 8, 10);
       });
       // The out-tray in the office.

@@ -53,7 +53,12 @@ export function preloadPictures(): Promise<unknown> {
 }
 
 /** Puts one Phaser scene, drawn at width x height and scaled to fit, into a page element. */
-export async function mountScene(parent: HTMLElement, width: number, height: number, makeScene: (P: typeof import('phaser')) => import('phaser').Scene): Promise<{ destroy(): void }> {
+export async function mountScene(
+  parent: HTMLElement,
+  width: number,
+  height: number,
+  makeScene: (P: typeof import('phaser')) => import('phaser').Scene,
+): Promise<{ destroy(): void }> {
   const Phaser = await import('phaser');
   const scene = makeScene(Phaser);
   const game = new Phaser.Game({

@@ -318,8 +318,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   const phoneRole = design.expertsAtFront ? level.assign.casework : level.assign.phone;
   const phonesAt = stationOf(level, design, phoneRole);
 
-  const hasCalls =
-    level.demand.visitShare < 1 || (level.citizens.chaseScaleDays !== null && level.citizens.visitShare < 1) || snap.phonesWaiting > 0;
+  const hasCalls = level.demand.visitShare < 1 || (level.citizens.chaseScaleDays !== null && level.citizens.visitShare < 1) || snap.phonesWaiting > 0;
   const hasVisits = level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0;
   const hasPaper = level.demand.evidenceItems.max > 0;
   const staffedAt = (zone: ZoneId) => snap.roles.some((r) => r.staff > 0 && stationOf(level, design, r.id) === zone);
@@ -328,8 +327,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   const present: Presence = {
     calls: (hasCalls && phonesAt === 'calls') || staffedAt('calls'),
     front: hasVisits || staffedAt('front') || (hasCalls && phonesAt === 'front'),
-    scanning:
-      staffedAt('scanning') || stages.scanning > 0 || (hasPaper && level.assign.scan !== null && !design.caseOwner && staffOf(level.assign.scan) > 0),
+    scanning: staffedAt('scanning') || stages.scanning > 0 || (hasPaper && level.assign.scan !== null && !design.caseOwner && staffOf(level.assign.scan) > 0),
     casework: hasPaper || staffedAt('casework') || stages.casework > 0 || stages['awaiting-evidence'] > 0,
     post: hasPaper || snap.stages['in-post'] > 0,
   };
@@ -343,7 +341,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
     const zone = stationOf(level, design, r.id);
     if (!present[zone as keyof Presence]) continue;
     const index = roleIds.indexOf(r.id);
-    const colour = ROLE_COLOURS[(index < 0 ? 0 : index) % ROLE_COLOURS.length]!;
+    const colour = ROLE_COLOURS[Math.max(index, 0) % ROLE_COLOURS.length]!;
     const list = byZone.get(zone) ?? [];
     list.push({ roleId: r.id, staff: r.staff, busy: r.busy, colour, label: level.roles[r.id]?.label ?? r.label });
     byZone.set(zone, list);
@@ -364,8 +362,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   }
 
   const labels: LabelView[] = [];
-  const label = (key: string, text: string, x: number, y: number, style: LabelStyle, originX = 0) =>
-    labels.push({ key, text, x, y, style, originX });
+  const label = (key: string, text: string, x: number, y: number, style: LabelStyle, originX = 0) => labels.push({ key, text, x, y, style, originX });
   for (const z of zones) label(`zone:${z.id}`, z.label, z.rect.x + 12, z.rect.y + 8, 'zone');
 
   // ---- desks, role by role, in their zones
@@ -486,7 +483,12 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   const callsZone = phonesAt === 'front' && front ? front : rects.calls;
   if (hasCalls && callsZone) {
     const top = callsZone === front ? callsZone.y + 70 : callsZone.y + 40;
-    const rect: Rect = { x: callsZone.x + callsZone.w - SWITCHBOARD_W + 4, y: top, w: SWITCHBOARD_W - 16, h: Math.min(120, callsZone.y + callsZone.h - top - 10) };
+    const rect: Rect = {
+      x: callsZone.x + callsZone.w - SWITCHBOARD_W + 4,
+      y: top,
+      w: SWITCHBOARD_W - 16,
+      h: Math.min(120, callsZone.y + callsZone.h - top - 10),
+    };
     const count = snap.phonesWaiting;
     const shown = Math.min(count, CALLS_CAP);
     const colours = contactColours(snap, 'phone', shown, opts.colourFailure);
@@ -584,11 +586,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
 }
 
 /** Splits the building into up to two columns: the public side (calls, front) and the back office. */
-function layoutZones(
-  present: Presence,
-  backOfficeStaffed: boolean,
-  rowsIn: (zone: ZoneId, width: number) => number,
-): Partial<Record<ZoneId, Rect>> {
+function layoutZones(present: Presence, backOfficeStaffed: boolean, rowsIn: (zone: ZoneId, width: number) => number): Partial<Record<ZoneId, Rect>> {
   const left = (['calls', 'front'] as const).filter((z) => present[z]);
   const right = (['scanning', 'casework'] as const).filter((z) => present[z]);
   // Height shares for one row of desks; every extra row of desks asks for more.

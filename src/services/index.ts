@@ -19,7 +19,8 @@ export function checkLevel(raw: unknown): { ok: true; service: ServiceId } | { o
     const r = parseLevel(raw);
     return r.ok ? { ok: true, service } : r;
   }
-  if (!Object.hasOwn(SERVICES, service)) return { ok: false, errors: [`service: unknown service "${service}" (services: housing-benefit, ${Object.keys(SERVICES).join(', ')})`] };
+  if (!Object.hasOwn(SERVICES, service))
+    return { ok: false, errors: [`service: unknown service "${service}" (services: housing-benefit, ${Object.keys(SERVICES).join(', ')})`] };
   const r = SERVICES[service as keyof typeof SERVICES].parseLevel(raw);
   return r.ok ? { ok: true, service: service as ServiceId } : r;
 }

@@ -151,7 +151,7 @@ function hasHoles(a: readonly unknown[]): boolean {
 function sameKeys(o: object, keys: readonly string[]): boolean {
   const own = Object.keys(o);
   if (own.length !== keys.length) return false;
-  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(o, key)) return false;
+  for (const key of keys) if (!Object.hasOwn(o, key)) return false;
   return true;
 }
 

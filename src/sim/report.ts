@@ -6,15 +6,7 @@ import type { OfferRecord } from './offers';
 import { levelHash, MODEL_VERSION } from './version';
 import { CHANNELS, REASONS, type Simulation } from './simulation';
 import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';
-import {
-  CONTACT_CAUSES,
-  type ContactCause,
-  type ContactReason,
-  FAILURE_REASONS,
-  isFailureDemand,
-  type Regime,
-  VALUE_REASONS,
-} from './types';
+import { CONTACT_CAUSES, type ContactCause, type ContactReason, FAILURE_REASONS, isFailureDemand, type Regime, VALUE_REASONS } from './types';
 
 /** The true measures of one flow of needs (the cohort's), computed as the report's overall figures. */
 export interface FlowMeasures {
@@ -361,10 +353,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     else claimsOpen++;
   }
 
-  const byReason = Object.fromEntries([...VALUE_REASONS, ...FAILURE_REASONS].map((r) => [r, 0])) as Record<
-    ContactReason,
-    number
-  >;
+  const byReason = Object.fromEntries([...VALUE_REASONS, ...FAILURE_REASONS].map((r) => [r, 0])) as Record<ContactReason, number>;
   const byChannel = { phone: 0, visit: 0, letter: 0 };
   let failure = 0;
   let total = 0;

@@ -214,7 +214,6 @@ export class RolePool {
     return this.tasksEver > 0 ? this.normalMinutes / this.tasksEver : 30;
   }
 
-
   /**
    * How hard this team is pushed: its backlog in days of work at the normal pace. Under pressure
    * people cut corners (Oliva & Sterman, "Cutting corners and working overtime", 2001).

@@ -1,15 +1,6 @@
 import type { Level, OfferPressure } from '../levels/schema';
 import { Calendar, DAY } from '../engine/calendar';
-import {
-  ABANDONED,
-  CONFIRMED_ASKED,
-  CONFIRMED_NO,
-  CONFIRMED_YES,
-  ClaimTable,
-  DECIDED,
-  NIL_QUALIFIED,
-  OPEN,
-} from './claimTable';
+import { ABANDONED, CONFIRMED_ASKED, CONFIRMED_NO, CONFIRMED_YES, ClaimTable, DECIDED, NIL_QUALIFIED, OPEN } from './claimTable';
 import { EventQueue } from '../engine/eventQueue';
 import { exp } from '../engine/exactMath';
 import { grown } from '../engine/grown';
@@ -21,16 +12,7 @@ import { ln, meanOf, prepare, type Sampler, Stream } from '../engine/random';
 import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import { OfferBook } from './offers';
 import { offeredStaffing } from './staffing';
-import type {
-  Action,
-  ActionInput,
-  Channel,
-  Contact,
-  ContactReason,
-  Design,
-  DesignKey,
-  Regime,
-} from './types';
+import type { Action, ActionInput, Channel, Contact, ContactReason, Design, DesignKey, Regime } from './types';
 import { CONTACT_CAUSES, type ContactCause, isFailureDemand, WAYS_OF_WORKING } from './types';
 
 // Event kinds. Numbers, not strings, because the event loop is the hot path.
@@ -58,15 +40,7 @@ const LETTERS: readonly LetterKind[] = ['form', 'request', 'decision', 'wrong-de
 
 /** A contact's code is its channel's index here times 8, plus its reason's index in REASONS. */
 export const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
-export const REASONS: readonly ContactReason[] = [
-  'new-claim',
-  'send-evidence',
-  'progress-chasing',
-  'resend-evidence',
-  'reapply',
-  'correct-error',
-  'complaint',
-];
+export const REASONS: readonly ContactReason[] = ['new-claim', 'send-evidence', 'progress-chasing', 'resend-evidence', 'reapply', 'correct-error', 'complaint'];
 /** Cause codes (indices in CONTACT_CAUSES). */
 const CAUSE = Object.fromEntries(CONTACT_CAUSES.map((c, i) => [c, i])) as Record<ContactCause, number>;
 
@@ -313,9 +287,7 @@ export class Simulation {
     this.regime = startRegime;
     const regime = level.regimes[startRegime];
     this.design = copyDesign(regime.design);
-    this.roles = Object.entries(level.roles).map(
-      ([id, r]) => new RolePool(id, r.label, r.expert, r.costPerHour, regime.staff[id] ?? 0, this.calendar),
-    );
+    this.roles = Object.entries(level.roles).map(([id, r]) => new RolePool(id, r.label, r.expert, r.costPerHour, regime.staff[id] ?? 0, this.calendar));
     this.roleById = new Map(this.roles.map((r) => [r.id, r]));
     this.phoneRole = this.roleById.get(level.assign.phone)!;
     this.visitRole = this.roleById.get(level.assign.visit)!;
@@ -1074,16 +1046,7 @@ export class Simulation {
   }
 
   /** A fresh (recycled) task. */
-  private task(
-    kind: TaskKind,
-    need: number,
-    claim: number,
-    channel: Channel,
-    reason: ContactReason,
-    items: number,
-    contact: number,
-    failure: boolean,
-  ): Task {
+  private task(kind: TaskKind, need: number, claim: number, channel: Channel, reason: ContactReason, items: number, contact: number, failure: boolean): Task {
     const task = this.spareTasks.pop() ?? new TaskRecord();
     task.kind = kind;
     task.need = need;
@@ -1230,8 +1193,7 @@ export class Simulation {
       case 'contact': {
         if (task.reason === 'progress-chasing' || task.reason === 'complaint') return r.draw(w.chase);
         if (task.reason === 'send-evidence' || task.reason === 'resend-evidence') return r.draw(w.takeDocuments);
-        const base =
-          task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role, task.need) ? r.draw(w.formHandOut) : r.draw(w.visit);
+        const base = task.channel === 'phone' ? r.draw(w.call) : this.handsOutForms(role, task.need) ? r.draw(w.formHandOut) : r.draw(w.visit);
         if (role.expert && this.evidenceInHand(task)) {
           task.decide = true;
           // Nothing to check: assessed in the contact (else as casework after it).
@@ -1365,13 +1327,14 @@ export class Simulation {
         }
         return;
       }
-      case 'correct-error':
+      case 'correct-error': {
         const claim = this.needs.claim[need]!;
         if (claim > 0 && this.claims.status[claim] === DECIDED) {
           this.claims.status[claim] = OPEN;
           this.queueWork(this.caseRole(need), 'rework', need, claim, true);
         }
         return;
+      }
     }
   }
 
@@ -1493,7 +1456,13 @@ export class Simulation {
     if (kind === 'casework' && claim > 0) this.claims.queued[claim] = 1;
     if (this.journal !== null) {
       const step =
-        kind === 'scan' ? J['queued-for-scanning'] : kind === 'casework' ? J['queued-for-casework'] : kind === 'rework' ? J['queued-for-rework'] : J['message-passed'];
+        kind === 'scan'
+          ? J['queued-for-scanning']
+          : kind === 'casework'
+            ? J['queued-for-casework']
+            : kind === 'rework'
+              ? J['queued-for-rework']
+              : J['message-passed'];
       this.note(need, step, claim);
     }
     // Cherry-picking: work on a complicated claim is put back behind the simple ones; otherwise

@@ -78,13 +78,8 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     visitorsWaiting: sim.waiting.visit,
     contacts: { total: sim.contactsMade, failure: sim.failureContacts },
     dashboard,
-    lastInspection: last
-      ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize }
-      : null,
-    flows:
-      sim.pilotPool !== null
-        ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } }
-        : null,
+    lastInspection: last ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize } : null,
+    flows: sim.pilotPool !== null ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } } : null,
     staffSpend: weeklyStaffCost(sim.level, books, sim.outsourcedRole),
     canAdd: Object.fromEntries(
       Object.keys(sim.level.roles).map((id) => [id, fitsBudget(sim.level, { ...books, [id]: (books[id] ?? 0) + 1 }, sim.outsourcedRole, sim.budget)]),

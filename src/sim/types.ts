@@ -5,23 +5,10 @@ export type { Design, DesignKey, Regime };
 export type Channel = 'phone' | 'visit' | 'letter';
 
 /** Why a citizen got in touch. Value demand is what the service exists for; the rest is failure demand. */
-export type ContactReason =
-  | 'new-claim'
-  | 'send-evidence'
-  | 'progress-chasing'
-  | 'resend-evidence'
-  | 'reapply'
-  | 'correct-error'
-  | 'complaint';
+export type ContactReason = 'new-claim' | 'send-evidence' | 'progress-chasing' | 'resend-evidence' | 'reapply' | 'correct-error' | 'complaint';
 
 export const VALUE_REASONS: readonly ContactReason[] = ['new-claim', 'send-evidence'];
-export const FAILURE_REASONS: readonly ContactReason[] = [
-  'progress-chasing',
-  'resend-evidence',
-  'reapply',
-  'correct-error',
-  'complaint',
-];
+export const FAILURE_REASONS: readonly ContactReason[] = ['progress-chasing', 'resend-evidence', 'reapply', 'correct-error', 'complaint'];
 
 /**
  * What brought a contact about: nothing (value demand), or the mechanism or rule behind failure
@@ -29,15 +16,7 @@ export const FAILURE_REASONS: readonly ContactReason[] = [
  * handed out instead of advice, nobody having said exactly what to bring, or (told exactly) an
  * item they could not find in time: evidence sent again; a wrong decision: a correction.
  */
-export type ContactCause =
-  | 'none'
-  | 'silence'
-  | 'lost-document'
-  | 'nil-qualified'
-  | 'form-hand-out'
-  | 'not-told'
-  | 'hard-to-find'
-  | 'wrong-decision';
+export type ContactCause = 'none' | 'silence' | 'lost-document' | 'nil-qualified' | 'form-hand-out' | 'not-told' | 'hard-to-find' | 'wrong-decision';
 
 export const CONTACT_CAUSES: readonly ContactCause[] = [
   'none',
@@ -105,16 +84,7 @@ export interface Need {
   pilot: boolean;
 }
 
-export type NeedStage =
-  | 'first-contact'
-  | 'gathering'
-  | 'in-post'
-  | 'scanning'
-  | 'casework'
-  | 'awaiting-evidence'
-  | 'decided'
-  | 'met'
-  | 'abandoned';
+export type NeedStage = 'first-contact' | 'gathering' | 'in-post' | 'scanning' | 'casework' | 'awaiting-evidence' | 'decided' | 'met' | 'abandoned';
 
 export type ClaimStatus = 'open' | 'decided' | 'nil-qualified' | 'abandoned';
 

@@ -77,15 +77,31 @@ function viewFor(state: GameState, store: GameStore, ctl: Controller, repairs: R
     case 'title':
       return staticView(titleScreen(ctl));
     case 'levels':
-      return rebuildingView(state, (s) => levelsScreen(s, ctl, repairs), (s) => `${s.progress.unlocked.join()} ${s.progress.coachOff}`);
+      return rebuildingView(
+        state,
+        (s) => levelsScreen(s, ctl, repairs),
+        (s) => `${s.progress.unlocked.join()} ${s.progress.coachOff}`,
+      );
     case 'repairs-briefing':
-      return rebuildingView(state, (s) => repairsBriefingScreen(s, repairs), (s) => `${s.repairs?.regime}`);
+      return rebuildingView(
+        state,
+        (s) => repairsBriefingScreen(s, repairs),
+        (s) => `${s.repairs?.regime}`,
+      );
     case 'repairs-office':
       return repairsOfficeScreen(store, repairs);
     case 'repairs-debrief':
-      return rebuildingView(state, (s) => repairsDebriefScreen(s, repairs), (s) => `${s.repairs?.other?.status}`);
+      return rebuildingView(
+        state,
+        (s) => repairsDebriefScreen(s, repairs),
+        (s) => `${s.repairs?.other?.status}`,
+      );
     case 'briefing':
-      return rebuildingView(state, (s) => briefingScreen(s, ctl), (s) => `${s.regime} ${s.scenario}`);
+      return rebuildingView(
+        state,
+        (s) => briefingScreen(s, ctl),
+        (s) => `${s.regime} ${s.scenario}`,
+      );
     case 'office':
       return officeScreen(store, ctl);
     case 'debrief':

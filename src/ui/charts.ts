@@ -64,7 +64,9 @@ function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: numb
     const x = left + i * slot;
     for (const [k, s] of [a, b].entries()) {
       const v = s.hist.counts[i] ?? 0;
-      parts.push(svg('rect', { x: x + 1 + k * (slot / 2 - 1), y: y(v), width: Math.max(1, slot / 2 - 2), height: Math.max(0, y(0) - y(v)), class: s.className }));
+      parts.push(
+        svg('rect', { x: x + 1 + k * (slot / 2 - 1), y: y(v), width: Math.max(1, slot / 2 - 2), height: Math.max(0, y(0) - y(v)), class: s.className }),
+      );
     }
   }
   // A time axis: round ticks at the bins' edges, the last bin holding everything beyond.
@@ -77,8 +79,20 @@ function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: numb
     parts.push(svg('text', { x, y: y(0) + font * 1.3, 'text-anchor': 'middle', class: 'chart-text' }, tick(t, xTicks.step)));
   }
   parts.push(svg('text', { x: left + (bins - 0.5) * slot, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text' }, T.more));
-  parts.push(svg('text', { x: left + ((bins - 1) * slot) / 2, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.timeAxis(unitName(unit))));
-  parts.push(svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.countAxis));
+  parts.push(
+    svg(
+      'text',
+      { x: left + ((bins - 1) * slot) / 2, y: y(0) + font * 2.5, 'text-anchor': 'middle', class: 'chart-text chart-title' },
+      T.timeAxis(unitName(unit)),
+    ),
+  );
+  parts.push(
+    svg(
+      'text',
+      { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' },
+      T.countAxis,
+    ),
+  );
   shownExtras.forEach((e, j) => {
     const x = left + (bins + gap + j * extraSlots) * slot;
     const w = extraSlots * slot - 8;
@@ -114,7 +128,15 @@ export function distributionChart(title: string, a: Series, b: Series, unhelped?
   );
   const body = h('tbody', {});
   for (let i = 0; i < bins; i++) {
-    body.appendChild(h('tr', {}, h('th', { scope: 'row' }, binLabel(i, bin, i === bins - 1, unit)), h('td', {}, count(a.hist.counts[i])), h('td', {}, count(b.hist.counts[i]))));
+    body.appendChild(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, binLabel(i, bin, i === bins - 1, unit)),
+        h('td', {}, count(a.hist.counts[i])),
+        h('td', {}, count(b.hist.counts[i])),
+      ),
+    );
   }
   for (const e of extras) {
     const mine = (s: Series) => (e.className === s.className ? count(e.count) : T.none);
@@ -124,7 +146,12 @@ export function distributionChart(title: string, a: Series, b: Series, unhelped?
   return h(
     'figure',
     { className: 'chart' },
-    h('figcaption', {}, title, h('span', { className: 'keys' }, h('span', { className: `key ${a.className}` }, a.label), h('span', { className: `key ${b.className}` }, b.label))),
+    h(
+      'figcaption',
+      {},
+      title,
+      h('span', { className: 'keys' }, h('span', { className: `key ${a.className}` }, a.label), h('span', { className: `key ${b.className}` }, b.label)),
+    ),
     responsiveSvg((w) => drawBars(a, b, extras, unit, w)),
     unhelped ? h('p', { className: 'chart-note', 'data-unhelped': '' }, unhelpedNote(unhelped)) : null,
     h('details', {}, h('summary', {}, T.showTable), table),

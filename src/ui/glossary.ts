@@ -116,7 +116,7 @@ function build(): HTMLDialogElement {
   d.addEventListener('close', () => {
     const back = opener;
     opener = null;
-    if (back && back.isConnected) back.focus();
+    if (back?.isConnected) back.focus();
   });
   document.body.appendChild(d);
   return d;

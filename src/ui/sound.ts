@@ -11,8 +11,14 @@ interface Note {
 }
 
 const SOUNDS: Record<SoundName, Note[]> = {
-  door: [{ freq: 660, at: 0, len: 0.09, type: 'sine', gain: 0.08 }, { freq: 880, at: 0.1, len: 0.12, type: 'sine', gain: 0.07 }],
-  ring: [{ freq: 1040, at: 0, len: 0.05, type: 'square', gain: 0.03 }, { freq: 1040, at: 0.08, len: 0.05, type: 'square', gain: 0.03 }],
+  door: [
+    { freq: 660, at: 0, len: 0.09, type: 'sine', gain: 0.08 },
+    { freq: 880, at: 0.1, len: 0.12, type: 'sine', gain: 0.07 },
+  ],
+  ring: [
+    { freq: 1040, at: 0, len: 0.05, type: 'square', gain: 0.03 },
+    { freq: 1040, at: 0.08, len: 0.05, type: 'square', gain: 0.03 },
+  ],
   click: [{ freq: 520, at: 0, len: 0.04, type: 'triangle', gain: 0.08 }],
   inspection: [
     { freq: 523, at: 0, len: 0.15, type: 'triangle', gain: 0.1 },

@@ -12,7 +12,6 @@ const PARTS = [
   { key: 'idle', label: W.parts.idle, className: 'hours-idle' },
 ] as const;
 
-
 export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | null, caption: string): HTMLElement {
   const top = Math.max(1, ...weeks.map((w) => w.value + w.failure + w.idle));
   const draw = (width: number) => {
@@ -45,7 +44,9 @@ export function staffChart(weeks: readonly StaffWeek[], changedWeek: number | nu
       g.appendChild(svg('text', { x: x(wk - 1) + barW / 2, y: height - bottom + 16, 'text-anchor': 'middle', class: 'axis' }, count(wk)));
     }
     g.appendChild(svg('text', { x: left + plotW / 2, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, W.weekAxis));
-    g.appendChild(svg('text', { x: 12, y: topPad + plotH / 2, 'text-anchor': 'middle', class: 'axis', transform: `rotate(-90 12 ${topPad + plotH / 2})` }, W.hoursAxis));
+    g.appendChild(
+      svg('text', { x: 12, y: topPad + plotH / 2, 'text-anchor': 'middle', class: 'axis', transform: `rotate(-90 12 ${topPad + plotH / 2})` }, W.hoursAxis),
+    );
     if (changedWeek !== null && changedWeek >= 1 && changedWeek <= weeks.length) {
       const cx = x(changedWeek - 1);
       g.appendChild(svg('line', { x1: cx, x2: cx, y1: topPad, y2: topPad + plotH, class: 'xmr-phase' }));

@@ -52,7 +52,11 @@ function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: bool
   }
   parts.push(svg('text', { x: left + plotW / 2, y: H - font * 0.5, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.weekAxis));
   parts.push(
-    svg('text', { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' }, T.waitAxis(unitName(unit))),
+    svg(
+      'text',
+      { x: 0, y: 0, transform: `translate(${font * 1.1} ${top + plotH / 2}) rotate(-90)`, 'text-anchor': 'middle', class: 'chart-text chart-title' },
+      T.waitAxis(unitName(unit)),
+    ),
   );
 
   // Each phase's centre line and limits, over its own weeks only; its dots joined within it.
@@ -92,7 +96,18 @@ function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: bool
     const row = rowEnds.findIndex((end) => from > end + 6);
     if (row < 0) return; // no room: the table below still names it
     rowEnds[row] = from + wide;
-    parts.push(svg('text', { x: anchorEnd ? at - 4 : at + 4, y: top - font * (row === 0 ? 0.6 : 1.8), 'text-anchor': anchorEnd ? 'end' : 'start', class: 'chart-text xmr-phase-label' }, label));
+    parts.push(
+      svg(
+        'text',
+        {
+          x: anchorEnd ? at - 4 : at + 4,
+          y: top - font * (row === 0 ? 0.6 : 1.8),
+          'text-anchor': anchorEnd ? 'end' : 'start',
+          class: 'chart-text xmr-phase-label',
+        },
+        label,
+      ),
+    );
   });
 
   return svg(
@@ -150,7 +165,15 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
     const phase = pc.phases[k];
     const began = phase && k > 0 && i === phase.from ? T.change(PHASE_LABELS[phase.cause ?? 'lever'], phase.startWeek) : '';
     body.appendChild(
-      h('tr', {}, h('th', { scope: 'row' }, T.week(p.week)), h('td', {}, duration(p.meanDays, unit)), h('td', {}, count(p.needsMet)), h('td', {}, signals.has(i) ? T.signal : ''), h('td', {}, began)),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, T.week(p.week)),
+        h('td', {}, duration(p.meanDays, unit)),
+        h('td', {}, count(p.needsMet)),
+        h('td', {}, signals.has(i) ? T.signal : ''),
+        h('td', {}, began),
+      ),
     );
   });
   const unsettled = pc.phases.slice(1).filter((p) => p.to === p.from);
@@ -180,7 +203,9 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
         h('thead', {}, h('tr', {}, ...(['week', 'wait', 'helped', 'signal', 'change'] as const).map((c) => h('th', { scope: 'col' }, T.columns[c])))),
         body,
       ),
-      unsettled.length > 0 ? h('p', { className: 'hint' }, T.noSettledWeekSince(unsettled.map((p) => T.change(PHASE_LABELS[p.cause ?? 'lever'], p.startWeek)))) : null,
+      unsettled.length > 0
+        ? h('p', { className: 'hint' }, T.noSettledWeekSince(unsettled.map((p) => T.change(PHASE_LABELS[p.cause ?? 'lever'], p.startWeek))))
+        : null,
     ),
   );
 }

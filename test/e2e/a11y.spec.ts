@@ -35,6 +35,7 @@ async function check(page: Page, screen: string): Promise<void> {
 }
 
 // A failed test restarts the worker (and this module), so the rows are kept in a file of the run.
+// biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixtures from a destructured first argument; this hook needs none
 test.afterAll(({}, testInfo) => {
   const file = join(testInfo.project.outputDir, 'a11y-axe-table.json');
   const all: Row[] = [...(existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Row[]) : []), ...rows];
@@ -42,8 +43,19 @@ test.afterAll(({}, testInfo) => {
   writeFileSync(file, JSON.stringify(all));
   rows.length = 0;
   const w = Math.max(...all.map((r) => r.screen.length), 6);
-  const line = (cells: string[]) => `| ${cells[0]!.padEnd(w)} | ${cells.slice(1).map((c) => c.padStart(8)).join(' | ')} |`;
-  console.log(['', 'axe, WCAG 2.1 A/AA: violations (elements) by impact', line(['Screen', ...IMPACTS]), ...all.map((r) => line([r.screen, ...IMPACTS.map((i) => String(r.counts[i]))]))].join('\n'));
+  const line = (cells: string[]) =>
+    `| ${cells[0]!.padEnd(w)} | ${cells
+      .slice(1)
+      .map((c) => c.padStart(8))
+      .join(' | ')} |`;
+  console.log(
+    [
+      '',
+      'axe, WCAG 2.1 A/AA: violations (elements) by impact',
+      line(['Screen', ...IMPACTS]),
+      ...all.map((r) => line([r.screen, ...IMPACTS.map((i) => String(r.counts[i]))])),
+    ].join('\n'),
+  );
 });
 
 async function toLevels(page: Page, url = '/') {
@@ -201,7 +213,11 @@ test('housing benefit, the struggling office: an offer card', async ({ page }) =
 });
 
 async function toDebriefFromOffer(page: Page) {
-  await page.getByRole('dialog', { name: /A word in your ear/ }).getByRole('button').last().click();
+  await page
+    .getByRole('dialog', { name: /A word in your ear/ })
+    .getByRole('button')
+    .last()
+    .click();
   await expect(page.getByRole('dialog', { name: /A word in your ear/ })).toBeHidden();
   await toDebrief(page);
   await check(page, 'Debrief: housing benefit, deliverology');

@@ -42,10 +42,14 @@ async function start(page: Page, scenario: RegExp | null, seed: number) {
 
 /** `npm run sim -- ... --attribute --json` on the exported run (its scenario and regime read from the file). */
 function cliAttribution(file: string, seed: number): Report & { attribution: Attribution[] } {
-  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', '--level', 'housing-benefit', '--seed', String(seed), '--attribute', '--json', '--actions', file], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    'npx',
+    ['tsx', 'src/cli/main.ts', '--level', 'housing-benefit', '--seed', String(seed), '--attribute', '--json', '--actions', file],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out) as Report & { attribution: Attribution[] };
 }
 
@@ -107,7 +111,10 @@ test('the redesign path: study, then drop the targets at about day 90 with the o
   const errors = watchErrors(page);
   await start(page, null, 5);
   await page.getByRole('button', { name: 'Next inspection' }).click();
-  await page.getByRole('dialog', { name: /Inspection report/ }).getByRole('button', { name: 'Back to work' }).click();
+  await page
+    .getByRole('dialog', { name: /Inspection report/ })
+    .getByRole('button', { name: 'Back to work' })
+    .click();
   // Study demand first, as the sources say.
   await page.getByRole('button', { name: 'Study demand' }).click();
   const study = page.getByRole('dialog', { name: /Studying demand/ });
@@ -135,7 +142,9 @@ test('the redesign path: study, then drop the targets at about day 90 with the o
   expect(exported.actions[0]!.at / 1440).toBeLessThan(93);
   const cli = cliAttribution(file, 5);
   const report = runSim(level(null), 5, 'deliverology', 365, exported.actions as never).report();
-  const shown = await page.locator('[data-figure]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-figure'), e.querySelector('dd')?.textContent ?? ''])));
+  const shown = await page
+    .locator('[data-figure]')
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-figure'), e.querySelector('dd')?.textContent ?? ''])));
   expect(shown).toEqual(Object.fromEntries([...dashboardFigures(report), ...livedFigures(report)].map((f) => [f.id, f.value])));
   expect(await shownChoices(page)).toEqual(cli.attribution.map((a) => choiceRow(a, level(null)).map((c) => c.text)));
   // The honest comparison: this office kept to targets from the day it changed, and the reference.

@@ -61,8 +61,7 @@ test.describe('Node and Chromium agree', () => {
       const nodeReport = simulate(level(c.levelId), c.seed, c.regime, c.days, c.actions);
       const inNode = JSON.stringify(nodeReport);
       const inChromium = await page.evaluate(
-        ({ levelId, seed, regime, days, actions }) =>
-          JSON.stringify(window.itsTheSystem.simulate(levelId, seed, regime, days, actions)),
+        ({ levelId, seed, regime, days, actions }) => JSON.stringify(window.itsTheSystem.simulate(levelId, seed, regime, days, actions)),
         { levelId: c.levelId, seed: c.seed, regime: c.regime, days: c.days, actions: c.actions },
       );
 

@@ -42,9 +42,9 @@ async function openBriefing(page: Page, levelTitle: string) {
 
 /** Reads the debrief's two columns from the page: figure id -> shown value. */
 async function shownFigures(page: Page): Promise<Record<string, string>> {
-  return page.locator('[data-figure]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-figure'), e.querySelector('dd')?.textContent ?? ''])),
-  );
+  return page
+    .locator('[data-figure]')
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-figure'), e.querySelector('dd')?.textContent ?? ''])));
 }
 
 for (const regime of ['deliverology', 'systems'] as Regime[]) {
@@ -115,9 +115,9 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
     const csv = readFileSync(await (await csvPromise).path(), 'utf8');
     // Limits per phase: the lever changed in week 1 or 2 may start a phase of its own.
     const chart = processChart(weeklyEndToEnd(parseNeedsCsv(csv), 365), phaseChanges(parsed.actions))!;
-    const shownXmr = await page.locator('[data-xmr]').evaluateAll((els) =>
-      Object.fromEntries(els.map((e) => [e.getAttribute('data-xmr'), e.querySelector('dd')?.textContent ?? ''])),
-    );
+    const shownXmr = await page
+      .locator('[data-xmr]')
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-xmr'), e.querySelector('dd')?.textContent ?? ''])));
     expect(shownXmr).toEqual(Object.fromEntries(xmrFigures(chart).map((f) => [f.id, f.value])));
 
     expect(errors).toEqual([]);
@@ -239,7 +239,11 @@ test('a player studies demand, finds the failure share the core measured, redesi
   await expect(page.locator('.redesign')).toContainText('(you know why)');
   await page.getByLabel('Close incomplete claims').selectOption({ label: 'Never' });
   // The experts now take the calls and visits: the call centre, front office and scanners go.
-  for (const [role, id] of [['Call-centre agent', 'agent'], ['Front-office receptionist', 'receptionist'], ['Scanning clerk', 'scanner']] as const) {
+  for (const [role, id] of [
+    ['Call-centre agent', 'agent'],
+    ['Front-office receptionist', 'receptionist'],
+    ['Scanning clerk', 'scanner'],
+  ] as const) {
     for (let i = 0; i < hb.regimes.deliverology.staff[id]!; i++) await page.getByRole('button', { name: `One fewer ${role}` }).click();
   }
   await page.getByRole('button', { name: 'Finish run' }).click();
@@ -269,8 +273,16 @@ test('a pilot runs part of the demand the redesigned way, side by side with the 
   await page.getByRole('dialog').getByRole('button', { name: 'Back to work' }).click();
   const table = pilot.getByRole('table', { name: /Side by side/ });
   await expect(table).toBeVisible();
-  const pilotDays = await table.getByRole('row', { name: /Days to help/ }).getByRole('cell').nth(1).textContent();
-  const usualDays = await table.getByRole('row', { name: /Days to help/ }).getByRole('cell').nth(0).textContent();
+  const pilotDays = await table
+    .getByRole('row', { name: /Days to help/ })
+    .getByRole('cell')
+    .nth(1)
+    .textContent();
+  const usualDays = await table
+    .getByRole('row', { name: /Days to help/ })
+    .getByRole('cell')
+    .nth(0)
+    .textContent();
   expect(Number.parseFloat(pilotDays!)).toBeLessThan(Number.parseFloat(usualDays!));
   await page.getByRole('button', { name: 'Finish run' }).click();
   await expect(page.getByRole('table', { name: /by the flow that handled them/ })).toBeVisible({ timeout: 30_000 });

@@ -74,7 +74,10 @@ async function answerNextOffer(page: Page, accept: boolean): Promise<string> {
 }
 
 function cli(file: string): RepairsReport {
-  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', '--level', 'housing-repairs', '--actions', file, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', '--level', 'housing-repairs', '--actions', file, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out) as RepairsReport;
 }
 
@@ -94,7 +97,7 @@ async function expectDebriefEquals(page: Page, r: RepairsReport) {
   expect(await shown(page, 'costPerRepair')).toBe(moneyExact(r.cost.perRepair));
 }
 
-test('housing repairs, the approved design: four stars on the dashboard while tenants wait weeks; the figures are the CLI\'s', async ({ page }) => {
+test("housing repairs, the approved design: four stars on the dashboard while tenants wait weeks; the figures are the CLI's", async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await start(page, 'The approved design', 3);
@@ -119,7 +122,7 @@ test('housing repairs, the approved design: four stars on the dashboard while te
   expect(errors).toEqual([]);
 });
 
-test('housing repairs, the redesigned flow: a week to a repair, nearly all at the first visit; the figures are the CLI\'s', async ({ page }) => {
+test("housing repairs, the redesigned flow: a week to a repair, nearly all at the first visit; the figures are the CLI's", async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await start(page, 'The redesigned flow', 4);
@@ -135,7 +138,9 @@ test('housing repairs, the redesigned flow: a week to a repair, nearly all at th
   expect(errors).toEqual([]);
 });
 
-test('housing repairs, the struggling service: the deputy and a consultant offer gaming moves one at a time; one declined, one accepted; the figures are the CLI\'s', async ({ page }) => {
+test("housing repairs, the struggling service: the deputy and a consultant offer gaming moves one at a time; one declined, one accepted; the figures are the CLI's", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -20,7 +20,15 @@ describe('attribution by re-simulation', () => {
   it('one entry per action, in order, each the full run minus the run without it', () => {
     expect(list.map((a) => a.index)).toEqual([0, 1, 2, 3]);
     expect(list.map((a) => a.action)).toEqual(log);
-    const withoutNil = attributedMeasures(simulate(hb, 6, 'deliverology', 120, log.filter((_, i) => i !== 2)));
+    const withoutNil = attributedMeasures(
+      simulate(
+        hb,
+        6,
+        'deliverology',
+        120,
+        log.filter((_, i) => i !== 2),
+      ),
+    );
     const measures = attributedMeasures(full);
     for (const key of Object.keys(measures) as (keyof typeof measures)[]) {
       expect(list[2]!.delta[key]).toBeCloseTo(measures[key]! - withoutNil[key]!, 3);

@@ -48,7 +48,15 @@ describe('npm run sim', () => {
     expect(header).toBe('id,arrivedDay,closedDay,outcome,contacts,failureContacts,claims');
     const rows = lines.map((l) => {
       const [id, arrived, closed, outcome, contacts, failure, claims] = l.split(',');
-      return { id: Number(id), arrived: Number(arrived), closed: closed === '' ? null : Number(closed), outcome, contacts: Number(contacts), failure: Number(failure), claims: Number(claims) };
+      return {
+        id: Number(id),
+        arrived: Number(arrived),
+        closed: closed === '' ? null : Number(closed),
+        outcome,
+        contacts: Number(contacts),
+        failure: Number(failure),
+        claims: Number(claims),
+      };
     });
     expect(rows.length).toBe(report.needs.arrived);
     const met = rows.filter((x) => x.outcome === 'met');
@@ -68,7 +76,13 @@ describe('npm run sim', () => {
 
   it('--actions replays a log; the same log gives the same report', () => {
     const file = join(dir, 'actions.json');
-    writeFileSync(file, JSON.stringify([{ at: 1440 * 10, kind: 'staff', role: 'assessor', count: 8 }, { at: 1440 * 20, kind: 'regime', regime: 'systems' }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { at: 1440 * 10, kind: 'staff', role: 'assessor', count: 8 },
+        { at: 1440 * 20, kind: 'regime', regime: 'systems' },
+      ]),
+    );
     const a = run('--level', 'housing-benefit', '--days', '40', '--json', '--actions', file);
     const b = run('--level', 'housing-benefit', '--days', '40', '--json', '--actions', file);
     const plain = run('--level', 'housing-benefit', '--days', '40', '--json');
@@ -96,7 +110,14 @@ describe('npm run sim', () => {
   });
 
   it('bad arguments: usage on stderr, exit 2', () => {
-    for (const argv of [[], ['--level'], ['--level', 'housing-benefit', '--seed', 'x'], ['--level', 'housing-benefit', '--regime', 'chaos'], ['--level', 'housing-benefit', '--bogus'], ['--level', 'nowhere']]) {
+    for (const argv of [
+      [],
+      ['--level'],
+      ['--level', 'housing-benefit', '--seed', 'x'],
+      ['--level', 'housing-benefit', '--regime', 'chaos'],
+      ['--level', 'housing-benefit', '--bogus'],
+      ['--level', 'nowhere'],
+    ]) {
       const r = run(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toContain('Usage');
@@ -142,7 +163,10 @@ describe('npm run sim', () => {
     expect(csv.out).toBe('');
     expect(run('--level', 'housing-benefit', '--needs-csv', dir).err).toContain('is a directory');
 
-    for (const [flag, value] of [['--seed', '-5'], ['--days', '-1']] as const) {
+    for (const [flag, value] of [
+      ['--seed', '-5'],
+      ['--days', '-1'],
+    ] as const) {
       const r = run('--level', 'housing-benefit', flag, value);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`${flag} must be a whole number, not "${value}"`);
@@ -216,4 +240,3 @@ describe('npm run sim', () => {
     expect(run('--level', 'housing-benefit', '--attribute').err).toContain('--attribute needs --actions');
   });
 });
-

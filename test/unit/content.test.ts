@@ -16,7 +16,6 @@ import { level, tsFiles } from './helpers';
 const root = join(__dirname, '../..');
 const srcDir = join(root, 'src');
 
-
 /** Source without comments, so a comment naming termLink('x') does not count. */
 function code(file: string): string {
   return readFileSync(file, 'utf8')
@@ -71,7 +70,12 @@ describe('glossary links', () => {
       expect(t.seenIn.length, t.id).toBeGreaterThan(0);
       for (const p of t.seenIn) expect(PLACES, `${t.id}: ${p}`).toContain(p);
     }
-    for (const paths of Object.values(PLACE_FILES)) for (const p of paths) expect(files.map((f) => f.path), p).toContain(p);
+    for (const paths of Object.values(PLACE_FILES))
+      for (const p of paths)
+        expect(
+          files.map((f) => f.path),
+          p,
+        ).toContain(p);
   });
 
   it('every term is linked: from a screen, or from a linked term or evidence card within the glossary', () => {
@@ -107,7 +111,10 @@ describe('glossary links', () => {
   it('every screen has adopted links', () => {
     // Guards the rule above: it only bites on screens that link terms.
     for (const place of Object.keys(PLACE_FILES) as (keyof typeof PLACE_FILES)[]) {
-      expect(screenCalls.some((c) => PLACE_FILES[place].includes(c.file)), place).toBe(true);
+      expect(
+        screenCalls.some((c) => PLACE_FILES[place].includes(c.file)),
+        place,
+      ).toBe(true);
     }
   });
 });
@@ -121,7 +128,19 @@ describe('glossary terms', () => {
   });
 
   it('has the terms the game needs', () => {
-    for (const id of ['deliverology', 'targets', 'failure-demand', 'value-demand', 'nil-qualify', 'end-to-end', 'one-stop', 'process-behaviour-chart', 'natural-limits', 'co-production', 'harmed'] as const) {
+    for (const id of [
+      'deliverology',
+      'targets',
+      'failure-demand',
+      'value-demand',
+      'nil-qualify',
+      'end-to-end',
+      'one-stop',
+      'process-behaviour-chart',
+      'natural-limits',
+      'co-production',
+      'harmed',
+    ] as const) {
       expect(TERM_IDS, id).toContain(id);
     }
     expect(GLOSSARY.targets.definition.join(' ')).toMatch(/Goodhart/);
@@ -226,7 +245,10 @@ describe('evidence cards', () => {
         for (const q of f.was ? [f.value, f.was] : [f.value]) {
           expect(Number.isFinite(q.value) && q.value > 0, `${id}: ${formatQuantity(q)}`).toBe(true);
           if (q.unit === 'percent') expect(q.value, id).toBeLessThanOrEqual(1);
-          expect(spelled(q).some((re) => re.test(text)), `${id}: "${formatQuantity(q)}" is not in its words`).toBe(true);
+          expect(
+            spelled(q).some((re) => re.test(text)),
+            `${id}: "${formatQuantity(q)}" is not in its words`,
+          ).toBe(true);
         }
       }
     }

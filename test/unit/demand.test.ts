@@ -5,16 +5,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { wilson, Z95, type ShareBand } from '../../src/analysis/share';
 import { findNeed, citizenName } from '../../src/game/citizens';
-import {
-  analyse,
-  answer,
-  drawStudy,
-  learn,
-  STUDY_SIZE,
-  STUDY_WINDOW_DAYS,
-  type DemandStudy,
-  type StudyItem,
-} from '../../src/game/demandStudy';
+import { analyse, answer, drawStudy, learn, STUDY_SIZE, STUDY_WINDOW_DAYS, type DemandStudy, type StudyItem } from '../../src/game/demandStudy';
 import { EXPLANATIONS, PHRASINGS, REASON_LABELS } from '../../src/content/demand';
 import { contactText, type ContactContext } from '../../src/game/demandText';
 import { createSim, DAY, type ContactCause, type ContactReason, type Regime, type Sim } from '../../src/sim';
@@ -723,7 +714,18 @@ describe('answer', () => {
 
 describe('analyse', () => {
   it('counts only the answered items: the truth by the true reasons, yours by the answers', () => {
-    const reasons: ContactReason[] = ['progress-chasing', 'new-claim', 'progress-chasing', 'complaint', 'reapply', 'progress-chasing', 'send-evidence', 'complaint', 'reapply', 'reapply'];
+    const reasons: ContactReason[] = [
+      'progress-chasing',
+      'new-claim',
+      'progress-chasing',
+      'complaint',
+      'reapply',
+      'progress-chasing',
+      'send-evidence',
+      'complaint',
+      'reapply',
+      'reapply',
+    ];
     let study = syntheticStudy(reasons, { contacts: 250, failure: 180, causes: { none: 70, silence: 120, 'nil-qualified': 60 } });
     const none = analyse(study);
     expect(none.studied).toBe(0);
@@ -753,7 +755,15 @@ describe('analyse', () => {
       'correct-error': 0,
       complaint: 1,
     });
-    expect(a.yours.byReason).toEqual({ 'new-claim': 6, 'send-evidence': 0, 'progress-chasing': 0, 'resend-evidence': 0, reapply: 0, 'correct-error': 0, complaint: 0 });
+    expect(a.yours.byReason).toEqual({
+      'new-claim': 6,
+      'send-evidence': 0,
+      'progress-chasing': 0,
+      'resend-evidence': 0,
+      reapply: 0,
+      'correct-error': 0,
+      complaint: 0,
+    });
     expect(a.correct).toBe(1);
     expect(a.truth.failure).toEqual(wilson(5, 6));
     expect(a.yours.failure).toEqual(wilson(0, 6));
@@ -884,20 +894,17 @@ describe('learn', () => {
 
   it('totals the contacts heard, whatever the studies and answers', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.array(reasonArb, { maxLength: 20 }), fc.nat({ max: 25 })), { maxLength: 6 }),
-        (studies) => {
-          let learnt = {};
-          const expected = new Map<ContactReason, number>();
-          for (const [reasons, k] of studies) {
-            let s = syntheticStudy(reasons);
-            for (let i = 0; i < k; i++) s = answer(s, 'new-claim');
-            for (const r of reasons.slice(0, k)) expected.set(r, (expected.get(r) ?? 0) + 1);
-            learnt = learn(learnt, s);
-          }
-          expect(learnt).toEqual(Object.fromEntries(expected));
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.array(reasonArb, { maxLength: 20 }), fc.nat({ max: 25 })), { maxLength: 6 }), (studies) => {
+        let learnt = {};
+        const expected = new Map<ContactReason, number>();
+        for (const [reasons, k] of studies) {
+          let s = syntheticStudy(reasons);
+          for (let i = 0; i < k; i++) s = answer(s, 'new-claim');
+          for (const r of reasons.slice(0, k)) expected.set(r, (expected.get(r) ?? 0) + 1);
+          learnt = learn(learnt, s);
+        }
+        expect(learnt).toEqual(Object.fromEntries(expected));
+      }),
       { numRuns: 200 },
     );
   });

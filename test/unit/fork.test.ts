@@ -150,7 +150,11 @@ describe('forks', () => {
     expect(a.model.needs.arrivedAt).not.toBe(b.model.needs.arrivedAt);
     expect(a.model.needs.count).toBeGreaterThan(100);
     const n = a.model.needs.count + 1;
-    const table = (s: Sim) => [Array.from(s.model.needs.arrivedAt.subarray(0, n)), Array.from(s.model.needs.outcome.subarray(0, n)), Array.from(s.model.claims.status.subarray(0, s.model.claims.count + 1))];
+    const table = (s: Sim) => [
+      Array.from(s.model.needs.arrivedAt.subarray(0, n)),
+      Array.from(s.model.needs.outcome.subarray(0, n)),
+      Array.from(s.model.claims.status.subarray(0, s.model.claims.count + 1)),
+    ];
     expect(table(b)).toEqual(table(fresh));
     a.model.needs.arrivedAt.fill(-1);
     a.model.needs.outcome.fill(2);

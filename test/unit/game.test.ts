@@ -376,7 +376,14 @@ describe('progress', () => {
   });
 
   it('a blocked storage does not break the game', () => {
-    const throwing = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    const throwing = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    };
     expect(loadProgress(throwing)).toEqual(FRESH);
     expect(() => saveProgress(throwing, FRESH)).not.toThrow();
   });
@@ -402,7 +409,12 @@ describe('URL settings', () => {
     expect(start.progress.muted).toBe(true);
     // Through the game: it starts quiet, and finishing a level saves progress but not the quiet.
     const store = createGameStore({ ...initialState(start.progress, 1), levelId: 'front-desk' });
-    const ctl = createController(store, { sound: () => {}, compare: () => new Promise(() => {}), attribute: () => new Promise(() => {}), storage: start.storage });
+    const ctl = createController(store, {
+      sound: () => {},
+      compare: () => new Promise(() => {}),
+      attribute: () => new Promise(() => {}),
+      storage: start.storage,
+    });
     ctl.startRun();
     ctl.finishRun();
     expect(loadProgress(storage)).toMatchObject({ muted: false, walkthroughDone: true, unlocked: ['front-desk', 'housing-benefit'] });

@@ -20,7 +20,8 @@ describe('every gaming move has its price (20 seeds)', () => {
       // For the record, in the test output: the move's figures.
       console.log(
         `${move.label}: ${OFFICIAL[move.games].label} ${f(official.base)} -> ${f(official.moved)} (better on ${official.better}/20); worse for citizens: ${
-          worse.map((id) => `${TRUE_MEASURES[id].label} ${f(row.truths[id].base)} -> ${f(row.truths[id].moved)} (${row.truths[id].worse}/20)`).join('; ') || 'nothing'
+          worse.map((id) => `${TRUE_MEASURES[id].label} ${f(row.truths[id].base)} -> ${f(row.truths[id].moved)} (${row.truths[id].worse}/20)`).join('; ') ||
+          'nothing'
         }`,
       );
       expect(official.better).toBeGreaterThanOrEqual(18);

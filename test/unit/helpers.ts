@@ -35,7 +35,11 @@ export function repairsLevel(overrides: Record<string, unknown> = {}): RepairsLe
 export function runCli(...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = main(argv, (s) => (out += s), (s) => (err += s));
+  const code = main(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 

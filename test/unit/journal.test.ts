@@ -22,7 +22,11 @@ const D = 'regimes.deliverology.design';
 const configs: { name: string; lv: Level; regime: Regime; actions?: Action[] }[] = [
   { name: 'deliverology', lv: hb, regime: 'deliverology' },
   { name: 'systems', lv: hb, regime: 'systems' },
-  { name: 'deliverology, cherry-picking, no form hand-out', lv: level('housing-benefit', { warmUpDays: 60, [`${D}.cherryPick`]: true, [`${D}.formHandOut`]: false }), regime: 'deliverology' },
+  {
+    name: 'deliverology, cherry-picking, no form hand-out',
+    lv: level('housing-benefit', { warmUpDays: 60, [`${D}.cherryPick`]: true, [`${D}.formHandOut`]: false }),
+    regime: 'deliverology',
+  },
   {
     name: 'deliverology, then the redesign mid-run',
     lv: hb,

@@ -70,7 +70,15 @@ describe('level files', () => {
     expect(parseActionLog([{ at: 0, kind: 'design', key: 'nilQualifyDays', value: null }], roles).ok).toBe(true);
     expect(parseActionLog([{ at: 0, kind: 'design', key: 'nilQualifyDays', value: 'soon' }], roles).ok).toBe(false);
     expect(parseActionLog([{ at: -1, kind: 'regime', regime: 'systems' }], roles).ok).toBe(false);
-    expect(parseActionLog([{ at: 5, kind: 'regime', regime: 'systems' }, { at: 1, kind: 'regime', regime: 'systems' }], roles).ok).toBe(false);
+    expect(
+      parseActionLog(
+        [
+          { at: 5, kind: 'regime', regime: 'systems' },
+          { at: 1, kind: 'regime', regime: 'systems' },
+        ],
+        roles,
+      ).ok,
+    ).toBe(false);
     expect(parseActionLog({ not: 'a list' }, roles).ok).toBe(false);
   });
 
@@ -89,4 +97,3 @@ describe('level files', () => {
     expect(ok.ok).toBe(true);
   });
 });
-

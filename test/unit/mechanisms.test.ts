@@ -111,10 +111,15 @@ describe('each mechanism moves its outcome, on every seed', () => {
   });
 
   it('money is paid in a weekly run: paid the moment it is decided, citizens would be helped sooner', () => {
-    eachSeed({}, { paymentRunDays: null }, (atOnce, weekly) => {
-      expect(atOnce.endToEndDays.mean!).toBeLessThan(weekly.endToEndDays.mean! - 2);
-      expect(atOnce.endToEndDays.mean!).toBeGreaterThan(weekly.endToEndDays.mean! - 6);
-    }, 'systems');
+    eachSeed(
+      {},
+      { paymentRunDays: null },
+      (atOnce, weekly) => {
+        expect(atOnce.endToEndDays.mean!).toBeLessThan(weekly.endToEndDays.mean! - 2);
+        expect(atOnce.endToEndDays.mean!).toBeGreaterThan(weekly.endToEndDays.mean! - 6);
+      },
+      'systems',
+    );
   });
 
   it('callers who wait too long hang up and try again; with endless patience nobody does', () => {
@@ -168,7 +173,7 @@ describe('each mechanism moves its outcome, on every seed', () => {
     });
   });
 
-  it('nil-qualifying closes claims still waiting on the claimant, not on the council\'s scanning pile', () => {
+  it("nil-qualifying closes claims still waiting on the claimant, not on the council's scanning pile", () => {
     // With one scanning clerk the pile grows: claims would be closed for the council's own delay.
     const slowScan = { ...HONEST, 'regimes.deliverology.staff.scanner': 1, [`${D}.nilQualifyDays`]: 28 };
     for (const seed of SEEDS) {
@@ -228,22 +233,38 @@ describe('each mechanism moves its outcome, on every seed', () => {
   });
 
   it('experts deciding at first contact settle most straightforward claims in one contact', () => {
-    eachSeed({}, { [`${S}.decideAtFirstContact`]: false }, (off, on) => {
-      expect(on.oneStopShare!).toBeGreaterThanOrEqual(0.5);
-      expect(off.oneStopShare!).toBeLessThan(0.1);
-    }, 'systems');
+    eachSeed(
+      {},
+      { [`${S}.decideAtFirstContact`]: false },
+      (off, on) => {
+        expect(on.oneStopShare!).toBeGreaterThanOrEqual(0.5);
+        expect(off.oneStopShare!).toBeLessThan(0.1);
+      },
+      'systems',
+    );
     // What makes it possible: checking what is missing there and then.
-    eachSeed({}, { 'handoffs.verifiedAtContact': 0 }, (none, base) => {
-      expect(none.oneStopShare!).toBeLessThan(base.oneStopShare! / 2);
-    }, 'systems');
+    eachSeed(
+      {},
+      { 'handoffs.verifiedAtContact': 0 },
+      (none, base) => {
+        expect(none.oneStopShare!).toBeLessThan(base.oneStopShare! / 2);
+      },
+      'systems',
+    );
   });
 
   it('a team at the front and the back keeps cases moving however many ring', () => {
     // Three experts for the work of seven: with contacts always first, casework starves.
     const short = { 'regimes.systems.staff.assessor': 3 };
-    eachSeed(short, { 'teams.frontShare': 1 }, (contactsFirst, rota) => {
-      expect(contactsFirst.throughput.officeNeedsMetPerDay).toBeLessThan(rota.throughput.officeNeedsMetPerDay);
-    }, 'systems', 200);
+    eachSeed(
+      short,
+      { 'teams.frontShare': 1 },
+      (contactsFirst, rota) => {
+        expect(contactsFirst.throughput.officeNeedsMetPerDay).toBeLessThan(rota.throughput.officeNeedsMetPerDay);
+      },
+      'systems',
+      200,
+    );
   });
 
   it('removing the front/back-office handoff removes much of the failure demand', () => {
@@ -332,8 +353,12 @@ describe('each mechanism moves its outcome, on every seed', () => {
 
 describe('edges found in review', () => {
   it('a level cannot make callers hang up and ring back in the same moment', () => {
-    expect(() => level('housing-benefit', { 'citizens.retryHours': { dist: 'fixed', value: 0 } })).toThrow(/citizens\.retryHours: the time before trying again must average at least/);
-    expect(() => level('housing-benefit', { 'citizens.holdMinutes': { phone: { dist: 'fixed', value: 0 }, visit: { dist: 'fixed', value: 5 } } })).toThrow(/citizens\.holdMinutes\.phone/);
+    expect(() => level('housing-benefit', { 'citizens.retryHours': { dist: 'fixed', value: 0 } })).toThrow(
+      /citizens\.retryHours: the time before trying again must average at least/,
+    );
+    expect(() => level('housing-benefit', { 'citizens.holdMinutes': { phone: { dist: 'fixed', value: 0 }, visit: { dist: 'fixed', value: 5 } } })).toThrow(
+      /citizens\.holdMinutes\.phone/,
+    );
   });
 
   it('switching to the redesign leaves no documents in a scanning pile nobody works', () => {
@@ -348,11 +373,17 @@ describe('edges found in review', () => {
   });
 
   it('a split office with no scanning clerks has its assessors scan: no free lunch from cutting them', () => {
-    eachSeed({}, { 'regimes.deliverology.staff.scanner': 0 }, (none, base) => {
-      expect(none.staffTime.byRole.assessor!.byWork.scan.value + none.staffTime.byRole.assessor!.byWork.scan.failure).toBeGreaterThan(0);
-      expect(none.waitingDays.withoutHelpMean!).toBeGreaterThan(base.waitingDays.withoutHelpMean!);
-      expect(none.contacts.byCause['lost-document']).toBeGreaterThan(0);
-    }, 'deliverology', 200);
+    eachSeed(
+      {},
+      { 'regimes.deliverology.staff.scanner': 0 },
+      (none, base) => {
+        expect(none.staffTime.byRole.assessor!.byWork.scan.value + none.staffTime.byRole.assessor!.byWork.scan.failure).toBeGreaterThan(0);
+        expect(none.waitingDays.withoutHelpMean!).toBeGreaterThan(base.waitingDays.withoutHelpMean!);
+        expect(none.contacts.byCause['lost-document']).toBeGreaterThan(0);
+      },
+      'deliverology',
+      200,
+    );
   });
 
   it('an office open all hours still plans its days and staffs an outsourced centre', () => {

@@ -44,7 +44,13 @@ describe('scenarios', () => {
   });
 
   it('takeover is an honest office, with its history inherited under the same rules', () => {
-    expect(takeover.regimes.deliverology.design).toMatchObject({ nilQualifyDays: null, clockStart: 'received', formHandOut: false, outsourcedCallCentre: false, cherryPick: false });
+    expect(takeover.regimes.deliverology.design).toMatchObject({
+      nilQualifyDays: null,
+      clockStart: 'received',
+      formHandOut: false,
+      outsourcedCallCentre: false,
+      cherryPick: false,
+    });
     // No claim of the inherited year was closed for being incomplete.
     const sim = createSim(takeover, 1);
     expect(sim.model.claims.count).toBeGreaterThan(1000);
@@ -78,7 +84,11 @@ describe('the offers of the takeover', () => {
         const days = r.offers.map((o) => o.raisedDay!);
         expect(r.offers.map((o) => o.id)).toEqual(takeover.offers.map((o) => o.id));
         expect(days).toEqual([...days].sort((a, b) => a - b));
-        for (let q = 0; q < 4; q++) expect(days.some((d) => d >= q * 91 && d < (q + 1) * 91), `quarter ${q + 1}`).toBe(true);
+        for (let q = 0; q < 4; q++)
+          expect(
+            days.some((d) => d >= q * 91 && d < (q + 1) * 91),
+            `quarter ${q + 1}`,
+          ).toBe(true);
       }
     }
   });
@@ -159,7 +169,20 @@ describe('the CLI and scenarios', () => {
     const file = join(dir, 'run.json');
     const actions = played[0]!.declined.slice(0, 2);
     const model = { version: MODEL_VERSION, levelHash: levelHash(takeover) };
-    writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', version: 1, model, level: 'housing-benefit', scenario: 'takeover', regime: 'deliverology', seed: 1, days: 120, actions }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'its-the-system/run',
+        version: 1,
+        model,
+        level: 'housing-benefit',
+        scenario: 'takeover',
+        regime: 'deliverology',
+        seed: 1,
+        days: 120,
+        actions,
+      }),
+    );
     const r = run('--level', 'housing-benefit', '--seed', '1', '--days', '120', '--json', '--actions', file);
     expect(r.err).toBe('');
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify(simulate(takeover, 1, 'deliverology', 120, actions))));
@@ -189,7 +212,20 @@ describe('versioned runs', () => {
   const run = runCli;
   const write = (name: string, model: object | undefined) => {
     const file = join(dir, name);
-    writeFileSync(file, JSON.stringify({ format: 'its-the-system/run', version: 1, ...(model ? { model } : {}), level: 'housing-benefit', scenario: 'takeover', regime: 'deliverology', seed: 1, days: 30, actions: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'its-the-system/run',
+        version: 1,
+        ...(model ? { model } : {}),
+        level: 'housing-benefit',
+        scenario: 'takeover',
+        regime: 'deliverology',
+        seed: 1,
+        days: 30,
+        actions: [],
+      }),
+    );
     return file;
   };
 

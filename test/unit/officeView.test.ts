@@ -152,7 +152,8 @@ describe('officeView: zones and desks follow the staff and the design', () => {
         expect(z.rect.y + z.rect.h).toBeLessThanOrEqual(view.street.y);
         for (const o of view.zones) {
           if (o === z) continue;
-          const apart = o.rect.x >= z.rect.x + z.rect.w || z.rect.x >= o.rect.x + o.rect.w || o.rect.y >= z.rect.y + z.rect.h || z.rect.y >= o.rect.y + o.rect.h;
+          const apart =
+            o.rect.x >= z.rect.x + z.rect.w || z.rect.x >= o.rect.x + o.rect.w || o.rect.y >= z.rect.y + z.rect.h || z.rect.y >= o.rect.y + o.rect.h;
           expect(apart, `${z.id} and ${o.id}`).toBe(true);
         }
       }
@@ -253,7 +254,11 @@ describe('officeView: the "to scan" pile is only what someone will scan', () => 
   it('where someone scans (clerks, or assessors in a split office without them), the pile is the real one', () => {
     const deliv = simAt(hb, 'deliverology', MON_11).snapshot();
     expect(deliv.stages.scanning).toBeGreaterThan(0);
-    expect(pileStages(hb, deliv)).toEqual({ scanning: deliv.stages.scanning, casework: deliv.stages.casework, 'awaiting-evidence': deliv.stages['awaiting-evidence'] });
+    expect(pileStages(hb, deliv)).toEqual({
+      scanning: deliv.stages.scanning,
+      casework: deliv.stages.casework,
+      'awaiting-evidence': deliv.stages['awaiting-evidence'],
+    });
     const noClerks = simAt(hb, 'deliverology', MON_11, (sim) => sim.apply({ kind: 'staff', role: 'scanner', count: 0 })).snapshot();
     expect(noClerks.design.caseOwner).toBe(false);
     expect(pileStages(hb, noClerks).scanning).toBe(noClerks.stages.scanning);
@@ -481,13 +486,24 @@ describe('crowd: visitors are people who walk, never counters that jump', () => 
 describe('reduced motion: the office keeps still', () => {
   it('reads the preference from matchMedia, and is false where it cannot be asked', () => {
     const asked: string[] = [];
-    const media = (matches: boolean) => ({ matchMedia: (q: string) => (asked.push(q), { matches }) });
+    const media = (matches: boolean) => ({
+      matchMedia: (q: string) => {
+        asked.push(q);
+        return { matches };
+      },
+    });
     expect(prefersReducedMotion(media(true))).toBe(true);
     expect(prefersReducedMotion(media(false))).toBe(false);
     expect(asked).toEqual([REDUCED_MOTION_QUERY, REDUCED_MOTION_QUERY]);
     expect(prefersReducedMotion({})).toBe(false);
     expect(prefersReducedMotion(undefined)).toBe(false);
-    expect(prefersReducedMotion({ matchMedia: () => { throw new Error('no'); } })).toBe(false);
+    expect(
+      prefersReducedMotion({
+        matchMedia: () => {
+          throw new Error('no');
+        },
+      }),
+    ).toBe(false);
   });
 
   it('citizens jump to their places and are gone at once when they leave', () => {

@@ -185,7 +185,7 @@ describe('the pilot team', () => {
     expect(sim.snapshot().design.pilotTeam).toBe(3);
   });
 
-  it("handles every contact and all the casework of its citizens, with no scanning and no hand-offs", () => {
+  it('handles every contact and all the casework of its citizens, with no scanning and no hand-offs', () => {
     const sim = createSim(hbShort, 5, 'deliverology', { journal: true });
     sim.apply({ kind: 'design', key: 'pilotShare', value: 0.3 });
     sim.apply({ kind: 'design', key: 'pilotTeam', value: 2 });

@@ -75,7 +75,7 @@ describe('the repairs picture', () => {
 });
 
 describe('the repairs controller', () => {
-  it('briefing, office, debrief: the report is the run\'s, progress is kept, the other way arrives', async () => {
+  it("briefing, office, debrief: the report is the run's, progress is kept, the other way arrives", async () => {
     const store = createGameStore(initialState(FRESH, 5));
     let other: RepairsReport | null = null;
     const ctl = createRepairsController(store, {

@@ -116,7 +116,9 @@ describe('a process behaviour chart in phases', () => {
     const c = processChart(weeksFrom(1, [...before, ...zigzag(short, 10, 12)]), [13])!;
     expect(c.longRuns).toEqual([]);
     expect(c.verdict).toEqual({ predictable: false, reason: 'too-few-weeks', weeks: short, needed: MIN_PREDICTION_WEEKS, sinceWeek: 13 });
-    expect(verdictText(c)).toBe(`Not predictable yet: only ${short} settled weeks since the change in week 13. It takes at least ${MIN_PREDICTION_WEEKS} weeks with no signal before the limits say what the system will deliver.`);
+    expect(verdictText(c)).toBe(
+      `Not predictable yet: only ${short} settled weeks since the change in week 13. It takes at least ${MIN_PREDICTION_WEEKS} weeks with no signal before the limits say what the system will deliver.`,
+    );
     const enough = processChart(weeksFrom(1, [...before, ...zigzag(MIN_PREDICTION_WEEKS, 10, 12)]), [13])!;
     expect(enough.verdict.predictable).toBe(true);
   });

@@ -128,7 +128,9 @@ export function createDepotScene(P: PhaserModule, source: DepotSource): Phaser.S
     private van(x: number, y: number, trade: number): void {
       const g = this.g;
       g.fillStyle(TRADE_COLOURS[trade] ?? 0x999999, 1).fillRoundedRect(x, y, 44, 18, 4);
-      g.fillStyle(0x2b3340, 1).fillCircle(x + 10, y + 19, 4).fillCircle(x + 34, y + 19, 4);
+      g.fillStyle(0x2b3340, 1)
+        .fillCircle(x + 10, y + 19, 4)
+        .fillCircle(x + 34, y + 19, 4);
       g.fillStyle(0xffffff, 0.8).fillRect(x + 32, y + 3, 9, 6);
     }
   }

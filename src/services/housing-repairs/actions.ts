@@ -5,7 +5,10 @@ import { type RepairsLevel, repairsDesignSchema, ROLE_IDS } from './schema';
 
 const MAX_ACTIONS = 5000;
 const MAX_ERRORS = 20;
-const at = z.number().min(0).max(3650 * 1440);
+const at = z
+  .number()
+  .min(0)
+  .max(3650 * 1440);
 
 const designKeys = Object.keys(repairsDesignSchema.shape) as (keyof typeof repairsDesignSchema.shape)[];
 const KIND_SCHEMAS: Record<string, z.ZodTypeAny> = {
@@ -62,7 +65,9 @@ export function parseRepairsActions(
     if (a.kind === 'offer' && level) {
       if (!level.offers.some((o) => o.id === a.offer)) {
         const known = level.offers.map((o) => `"${o.id}"`).join(', ');
-        errors.push(`${where}.offer: no offer "${a.offer}" in this run (${known ? `its offers: ${known}` : 'it has no offers: choose its scenario with --scenario'})`);
+        errors.push(
+          `${where}.offer: no offer "${a.offer}" in this run (${known ? `its offers: ${known}` : 'it has no offers: choose its scenario with --scenario'})`,
+        );
       }
       const first = answered.get(a.offer);
       if (first !== undefined) errors.push(`${where}.offer: "${a.offer}" was answered already (actions.${first}); an offer is answered once`);
@@ -76,7 +81,8 @@ export function parseRepairsActions(
 /** Why an action cannot apply to this service (given the run's level: to this run), or null. */
 export function repairsActionProblem(action: ServiceAction, level?: Pick<RepairsLevel, 'offers'>): string | null {
   if (action.kind === 'offer') {
-    if (level && !level.offers.some((o) => o.id === action.offer)) return `no offer "${action.offer}" in this run (its offers: ${level.offers.map((o) => o.id).join(', ') || 'none'})`;
+    if (level && !level.offers.some((o) => o.id === action.offer))
+      return `no offer "${action.offer}" in this run (its offers: ${level.offers.map((o) => o.id).join(', ') || 'none'})`;
     return null;
   }
   if (action.kind === 'staff') {

@@ -15,8 +15,8 @@ export type { RepairsLevel } from './schema';
 export type { RepairsSnapshot } from './snapshot';
 export { RepairsSim } from './model';
 export { createRepairsRun, type RepairsRun, type RepairsActionInput } from './run';
-export { withRepairsScenario, type RepairsScenarioResult } from './scenario';
-export type { RepairsOfferRecord, OpenRepairsOffer } from './model';
+export { withRepairsScenario } from './scenario';
+export type { OpenRepairsOffer } from './model';
 
 const SHARE_SUM_TOLERANCE = 1e-6;
 
@@ -30,7 +30,11 @@ export function parseRepairsLevel(raw: unknown): { ok: true; level: RepairsLevel
   if (Math.abs(trades - 1) > SHARE_SUM_TOLERANCE) errors.push(`demand.tradeShares: the shares must add up to 1 (they add up to ${trades})`);
   const priorities = PRIORITIES.reduce((a, p) => a + level.demand.priorities[p].share, 0);
   if (Math.abs(priorities - 1) > SHARE_SUM_TOLERANCE) errors.push(`demand.priorities: the shares must add up to 1 (they add up to ${priorities})`);
-  unique(level.scenarios.map((s) => s.id), 'scenarios', errors);
+  unique(
+    level.scenarios.map((s) => s.id),
+    'scenarios',
+    errors,
+  );
   level.scenarios.forEach((s, i) => checkOffers(s.offers, `scenarios.${i}.offers`, errors));
   checkOffers(level.offers, 'offers', errors);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, level };
@@ -43,7 +47,11 @@ function unique(ids: readonly string[], path: string, errors: string[]): void {
 }
 
 function checkOffers(offers: RepairsLevel['offers'], path: string, errors: string[]): void {
-  unique(offers.map((o) => o.id), path, errors);
+  unique(
+    offers.map((o) => o.id),
+    path,
+    errors,
+  );
   offers.forEach((o, i) => {
     if (o.latestDay < o.notBeforeDay) errors.push(`${path}.${i}.latestDay: must be on or after notBeforeDay (${o.notBeforeDay})`);
   });

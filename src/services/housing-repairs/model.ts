@@ -5,7 +5,17 @@ import { Scheduler } from '../../engine/scheduler';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
 import { bookTogether, Diary } from './diary';
-import { LINE_ROLES, PRIORITIES, type RepairsDesign, type RepairsLevel, type RepairsOffer, type RepairsPressure, type RoleId, TRADE_ROLES, TRADES } from './schema';
+import {
+  LINE_ROLES,
+  PRIORITIES,
+  type RepairsDesign,
+  type RepairsLevel,
+  type RepairsOffer,
+  type RepairsPressure,
+  type RoleId,
+  TRADE_ROLES,
+  TRADES,
+} from './schema';
 import { emptyTally, type Tally } from './tally';
 
 /** A tenant's fault: the real demand. Reported by a phone call, or found by a tradesperson who asked. */
@@ -70,7 +80,10 @@ interface Call {
 }
 
 /** Re-coding a job (index into PRIORITIES): urgent to routine, routine to planned; emergencies and planned work stay. */
-const RECODED_TO: Readonly<Record<number, number>> = { [PRIORITIES.indexOf('urgent')]: PRIORITIES.indexOf('routine'), [PRIORITIES.indexOf('routine')]: PRIORITIES.indexOf('planned') };
+const RECODED_TO: Readonly<Record<number, number>> = {
+  [PRIORITIES.indexOf('urgent')]: PRIORITIES.indexOf('routine'),
+  [PRIORITIES.indexOf('routine')]: PRIORITIES.indexOf('planned'),
+};
 
 /** A caller who has hung up this many times stops trying for now, and chases later. */
 const MAX_TRIES = 3;
@@ -162,7 +175,10 @@ export class RepairsSim {
   /** Money from day 0: the line's staff, in-house trades, the contractor, parts. */
   readonly cost = { phone: 0, trades: 0, contractor: 0, parts: 0 };
   /** Calls from day 0, whoever made them: by reason, and those whose caller hung up. */
-  readonly calls = { byReason: { 'report-fault': 0, 'progress-chasing': 0, 'rebook-no-access': 0, 'still-broken': 0 } as Record<Reason, number>, unanswered: 0 };
+  readonly calls = {
+    byReason: { 'report-fault': 0, 'progress-chasing': 0, 'rebook-no-access': 0, 'still-broken': 0 } as Record<Reason, number>,
+    unanswered: 0,
+  };
   readonly visitFailures: Record<VisitFailure, number> = { 'no-access': 0, 'wrong-trade': 0, 'no-parts': 0 };
   /** Repairs done from day 0: reported, found and inherited faults alike. */
   repairsDone = 0;
@@ -262,7 +278,8 @@ export class RepairsSim {
     if (action.kind === 'offer') {
       if (!this.level.offers.some((o) => o.id === action.offer)) throw new RangeError(`no offer "${action.offer}" in this level`);
       const answered = this.offers.list().find((r) => r.id === action.offer && r.answer !== null);
-      if (answered) throw new RangeError(`offer "${action.offer}" was answered already (on day ${Math.floor(answered.answeredDay!)}); an offer is answered once`);
+      if (answered)
+        throw new RangeError(`offer "${action.offer}" was answered already (on day ${Math.floor(answered.answeredDay!)}); an offer is answered once`);
     }
     this.actions.push(action);
     if (action.kind === 'offer') {
@@ -508,7 +525,8 @@ export class RepairsSim {
     const emergency = PRIORITIES[job.priority] === 'emergency';
     let earliest = now;
     if (!emergency) {
-      if (this.design.appointments === 'windows-to-target') earliest = Math.max(now, job.raisedAt + this.level.bookAtShareOfTarget * (job.targetAt - job.raisedAt));
+      if (this.design.appointments === 'windows-to-target')
+        earliest = Math.max(now, job.raisedAt + this.level.bookAtShareOfTarget * (job.targetAt - job.raisedAt));
       else earliest = now + this.tenants.sample(this.level.tenants.preferredDays) * DAY;
     }
     earliest = Math.max(earliest, fault.partsFrom);

@@ -115,7 +115,9 @@ export function buildRepairsReport(sim: RepairsSim, days: number): RepairsReport
       parts: Math.round(sim.cost.parts),
     },
     staffTime: { phone: hours(sim.phone), trades: hours(sim.trades) },
-    ...(sim.level.offers.length > 0 ? { offers: sim.offers.list().map((o) => ({ ...o, raisedDay: round(o.raisedDay, 2), answeredDay: round(o.answeredDay, 2) })) } : {}),
+    ...(sim.level.offers.length > 0
+      ? { offers: sim.offers.list().map((o) => ({ ...o, raisedDay: round(o.raisedDay, 2), answeredDay: round(o.answeredDay, 2) })) }
+      : {}),
     events: sim.eventsHandled,
   };
 }

@@ -10,7 +10,10 @@ export const PRIORITIES = ['emergency', 'urgent', 'routine', 'planned'] as const
 export type Priority = (typeof PRIORITIES)[number];
 
 /** The trade roles (one per trade) and the two roles that can answer the repairs line. */
-export const TRADE_ROLES = { plumbing: 'plumber', electrical: 'electrician', carpentry: 'joiner', general: 'multiTrade' } as const satisfies Record<Trade, string>;
+export const TRADE_ROLES = { plumbing: 'plumber', electrical: 'electrician', carpentry: 'joiner', general: 'multiTrade' } as const satisfies Record<
+  Trade,
+  string
+>;
 export const LINE_ROLES = { 'call-centre': 'callHandler', 'repairs-expert': 'repairsExpert' } as const;
 export const ROLE_IDS = [...Object.values(LINE_ROLES), ...Object.values(TRADE_ROLES)] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
@@ -45,7 +48,9 @@ export type RepairsPressure = (typeof REPAIRS_OFFER_PRESSURES)[number];
 /** Words that are ids: lower-case, digits and hyphens. */
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected an id of lower-case letters, digits and hyphens');
 
-const gamingShape = Object.fromEntries(GAMING_KEYS.map((k) => [k, repairsDesignSchema.shape[k].optional()])) as { [K in GamingKey]: z.ZodOptional<z.ZodBoolean> };
+const gamingShape = Object.fromEntries(GAMING_KEYS.map((k) => [k, repairsDesignSchema.shape[k].optional()])) as {
+  [K in GamingKey]: z.ZodOptional<z.ZodBoolean>;
+};
 
 /** The design an offer brings: gaming moves only, at least one. */
 const offerDesignSchema = z
@@ -55,7 +60,10 @@ const offerDesignSchema = z
     if (other.length > 0) ctx.addIssue({ code: 'custom', message: `an offer is a gaming move (${GAMING_KEYS.join(', ')}), not ${other.join(', ')}` });
     else if (Object.keys(d).length === 0) ctx.addIssue({ code: 'custom', message: 'an offer changes at least one design setting' });
   })
-  .transform((d) => Object.fromEntries(GAMING_KEYS.filter((k) => d[k] !== undefined).map((k) => [k, d[k]])) as Partial<Pick<z.output<typeof repairsDesignSchema>, GamingKey>>);
+  .transform(
+    (d) =>
+      Object.fromEntries(GAMING_KEYS.filter((k) => d[k] !== undefined).map((k) => [k, d[k]])) as Partial<Pick<z.output<typeof repairsDesignSchema>, GamingKey>>,
+  );
 
 /**
  * A gaming move offered to the player when a target is red: by a deputy or a consultant from a
@@ -104,7 +112,10 @@ const diagnosisSchema = z.strictObject({
 
 export const repairsLevelSchema = z.strictObject({
   service: z.literal('housing-repairs'),
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-repairs"').max(40),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'expected a slug like "housing-repairs"')
+    .max(40),
   title: z.string().min(1).max(80),
   summary: z.string().min(1).max(1000),
   days: z.number().int().min(1).max(3650),
@@ -188,6 +199,5 @@ export const repairsLevelSchema = z.strictObject({
 
 export type RepairsLevel = z.output<typeof repairsLevelSchema>;
 export type RepairsDesign = z.output<typeof repairsDesignSchema>;
-export type RepairsDesignKey = keyof RepairsDesign;
 export type RepairsOffer = z.output<typeof repairsOfferSchema>;
 export type RepairsScenario = z.output<typeof repairsScenarioSchema>;

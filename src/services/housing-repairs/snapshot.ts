@@ -60,7 +60,8 @@ export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
   const tradeHours = weekHours(level.tradeHours);
   let staffPerWeek = 0;
   for (const role of Object.values(LINE_ROLES)) staffPerWeek += sim.staff[role] * lineHours * level.roles[role].costPerHour;
-  if (sim.design.contract === 'in-house') for (const role of Object.values(TRADE_ROLES)) staffPerWeek += sim.staff[role] * tradeHours * level.roles[role].costPerHour;
+  if (sim.design.contract === 'in-house')
+    for (const role of Object.values(TRADE_ROLES)) staffPerWeek += sim.staff[role] * tradeHours * level.roles[role].costPerHour;
   const last = sim.inspections.at(-1);
   const failure = sim.calls.byReason['progress-chasing'] + sim.calls.byReason['rebook-no-access'] + sim.calls.byReason['still-broken'];
   return {

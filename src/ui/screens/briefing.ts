@@ -45,9 +45,7 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
   // The ways into an office run to targets: as the sources found it, or an honest one under pressure.
   const scenarioId = scenarioOf(state.levelId, state.scenario);
   const scenarios =
-    level.scenarios.length > 0 && state.regime === 'deliverology'
-      ? h('fieldset', { className: 'scenarios' }, h('legend', {}, W.scenarios))
-      : null;
+    level.scenarios.length > 0 && state.regime === 'deliverology' ? h('fieldset', { className: 'scenarios' }, h('legend', {}, W.scenarios)) : null;
   for (const sc of scenarios ? level.scenarios : []) {
     const id = `scenario-${sc.id}`;
     scenarios!.appendChild(
@@ -86,12 +84,7 @@ export function briefingScreen(state: GameState, ctl: Controller): HTMLElement {
         )
       : null,
     h('p', {}, W.runLasts(level.days), level.warmUpDays > 0 ? W.inherit : null),
-    h(
-      'p',
-      { className: 'row' },
-      h('label', { for: 'seed' }, W.seed),
-      seed,
-    ),
+    h('p', { className: 'row' }, h('label', { for: 'seed' }, W.seed), seed),
     h(
       'p',
       { className: 'row' },

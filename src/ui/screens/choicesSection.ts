@@ -44,7 +44,9 @@ export function choicesSection(d: Debrief, level: Level): ChoicesSectionView {
     status,
     table,
     h('h3', {}, CHOICE_WORDS.daysHeading),
-    split ? h('ul', { className: 'days-went' }, ...daysWentLines(d.report.reportedDays.mean, split).map((l) => h('li', {}, l))) : h('p', {}, CHOICE_WORDS.nobodyHelped),
+    split
+      ? h('ul', { className: 'days-went' }, ...daysWentLines(d.report.reportedDays.mean, split).map((l) => h('li', {}, l)))
+      : h('p', {}, CHOICE_WORDS.nobodyHelped),
     h('h3', {}, CHOICE_WORDS.staffHeading),
     h('p', {}, CHOICE_WORDS.staffIntro),
     d.staffWeeks.length > 0 ? staffChart(d.staffWeeks, d.changedWeek, CHOICE_WORDS.staffCaption) : null,
@@ -66,7 +68,7 @@ export function choicesSection(d: Debrief, level: Level): ChoicesSectionView {
       else if (c.status === 'failed') status.textContent = CHOICE_WORDS.failed;
       else status.textContent = c.total > c.measured ? CHOICE_WORDS.tooMany(c.total, c.measured) : '';
       el.dataset.status = c?.status ?? 'none';
-      const done = !c || c.status !== 'running';
+      const done = c?.status !== 'running';
       shows.replaceChildren(...(done ? whatThisShows(rows, level, split, d.report.reportedDays.mean) : []).map((p) => h('p', {}, p)));
     },
   };

@@ -96,7 +96,14 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
 
   const picker = h('select', { id: 'citizen-pick' });
   for (const n of d.notable) picker.appendChild(h('option', { value: n.needId }, n.label));
-  const idInput = h('input', { id: 'citizen-id', type: 'number', min: d.firstNeedId, max: d.lastNeedId, step: 1, value: d.notable[0]?.needId ?? d.firstNeedId });
+  const idInput = h('input', {
+    id: 'citizen-id',
+    type: 'number',
+    min: d.firstNeedId,
+    max: d.lastNeedId,
+    step: 1,
+    value: d.notable[0]?.needId ?? d.firstNeedId,
+  });
   picker.addEventListener('change', () => {
     idInput.value = picker.value;
     ctl.showJourney(Number(picker.value));
@@ -167,29 +174,45 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
     h(
       'section',
       { className: 'actions', 'aria-label': W.next },
-      h('button', { type: 'button', className: 'primary', onclick: () => ctl.playAgainOtherRegime() }, W.playOther(names[r.startRegime === 'deliverology' ? 'systems' : 'deliverology'])),
+      h(
+        'button',
+        { type: 'button', className: 'primary', onclick: () => ctl.playAgainOtherRegime() },
+        W.playOther(names[r.startRegime === 'deliverology' ? 'systems' : 'deliverology']),
+      ),
       h('button', { type: 'button', onclick: () => ctl.playAgain() }, W.playSame),
       h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.menu),
-      h('button', { type: 'button', onclick: () => {
-        const json = ctl.exportJson();
-        if (json) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}.json`, json, 'application/json');
-      } }, W.exportJson),
-      h('button', { type: 'button', onclick: () => {
-        const csv = ctl.exportCsv();
-        if (csv) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}-needs.csv`, csv, 'text/csv');
-      } }, W.exportCsv),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            const json = ctl.exportJson();
+            if (json) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}.json`, json, 'application/json');
+          },
+        },
+        W.exportJson,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            const csv = ctl.exportCsv();
+            if (csv) download(`its-the-system-${d.levelId}-${r.startRegime}-seed${r.seed}-needs.csv`, csv, 'text/csv');
+          },
+        },
+        W.exportCsv,
+      ),
     ),
   );
 
-  let shownJourney: unknown = undefined;
-  let shownComparison: unknown = undefined;
-  let shownReference: unknown = undefined;
+  let shownJourney: unknown;
+  let shownComparison: unknown;
+  let shownReference: unknown;
   function update(s: GameState) {
     if (s.journey !== shownJourney) {
       shownJourney = s.journey;
-      journeySlot.replaceChildren(
-        s.journey ? h('div', { className: 'card' }, h('h3', {}, s.journey.headline), timeline(s.journey.lines, true)) : '',
-      );
+      journeySlot.replaceChildren(s.journey ? h('div', { className: 'card' }, h('h3', {}, s.journey.headline), timeline(s.journey.lines, true)) : '');
     }
     choices.update(s.choices);
     if (s.comparison !== shownComparison || s.reference !== shownReference) {

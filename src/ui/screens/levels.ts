@@ -46,9 +46,7 @@ export function levelsScreen(state: GameState, ctl: Controller, repairs: Repairs
       { className: 'row' },
       h('button', { type: 'button', onclick: () => ctl.showTitle() }, W.back),
       h('button', { type: 'button', id: 'unlock-all', className: 'quiet', onclick: () => ctl.unlockAll() }, W.unlockAll),
-      state.progress.coachOff
-        ? h('button', { type: 'button', id: 'coach-on', className: 'quiet', onclick: () => ctl.setCoach(true) }, COACH_WORDS.on)
-        : null,
+      state.progress.coachOff ? h('button', { type: 'button', id: 'coach-on', className: 'quiet', onclick: () => ctl.setCoach(true) }, COACH_WORDS.on) : null,
     ),
   );
 }

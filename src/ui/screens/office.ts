@@ -29,7 +29,6 @@ export interface ScreenView {
   destroy(): void;
 }
 
-
 export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const state = store.getState();
   const level = loadLevel(state.levelId);
@@ -94,8 +93,16 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const staffList = h('ul', { className: 'staff' });
   for (const [id, role] of Object.entries(level.roles)) {
     const countEl = h('span', { className: 'count' }, count(0));
-    const minus = h('button', { type: 'button', className: 'step', 'aria-label': W.oneFewer(role.label), onclick: () => ctl.setStaff(id, currentStaff(id) - 1) }, '−');
-    const plus = h('button', { type: 'button', className: 'step', 'aria-label': W.oneMore(role.label), onclick: () => ctl.setStaff(id, currentStaff(id) + 1) }, '+');
+    const minus = h(
+      'button',
+      { type: 'button', className: 'step', 'aria-label': W.oneFewer(role.label), onclick: () => ctl.setStaff(id, currentStaff(id) - 1) },
+      '−',
+    );
+    const plus = h(
+      'button',
+      { type: 'button', className: 'step', 'aria-label': W.oneMore(role.label), onclick: () => ctl.setStaff(id, currentStaff(id) + 1) },
+      '+',
+    );
     const rate = h('span', { className: 'rate' }, W.perWeekEach(money(role.costPerHour * hours)));
     const row = h('li', {}, h('span', { className: 'role' }, role.label), h('span', { className: 'stepper' }, minus, countEl, plus), rate);
     staffList.appendChild(row);
@@ -157,7 +164,9 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
     lever.choices.forEach((c, i) => select.appendChild(h('option', { value: i }, c.label)));
     select.addEventListener('change', () => ctl.setDesign(key, Number(select.value)));
     pilotSelects.set(key, select);
-    pilotParts.push(h('div', { className: 'lever' }, h('label', { for: id }, lever.label), select, h('p', { className: 'why', id: `${id}-why` }, lever.consequence)));
+    pilotParts.push(
+      h('div', { className: 'lever' }, h('label', { for: id }, lever.label), select, h('p', { className: 'why', id: `${id}-why` }, lever.consequence)),
+    );
   }
   const pilotLive = h('table', { className: 'data pilot-live', hidden: true });
   const pilot = h(
@@ -257,9 +266,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   let destroyed = false;
   let office: { destroy(): void } | null = null;
   import('../../office/mountOffice')
-    .then(({ mountOffice }) =>
-      mountOffice(stage, { level, current: () => store.getState().snapshot, colourFailure: () => store.getState().seesFailure }),
-    )
+    .then(({ mountOffice }) => mountOffice(stage, { level, current: () => store.getState().snapshot, colourFailure: () => store.getState().seesFailure }))
     .then((o) => {
       if (destroyed) o.destroy();
       else office = o;
@@ -289,7 +296,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       setText(learntEl, W.heard(heard, top ? (top[0] as ContactReason) : null));
     }
     // A manager who has redesigned the work measures it end to end instead of against targets.
-    const systems = snap !== null && snap.redesigned && !!level.inspection;
+    const systems = !!snap?.redesigned && !!level.inspection;
     adoptBtn.hidden = systems || !level.inspection;
     dash.hidden = systems;
     liveEl.hidden = !systems;

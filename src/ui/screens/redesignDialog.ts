@@ -26,9 +26,25 @@ export function redesignDialog(plan: RedesignPlan, level: Level, ctl: Controller
         'li',
         {},
         h('span', {}, REDESIGN_WORDS.role(level.roles[id]!.label)),
-        h('button', { type: 'button', 'aria-label': REDESIGN_WORDS.oneFewer(level.roles[id]!.label), onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) - 1) }, '−'),
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': REDESIGN_WORDS.oneFewer(level.roles[id]!.label),
+            onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) - 1),
+          },
+          '−',
+        ),
         n,
-        h('button', { type: 'button', 'aria-label': REDESIGN_WORDS.oneMore(level.roles[id]!.label), onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) + 1) }, '+'),
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': REDESIGN_WORDS.oneMore(level.roles[id]!.label),
+            onclick: () => ctl.setRedesignStaff(id, (current.staff[id] ?? 0) + 1),
+          },
+          '+',
+        ),
       ),
     );
   }

@@ -26,15 +26,17 @@ export function leverName(s: LeverSetting): string {
 }
 
 function levers(list: readonly LeverSetting[]): HTMLElement {
-  return h(
-    'span',
-    { className: 'levers' },
-    ...W.removedBy(list.map((s) => h('span', { className: 'lever', 'data-lever': s.key }, leverName(s)))),
-  );
+  return h('span', { className: 'levers' }, ...W.removedBy(list.map((s) => h('span', { className: 'lever', 'data-lever': s.key }, leverName(s)))));
 }
 
 function causeItem(r: RankedCause, detail: string): HTMLElement {
-  return h('li', { 'data-cause': r.cause, 'data-count': r.count }, h('span', { className: 'cause' }, W.causeCount(CAUSES[r.cause].label, detail)), ' ', levers(r.levers));
+  return h(
+    'li',
+    { 'data-cause': r.cause, 'data-count': r.count },
+    h('span', { className: 'cause' }, W.causeCount(CAUSES[r.cause].label, detail)),
+    ' ',
+    levers(r.levers),
+  );
 }
 
 function byTypeTable(a: DemandAnalysis, withTruth: boolean): HTMLElement {
@@ -54,7 +56,17 @@ function byTypeTable(a: DemandAnalysis, withTruth: boolean): HTMLElement {
     'table',
     { className: 'data' },
     h('caption', {}, W.byType),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, W.typeHeader), h('th', { scope: 'col' }, W.yourColumn), withTruth ? h('th', { scope: 'col' }, W.truthColumn) : null)),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, W.typeHeader),
+        h('th', { scope: 'col' }, W.yourColumn),
+        withTruth ? h('th', { scope: 'col' }, W.truthColumn) : null,
+      ),
+    ),
     rows,
   );
 }
@@ -68,7 +80,9 @@ function analysisView(a: DemandAnalysis, ended: boolean): HTMLElement {
     h('h3', {}, W.yours),
     h('p', { className: 'hint' }, W.yoursNote),
     h('p', { className: 'share', 'data-study': 'share' }, share),
-    f ? h('span', { hidden: true, 'data-study': 'yours', 'data-your-low': f.low, 'data-your-high': f.high, 'data-your-share': f.share, 'data-your-size': f.n }) : null,
+    f
+      ? h('span', { hidden: true, 'data-study': 'yours', 'data-your-low': f.low, 'data-your-high': f.high, 'data-your-share': f.share, 'data-your-size': f.n })
+      : null,
     byTypeTable(a, ended),
     a.studied > 0
       ? h(
@@ -106,7 +120,13 @@ function truthView(study: DemandStudy, a: DemandAnalysis): HTMLElement {
     'section',
     { className: 'truth', 'aria-label': W.truth, 'data-study': 'truth' },
     h('h3', {}, W.truth),
-    h('p', { className: 'score', 'data-study': 'score', 'data-correct': a.correct, 'data-studied': a.studied, 'data-right-kind': a.rightKind }, W.score(count(a.correct), contacts(a.studied)), ' ', W.kinds(contacts(a.rightKind))),
+    h(
+      'p',
+      { className: 'score', 'data-study': 'score', 'data-correct': a.correct, 'data-studied': a.studied, 'data-right-kind': a.rightKind },
+      W.score(count(a.correct), contacts(a.studied)),
+      ' ',
+      W.kinds(contacts(a.rightKind)),
+    ),
     t ? h('p', { className: 'share' }, W.trueShare(percent(t.share), percent(t.low), percent(t.high), contacts(t.n))) : null,
     t ? h('span', { hidden: true, 'data-band-low': t.low, 'data-band-high': t.high, 'data-sample-share': t.share, 'data-sample-size': t.n }) : null,
     a.populationShare !== null

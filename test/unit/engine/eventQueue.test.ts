@@ -104,7 +104,15 @@ class Reference {
 describe('EventQueue (the sim event list)', () => {
   it('fires in time order, equal times in the order they were scheduled', () => {
     const q = new Objects();
-    for (const [t, n] of [[5, 'a'], [1, 'b'], [5, 'c'], [3, 'd'], [1, 'e'], [5, 'f']] as const) q.push(ev(t, n));
+    for (const [t, n] of [
+      [5, 'a'],
+      [1, 'b'],
+      [5, 'c'],
+      [3, 'd'],
+      [1, 'e'],
+      [5, 'f'],
+    ] as const)
+      q.push(ev(t, n));
     const order: string[] = [];
     while (q.size > 0) order.push(q.pop().name);
     expect(order).toEqual(['b', 'e', 'd', 'a', 'c', 'f']);

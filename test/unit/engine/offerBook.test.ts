@@ -35,7 +35,7 @@ describe('the engine offer book', () => {
     expect(book.list()[0]!.reason).toBe('deadline');
   });
 
-  it('keeps one open at a time, in the level\'s order: the next waits for the answer', () => {
+  it("keeps one open at a time, in the level's order: the next waits for the answer", () => {
     const book = new OfferBook<Design, Pressure, Offer>(OFFERS);
     book.check(30, none, HONEST);
     // "two" is due by day 60, but "one" is still waiting for an answer.
@@ -81,7 +81,7 @@ describe('the engine offer book', () => {
     expect(book.open()?.id).toBe('one');
   });
 
-  it('behaves as housing benefit\'s own book, day by day, whatever the pressures, designs and answers', () => {
+  it("behaves as housing benefit's own book, day by day, whatever the pressures, designs and answers", () => {
     const step = fc.record({ red: fc.boolean(), cut: fc.boolean(), a: fc.boolean(), b: fc.boolean(), answer: fc.constantFrom('none', 'yes', 'no') });
     fc.assert(
       fc.property(fc.array(step, { minLength: 90, maxLength: 90 }), (days) => {

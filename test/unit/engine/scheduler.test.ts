@@ -57,7 +57,10 @@ describe('Scheduler', () => {
         times.forEach((t, i) => s.at(t, i));
         const seen: number[] = [];
         s.runUntil(Infinity, (i) => seen.push(i));
-        const expected = times.map((t, i) => [t, i] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, i]) => i);
+        const expected = times
+          .map((t, i) => [t, i] as const)
+          .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+          .map(([, i]) => i);
         expect(seen).toEqual(expected);
       }),
     );

@@ -37,7 +37,14 @@ describe('housing repairs: the level', () => {
 
   it('validates an action log, naming the action and field', () => {
     expect(parseRepairsActions([{ at: 0, kind: 'design', key: 'closeAndReraise', value: false }], 10).ok).toBe(true);
-    const bad = parseRepairsActions([{ at: 0, kind: 'design', key: 'nilQualify', value: true }, { at: 5, kind: 'staff', role: 'assessor', count: 2 }, { at: 99999, kind: 'regime', regime: 'systems' }], 10);
+    const bad = parseRepairsActions(
+      [
+        { at: 0, kind: 'design', key: 'nilQualify', value: true },
+        { at: 5, kind: 'staff', role: 'assessor', count: 2 },
+        { at: 99999, kind: 'regime', regime: 'systems' },
+      ],
+      10,
+    );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.errors[0]).toMatch(/^actions\.0\.key: expected one of frontLine/);
@@ -65,8 +72,8 @@ describe('housing repairs: mechanisms', () => {
   it('a visit fails only for a reason: nobody in, the wrong trade or no parts', () => {
     const perfect = run({
       'tenants.noAccessWindow': 0,
-      [`diagnosis.call-centre.rightTrade`]: 1,
-      [`diagnosis.call-centre.rightParts`]: 1,
+      'diagnosis.call-centre.rightTrade': 1,
+      'diagnosis.call-centre.rightParts': 1,
       'demand.followOnShare': 0,
     });
     expect(perfect.failedVisits).toEqual({ 'no-access': 0, 'wrong-trade': 0, 'no-parts': 0 });
@@ -114,7 +121,15 @@ describe('housing repairs: mechanisms', () => {
     const exact = run({}, 'systems');
     const recoded = run({ 'regimes.systems.design.reclassify': true }, 'systems');
     expect(recoded.dashboard.jobsWithinTarget!).toBeGreaterThan(exact.dashboard.jobsWithinTarget! + 0.05);
-    const lived = (r: RepairsReport) => ({ e2e: r.endToEndDays, waiting: r.waitingDays, visits: r.visitsPerNeed, failed: r.failedVisits, contacts: r.contacts, cost: r.cost, days: r.dashboard.daysPerJob });
+    const lived = (r: RepairsReport) => ({
+      e2e: r.endToEndDays,
+      waiting: r.waitingDays,
+      visits: r.visitsPerNeed,
+      failed: r.failedVisits,
+      contacts: r.contacts,
+      cost: r.cost,
+      days: r.dashboard.daysPerJob,
+    });
     expect(lived(recoded)).toEqual(lived(exact));
   });
 
@@ -123,7 +138,12 @@ describe('housing repairs: mechanisms', () => {
     expect(level.regimes.deliverology.design.reclassify).toBe(false);
     expect(level.regimes.systems.design.reclassify).toBe(false);
     // With every job an emergency or planned work, there is nothing to re-code: the run is the same.
-    const only = { 'demand.priorities.urgent.share': 0, 'demand.priorities.routine.share': 0, 'demand.priorities.emergency.share': 0.2, 'demand.priorities.planned.share': 0.8 };
+    const only = {
+      'demand.priorities.urgent.share': 0,
+      'demand.priorities.routine.share': 0,
+      'demand.priorities.emergency.share': 0.2,
+      'demand.priorities.planned.share': 0.8,
+    };
     const a = run({ ...only, [`${D}.design.closeAndReraise`]: false }, 'deliverology', 1, 60);
     const b = run({ ...only, [`${D}.design.closeAndReraise`]: false, [`${D}.design.reclassify`]: true }, 'deliverology', 1, 60);
     expect({ ...b, model: null }).toEqual({ ...a, model: null });

@@ -9,7 +9,16 @@ import type { ServiceAction } from '../../../src/engine/service';
 import { RepairsSession } from '../../../src/game/repairs/repairsSession';
 import { LEVEL_FILES } from '../../../src/levels/catalogue';
 import { parseRepairsActions } from '../../../src/services/housing-repairs/actions';
-import { createRepairsRun, housingRepairs, parseRepairsLevel, type RepairsActionInput, type RepairsLevel, type RepairsReport, runRepairs, withRepairsScenario } from '../../../src/services/housing-repairs/index';
+import {
+  createRepairsRun,
+  housingRepairs,
+  parseRepairsLevel,
+  type RepairsActionInput,
+  type RepairsLevel,
+  type RepairsReport,
+  runRepairs,
+  withRepairsScenario,
+} from '../../../src/services/housing-repairs/index';
 import { levelHash, MODEL_VERSION } from '../../../src/sim/version';
 import { repairsLevel, runCli } from '../helpers';
 
@@ -78,16 +87,23 @@ describe('the ways into housing repairs', () => {
   });
 
   it('a bad scenario or offer in a level file gets a message naming the field', () => {
-    const raw = structuredClone(LEVEL_FILES['housing-repairs']) as { scenarios: { id: string; offers: { id: string; latestDay: number; design: object; when: string[] }[] }[] };
+    const raw = structuredClone(LEVEL_FILES['housing-repairs']) as {
+      scenarios: { id: string; offers: { id: string; latestDay: number; design: object; when: string[] }[] }[];
+    };
     const offers = raw.scenarios[1]!.offers;
     offers[0]!.latestDay = 1;
     offers[1]!.design = { frontLine: 'repairs-expert' };
-    offers.push({ ...structuredClone(offers[0]!), design: {}, latestDay: 300 }, { ...structuredClone(offers[0]!), id: 'budget', when: ['budget-cut'], latestDay: 300 });
+    offers.push(
+      { ...structuredClone(offers[0]!), design: {}, latestDay: 300 },
+      { ...structuredClone(offers[0]!), id: 'budget', when: ['budget-cut'], latestDay: 300 },
+    );
     raw.scenarios[0]!.id = 'takeover';
     const r = parseRepairsLevel(raw);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toContainEqual(expect.stringMatching(/^scenarios\.1\.offers\.1\.design: an offer is a gaming move \(closeAndReraise, reclassify\), not frontLine/));
+    expect(r.errors).toContainEqual(
+      expect.stringMatching(/^scenarios\.1\.offers\.1\.design: an offer is a gaming move \(closeAndReraise, reclassify\), not frontLine/),
+    );
     expect(r.errors).toContainEqual(expect.stringMatching(/^scenarios\.1\.offers\.2\.design: an offer changes at least one design setting/));
     expect(r.errors).toContainEqual(expect.stringMatching(/^scenarios\.1\.offers\.3\.when\.0: /));
     // Checks across fields come once the schema is met.
@@ -164,7 +180,7 @@ describe('the offers of the takeover', () => {
     }
   });
 
-  it('declining keeps the gaming off: the run is the honest service\'s, as if nobody had asked', () => {
+  it("declining keeps the gaming off: the run is the honest service's, as if nobody had asked", () => {
     for (const { seed, no } of played) {
       expect(no.report.offers!.every((o) => o.answer === 'declined')).toBe(true);
       expect(withoutOffers(no.report), `seed ${seed}`).toEqual(withoutOffers(housingRepairs.simulate(takeover, seed, 'deliverology', takeover.days, [])));
@@ -200,7 +216,9 @@ describe('the offers of the takeover', () => {
       expect.stringMatching(/^actions\.3\.accept: /),
     ]);
     const four = parseRepairsActions(twice.slice(0, 1), 364, base);
-    expect(!four.ok && four.errors[0]).toMatch(/^actions\.0\.offer: no offer "close-and-reraise" in this run \(it has no offers: choose its scenario with --scenario\)/);
+    expect(!four.ok && four.errors[0]).toMatch(
+      /^actions\.0\.offer: no offer "close-and-reraise" in this run \(it has no offers: choose its scenario with --scenario\)/,
+    );
     // The run refuses them too, and logs nothing it refused.
     const run = createRepairsRun(takeover, 1, 'deliverology');
     run.apply({ kind: 'offer', offer: 'close-and-reraise', accept: true });
@@ -222,7 +240,9 @@ describe('the CLI and the repairs scenarios', () => {
     expect(report.model.levelHash).toBe(levelHash(takeover));
     expect(report.dashboard.jobsWithinTarget!).toBeLessThan(0.8);
     expect(report.offers).toEqual([expect.objectContaining({ id: 'close-and-reraise', reason: 'red-target', answer: null })]);
-    expect(runCli('--level', 'housing-repairs', '--scenario', 'takeover', '--days', '60').out).toMatch(/Offers\n {2}close-and-reraise \(deputy\): raised day \d+ \(red-target\), not answered/);
+    expect(runCli('--level', 'housing-repairs', '--scenario', 'takeover', '--days', '60').out).toMatch(
+      /Offers\n {2}close-and-reraise \(deputy\): raised day \d+ \(red-target\), not answered/,
+    );
     const four = JSON.parse(runCli('--level', 'housing-repairs', '--scenario', 'four-star', '--days', '30', '--json').out) as RepairsReport;
     expect(four).toEqual(JSON.parse(runCli('--level', 'housing-repairs', '--days', '30', '--json').out));
     const bad = runCli('--level', 'housing-repairs', '--scenario', 'nowhere');
@@ -232,7 +252,17 @@ describe('the CLI and the repairs scenarios', () => {
 
   it('an exported run names its scenario and replays in it; on another level it is refused', () => {
     const p = played[1]!;
-    const exported = { format: 'its-the-system/run', service: 'housing-repairs', level: 'housing-repairs', scenario: 'takeover', model: { version: MODEL_VERSION, levelHash: levelHash(takeover) }, seed: 2, regime: 'deliverology', days: 364, actions: p.yes.actions };
+    const exported = {
+      format: 'its-the-system/run',
+      service: 'housing-repairs',
+      level: 'housing-repairs',
+      scenario: 'takeover',
+      model: { version: MODEL_VERSION, levelHash: levelHash(takeover) },
+      seed: 2,
+      regime: 'deliverology',
+      days: 364,
+      actions: p.yes.actions,
+    };
     const file = join(dir, 'takeover.json');
     writeFileSync(file, JSON.stringify(exported));
     const replay = runCli('--level', 'housing-repairs', '--actions', file, '--json');

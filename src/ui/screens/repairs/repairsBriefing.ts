@@ -15,7 +15,12 @@ export function repairsBriefingScreen(state: GameState, ctl: RepairsController):
   for (const r of REGIMES) {
     const id = `regime-${r}`;
     choices.appendChild(
-      h('label', { for: id }, h('input', { type: 'radio', name: 'regime', id, value: r, checked: r === regime, onchange: () => ctl.setRegime(r) }), ` ${W.regimeNames[r]}`),
+      h(
+        'label',
+        { for: id },
+        h('input', { type: 'radio', name: 'regime', id, value: r, checked: r === regime, onchange: () => ctl.setRegime(r) }),
+        ` ${W.regimeNames[r]}`,
+      ),
     );
   }
   // The ways into the approved design: the four-star service as written, or an honest one under pressure.
@@ -30,7 +35,15 @@ export function repairsBriefingScreen(state: GameState, ctl: RepairsController):
         h(
           'label',
           { for: id },
-          h('input', { type: 'radio', name: 'scenario', id, value: sc.id, checked: sc.id === scenarioId, 'aria-describedby': `${id}-summary`, onchange: () => ctl.setScenario(sc.id) }),
+          h('input', {
+            type: 'radio',
+            name: 'scenario',
+            id,
+            value: sc.id,
+            checked: sc.id === scenarioId,
+            'aria-describedby': `${id}-summary`,
+            onchange: () => ctl.setScenario(sc.id),
+          }),
           ` ${sc.title}`,
         ),
         h('p', { className: 'hint', id: `${id}-summary` }, sc.summary),

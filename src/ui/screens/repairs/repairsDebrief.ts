@@ -62,7 +62,16 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
     'ul',
     {},
     ...(['phone', 'trades'] as const).map((who) =>
-      h('li', {}, W.staffTimeRow(W.staffWho[who], W.hours(count(Math.round(r.staffTime[who].value))), W.hours(count(Math.round(r.staffTime[who].failure))), W.hours(count(Math.round(r.staffTime[who].paid))))),
+      h(
+        'li',
+        {},
+        W.staffTimeRow(
+          W.staffWho[who],
+          W.hours(count(Math.round(r.staffTime[who].value))),
+          W.hours(count(Math.round(r.staffTime[who].failure))),
+          W.hours(count(Math.round(r.staffTime[who].paid))),
+        ),
+      ),
     ),
   );
   // The advice the run was given, and the answers (a scenario with offers only).
@@ -83,7 +92,11 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
                   .join('; ');
                 const raised = o.raisedDay === null ? W.offerAnsweredBefore : W.offerRaised(dayLabel(o.raisedDay), W.offerReasons[o.reason ?? 'deadline']);
                 const answer =
-                  o.answer === 'accepted' ? W.offerAnswers.accepted(dayLabel(o.answeredDay!)) : o.answer === 'declined' ? W.offerAnswers.declined(dayLabel(o.answeredDay!)) : W.offerAnswers.unanswered;
+                  o.answer === 'accepted'
+                    ? W.offerAnswers.accepted(dayLabel(o.answeredDay!))
+                    : o.answer === 'declined'
+                      ? W.offerAnswers.declined(dayLabel(o.answeredDay!))
+                      : W.offerAnswers.unanswered;
                 return h('li', { 'data-offer': o.id, 'data-answer': o.answer ?? 'none' }, W.offerRow(W.offerFrom[o.from], move, raised, answer));
               }),
             ),
@@ -98,12 +111,32 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
       h(
         'table',
         { className: 'data compare' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, W.measure), h('th', { scope: 'col' }, W.regimeNames[r.startRegime]), h('th', { scope: 'col' }, W.regimeNames[other.regime]))),
-        h('tbody', {}, ...LIVED_ROWS.map(([id, label, show]) => h('tr', { 'data-measure': id }, h('th', { scope: 'row' }, label), h('td', {}, show(r)), h('td', {}, show(o))))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, W.measure),
+            h('th', { scope: 'col' }, W.regimeNames[r.startRegime]),
+            h('th', { scope: 'col' }, W.regimeNames[other.regime]),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...LIVED_ROWS.map(([id, label, show]) =>
+            h('tr', { 'data-measure': id }, h('th', { scope: 'row' }, label), h('td', {}, show(r)), h('td', {}, show(o))),
+          ),
+        ),
       ),
     );
   }
-  const save = h('button', { type: 'button', onclick: () => download(`its-the-system-housing-repairs-${r.startRegime}-seed${r.seed}.json`, ctl.exportJson(), 'application/json') }, W.exportRun);
+  const save = h(
+    'button',
+    { type: 'button', onclick: () => download(`its-the-system-housing-repairs-${r.startRegime}-seed${r.seed}.json`, ctl.exportJson(), 'application/json') },
+    W.exportRun,
+  );
   return h(
     'section',
     { className: 'screen debrief repairs', 'aria-labelledby': 'debrief-h' },
@@ -127,6 +160,12 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
     offers,
     h('section', { 'aria-labelledby': 'shows-h' }, h('h2', { id: 'shows-h' }, W.whatThisShows), h('p', {}, W.shows[r.startRegime])),
     compare,
-    h('p', { className: 'row' }, save, h('button', { type: 'button', className: 'primary', onclick: () => ctl.choose() }, W.playAgain), h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.levels)),
+    h(
+      'p',
+      { className: 'row' },
+      save,
+      h('button', { type: 'button', className: 'primary', onclick: () => ctl.choose() }, W.playAgain),
+      h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.levels),
+    ),
   );
 }

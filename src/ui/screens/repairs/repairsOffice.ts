@@ -33,7 +33,14 @@ function offerDialog(offer: OpenRepairsOffer, quarter: RepairsSnapshot['quarter'
     'dialog',
     { className: 'card offer', 'aria-labelledby': 'offer-h', 'aria-describedby': 'offer-pitch' },
     h('h2', { id: 'offer-h' }, W.offerHeading(W.offerFrom[offer.from])),
-    offer.reason ? h('p', { className: 'pressure' }, W.offerWhy[offer.reason], ...red.map((m) => [' ', W.offerRed(W.measures[m], shown[m](quarter!.dashboard[m]), shown[m](t[m]))]).flat()) : null,
+    offer.reason
+      ? h(
+          'p',
+          { className: 'pressure' },
+          W.offerWhy[offer.reason],
+          ...red.flatMap((m) => [' ', W.offerRed(W.measures[m], shown[m](quarter!.dashboard[m]), shown[m](t[m]))]),
+        )
+      : null,
     h('blockquote', { id: 'offer-pitch' }, h('p', {}, offer.pitch)),
     h('p', {}, h('strong', {}, W.offerPromise), offer.promise),
     h(
@@ -74,7 +81,9 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
 
   // ---- time
   const playBtn = h('button', { type: 'button', className: 'primary', 'aria-keyshortcuts': 'Space P', onclick: () => ctl.togglePause() }, W.play);
-  const speedBtns = SPEEDS.map((s, i) => h('button', { type: 'button', 'aria-pressed': 'false', 'aria-keyshortcuts': s.key, onclick: () => ctl.setSpeed(i) }, s.label));
+  const speedBtns = SPEEDS.map((s, i) =>
+    h('button', { type: 'button', 'aria-pressed': 'false', 'aria-keyshortcuts': s.key, onclick: () => ctl.setSpeed(i) }, s.label),
+  );
   const nextBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'N', onclick: () => ctl.skipToNextStop() }, W.nextInspection);
   const finishBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'F', onclick: () => ctl.finishRun() }, W.finish);
   const time = h(
@@ -112,7 +121,13 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     select.addEventListener('change', () => ctl.setDesign(key, lever.values[Number(select.value)] as never));
     selects.set(key, select);
     levers.appendChild(
-      h('div', { className: 'lever' }, h('label', { for: id }, W.levers[key]), select, lever.kind === 'gaming' ? h('p', { className: 'why' }, W.gamingNotes[key as keyof typeof W.gamingNotes]) : null),
+      h(
+        'div',
+        { className: 'lever' },
+        h('label', { for: id }, W.levers[key]),
+        select,
+        lever.kind === 'gaming' ? h('p', { className: 'why' }, W.gamingNotes[key as keyof typeof W.gamingNotes]) : null,
+      ),
     );
   }
   const switchBtn = h('button', { type: 'button', onclick: () => ctl.switchRegime() });
@@ -123,7 +138,12 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
   // ---- stage and its words
   const stage = h('div', { className: 'stage', role: 'img', 'aria-label': W.heading });
   const wordsList = h('ul', { 'aria-live': 'off' });
-  const words = h('section', { className: 'visually-hidden', 'aria-labelledby': 'repairs-words-h' }, h('h2', { id: 'repairs-words-h' }, W.inTheOffice), wordsList);
+  const words = h(
+    'section',
+    { className: 'visually-hidden', 'aria-labelledby': 'repairs-words-h' },
+    h('h2', { id: 'repairs-words-h' }, W.inTheOffice),
+    wordsList,
+  );
   const dialogSlot = h('div', {});
   const offerSlot = h('div', {});
   const el = h(
@@ -131,7 +151,12 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     { className: 'screen office repairs', 'aria-label': W.heading },
     h('h1', { className: 'visually-hidden' }, W.heading),
     hud,
-    h('div', { className: 'office-main' }, h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage, words)), h('div', { className: 'office-side' }, panel)),
+    h(
+      'div',
+      { className: 'office-main' },
+      h('div', { className: 'office-left' }, h('div', { className: 'stage-wrap' }, stage, words)),
+      h('div', { className: 'office-side' }, panel),
+    ),
     dialogSlot,
     offerSlot,
   );
@@ -161,9 +186,19 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     if (!r || !snap) return;
     setText(clockEl, clock(snap.time));
     const d = snap.dashboard;
-    setText(measures.jobsWithinTarget, measureText(W.measures.jobsWithinTarget, percent(d.jobsWithinTarget), d.jobsWithinTarget === null ? null : d.jobsWithinTarget >= t.jobsWithinTarget));
+    setText(
+      measures.jobsWithinTarget,
+      measureText(W.measures.jobsWithinTarget, percent(d.jobsWithinTarget), d.jobsWithinTarget === null ? null : d.jobsWithinTarget >= t.jobsWithinTarget),
+    );
     setText(measures.daysPerJob, measureText(W.measures.daysPerJob, days(d.daysPerJob), d.daysPerJob === null ? null : d.daysPerJob <= t.daysPerJob));
-    setText(measures.callsAnsweredIn20s, measureText(W.measures.callsAnsweredIn20s, percent(d.callsAnsweredIn20s), d.callsAnsweredIn20s === null ? null : d.callsAnsweredIn20s >= t.callsAnsweredIn20s));
+    setText(
+      measures.callsAnsweredIn20s,
+      measureText(
+        W.measures.callsAnsweredIn20s,
+        percent(d.callsAnsweredIn20s),
+        d.callsAnsweredIn20s === null ? null : d.callsAnsweredIn20s >= t.callsAnsweredIn20s,
+      ),
+    );
     setText(starsEl, snap.lastInspection ? W.lastInspection(dayLabel(snap.lastInspection.day), stars(snap.lastInspection.stars)) : W.noInspection);
     setText(costEl, W.perWeek(money(snap.staffPerWeek)));
     setText(spendEl, W.perWeek(money(snap.staffPerWeek)));
@@ -209,9 +244,21 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
           h(
             'ul',
             {},
-            h('li', { className: ins.targetsMet.jobsWithinTarget ? 'ok' : 'miss' }, measureText(W.measures.jobsWithinTarget, percent(ins.dashboard.jobsWithinTarget), ins.targetsMet.jobsWithinTarget)),
-            h('li', { className: ins.targetsMet.daysPerJob ? 'ok' : 'miss' }, measureText(W.measures.daysPerJob, days(ins.dashboard.daysPerJob), ins.targetsMet.daysPerJob)),
-            h('li', { className: ins.targetsMet.callsAnsweredIn20s ? 'ok' : 'miss' }, measureText(W.measures.callsAnsweredIn20s, percent(ins.dashboard.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s)),
+            h(
+              'li',
+              { className: ins.targetsMet.jobsWithinTarget ? 'ok' : 'miss' },
+              measureText(W.measures.jobsWithinTarget, percent(ins.dashboard.jobsWithinTarget), ins.targetsMet.jobsWithinTarget),
+            ),
+            h(
+              'li',
+              { className: ins.targetsMet.daysPerJob ? 'ok' : 'miss' },
+              measureText(W.measures.daysPerJob, days(ins.dashboard.daysPerJob), ins.targetsMet.daysPerJob),
+            ),
+            h(
+              'li',
+              { className: ins.targetsMet.callsAnsweredIn20s ? 'ok' : 'miss' },
+              measureText(W.measures.callsAnsweredIn20s, percent(ins.dashboard.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s),
+            ),
           ),
           h('button', { type: 'button', className: 'primary', autofocus: true, onclick: () => ctl.closeInspection() }, W.carryOn),
         );
