@@ -108,6 +108,44 @@ export const REPAIRS_WORDS = {
   offerAccept: 'Do it',
   offerDecline: 'No, carry on as we are',
 
+  // Studying demand: the calls in the tenants' words, and what the sorting shows.
+  study: {
+    button: 'Study demand',
+    hint: 'Listen to a sample of the last four weeks’ calls and sort each one.',
+    heading: 'Listening to the repairs line',
+    intro: (n: number) =>
+      `${plural(n, { one: '# call', other: '# calls' })} from the last four weeks, drawn at random. Is each one what the line is for (a fault to fix), or a call the service caused?`,
+    progress: (i: string, n: string) => `Call ${i} of ${n}`,
+    value: 'Value demand: a fault to fix',
+    failure: 'Failure demand: a call we caused',
+    truth: {
+      'report-fault': 'A fault reported: value demand, what the line is for.',
+      'progress-chasing': 'Chasing: failure demand. Nobody had come, and nobody had said when.',
+      'rebook-no-access': 'Rebooking: failure demand. A half-day window the tenant could not keep, or was told they had missed.',
+      'still-broken': 'Still broken: failure demand. The wrong trade came, or came without the part.',
+    },
+    right: 'Right.',
+    wrong: 'Not quite.',
+    summary: (right: string, n: string) => `You sorted ${right} of ${n} right.`,
+    heard: (share: string) => `Of the calls you heard, ${share} were failure demand.`,
+    measured: (share: string, calls: string) => `Of every call in the last four weeks (${calls}), ${share} were.`,
+    close: 'Back to work',
+  },
+  /** A tenant's fault in their own words, by trade (index into TRADES), three of each. */
+  faults: [
+    ['the kitchen tap won’t stop dripping', 'water is coming through the bathroom ceiling', 'the toilet won’t flush'],
+    ['half the sockets in the front room have gone dead', 'the bathroom light keeps tripping the fuse', 'the extractor fan has stopped'],
+    ['the back door won’t lock', 'a stair tread has split', 'the bedroom window frame has rotted'],
+    ['damp is coming up the bedroom wall', 'tiles have come off the roof', 'the fence has blown down'],
+  ],
+  /** What a tenant says on the phone, by why they call. */
+  calls: {
+    'report-fault': (fault: string) => `Hello, I’m a tenant: ${fault}. Can someone come and look at it?`,
+    'progress-chasing': (fault: string) => `I rang weeks ago because ${fault}. Nobody has been. When is someone coming?`,
+    'rebook-no-access': (fault: string) => `I stayed in all morning because ${fault}, and now there’s a card saying nobody was in.`,
+    'still-broken': (fault: string) => `Someone came about it, but it wasn’t their trade, or they didn’t have the part. It’s still the same: ${fault}.`,
+  },
+
   // The debrief.
   debriefHeading: 'What the dashboard said, and what tenants lived',
   said: 'What the dashboard said',

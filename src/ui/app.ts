@@ -116,6 +116,7 @@ function onRepairsKey(key: string, repairs: RepairsController, onButton: boolean
   else if (key === 'f') repairs.finishRun();
   else if (key === 's') document.querySelector<HTMLElement>('.staff button:not(:disabled)')?.focus();
   else if (key === 'r') document.querySelector<HTMLElement>('.lever select')?.focus();
+  else if (key === 'd') repairs.startStudy();
   else return false;
   return true;
 }
@@ -133,7 +134,7 @@ function onKey(e: KeyboardEvent, store: GameStore, ctl: Controller, repairs: Rep
     openGlossary();
     return;
   }
-  if (s.screen === 'repairs-office' && !typing && !s.repairs?.inspection) {
+  if (s.screen === 'repairs-office' && !typing && !s.repairs?.inspection && !s.repairs?.study && !s.repairs?.offer) {
     if (onRepairsKey(e.key.toLowerCase(), repairs, onButton)) e.preventDefault();
     return;
   }

@@ -235,6 +235,12 @@ test('housing repairs: briefing, office, inspection card, debrief', async ({ pag
   await expect(page.getByRole('dialog')).toBeVisible();
   await check(page, 'Inspection card: housing repairs');
   await page.getByRole('button', { name: 'Carry on' }).click();
+  await page.getByRole('button', { name: 'Study demand' }).click();
+  const study = page.getByRole('dialog', { name: 'Listening to the repairs line' });
+  await study.getByRole('button', { name: 'Value demand: a fault to fix' }).click();
+  await check(page, 'Study dialog: housing repairs');
+  await page.keyboard.press('Escape');
+  await expect(study).toBeHidden();
   await page.getByRole('button', { name: 'Finish run' }).click();
   await expect(page.locator('table.compare')).toBeVisible({ timeout: 30_000 });
   await check(page, 'Debrief: housing repairs');

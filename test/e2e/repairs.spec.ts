@@ -104,6 +104,18 @@ test("housing repairs, the approved design: four stars on the dashboard while te
   await page.getByRole('button', { name: 'Normal' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   expect(await nextInspection(page)).toMatch(/4 stars/);
+  // Study demand: a dozen real calls in the tenants' words, each sorted, then the sample beside every call.
+  await page.getByRole('button', { name: 'Study demand' }).click();
+  const study = page.getByRole('dialog', { name: 'Listening to the repairs line' });
+  await expect(study).toBeVisible();
+  for (let i = 0; i < 12; i++) {
+    await expect(study).toContainText(`Call ${i + 1} of 12`);
+    await study.getByRole('button', { name: 'Failure demand: a call we caused' }).click();
+  }
+  await expect(study).toContainText(/You sorted \d+ of 12 right/);
+  await expect(study.locator('[data-measured="failure-share"]')).toContainText(/Of every call in the last four weeks \([\d,]+\), \d+(\.\d)?% were/);
+  await study.getByRole('button', { name: 'Back to work' }).click();
+  await expect(study).toBeHidden();
   // An honest clock, and one more plumber, after the first inspection.
   await page.getByLabel('A visit that fixed nothing').selectOption({ label: 'Keep the job open until it is fixed' });
   await page.getByRole('button', { name: 'One more: Plumbers' }).click();

@@ -172,3 +172,43 @@ describe('the repairs controller', () => {
     expect(FRESH.unlocked).not.toContain('housing-repairs');
   });
 });
+
+describe('studying demand on the repairs line', () => {
+  it('samples the last four weeks of real calls, the same sample for the same moment, and counts every call of them', async () => {
+    const { drawRepairsStudy, studyScore, kindOf, REPAIRS_STUDY_SIZE } = await import('../../src/game/repairs/repairsStudy');
+    const s = new RepairsSession(repairsLevel(), 1, 'deliverology');
+    s.run.advanceTo(40 * DAY);
+    const study = drawRepairsStudy(s.run);
+    expect(study.items).toHaveLength(REPAIRS_STUDY_SIZE);
+    expect(JSON.stringify(drawRepairsStudy(s.run))).toBe(JSON.stringify(study));
+    for (const item of study.items) expect(item.day).toBeGreaterThanOrEqual(12);
+    // The population is every call of days 12 to 40, as the report counts calls by reason.
+    const early = housingRepairs.simulate(repairsLevel(), 1, 'deliverology', 12, []);
+    const late = housingRepairs.simulate(repairsLevel(), 1, 'deliverology', 40, []);
+    expect(study.population.calls).toBe(late.contacts.total - early.contacts.total);
+    expect(study.population.failure).toBe(late.contacts.failure - early.contacts.failure);
+    // Sorting every call as its truth scores full marks; the failure share heard is the sample's.
+    const perfect = { ...study, answers: study.items.map((i) => kindOf(i.reason)) };
+    const score = studyScore(perfect);
+    expect(score.right).toBe(REPAIRS_STUDY_SIZE);
+    expect(score.failureHeard).toBe(study.items.filter((i) => kindOf(i.reason) === 'failure').length / REPAIRS_STUDY_SIZE);
+  });
+
+  it('pauses play while the manager listens, and records the sorting', () => {
+    const store = createGameStore(initialState(FRESH, 2));
+    const ctl = createRepairsController(store, { sound: () => {}, compare: () => new Promise(() => {}), storage: null });
+    ctl.choose();
+    ctl.start();
+    ctl.skipToNextStop();
+    ctl.closeInspection();
+    ctl.startStudy();
+    const study = store.getState().repairs!.study!;
+    expect(store.getState().repairs!.paused).toBe(true);
+    ctl.togglePause();
+    expect(store.getState().repairs!.paused).toBe(true);
+    for (let i = 0; i < study.items.length + 2; i++) ctl.answerStudy('failure');
+    expect(store.getState().repairs!.study!.answers).toHaveLength(study.items.length);
+    ctl.closeStudy();
+    expect(store.getState().repairs!.study).toBeNull();
+  });
+});

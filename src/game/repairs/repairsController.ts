@@ -10,6 +10,7 @@ import { SPEEDS } from '../speeds';
 import type { GameStore } from '../store';
 import { repairsLevel, repairsLevelFor, repairsScenarioOf } from './repairsLevel';
 import { RepairsSession, type RepairsStop } from './repairsSession';
+import { type DemandKind, drawRepairsStudy } from './repairsStudy';
 import { freshRepairs, type RepairsPlay, type RepairsRunSpec } from './repairsState';
 
 export interface RepairsEffects {
@@ -112,7 +113,7 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     },
     tick(realMs: number): void {
       const p = get().repairs;
-      if (!session || get().screen !== 'repairs-office' || !p || p.paused || p.inspection || p.offer) return;
+      if (!session || get().screen !== 'repairs-office' || !p || p.paused || p.inspection || p.offer || p.study) return;
       const lastCall = p.snapshot?.recentCalls.at(-1)?.at;
       const stop = session.tick(realMs, p.speed);
       publish();
@@ -121,7 +122,7 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
       stopped(stop);
     },
     togglePause(): void {
-      if (!session || play().inspection || play().offer) return;
+      if (!session || play().inspection || play().offer || play().study) return;
       patch({ paused: !play().paused });
     },
     setSpeed(speed: number): void {
@@ -129,7 +130,7 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
       patch({ speed: Math.max(0, Math.min(SPEEDS.length - 1, speed)), paused: false });
     },
     skipToNextStop(): void {
-      if (!session || play().inspection || play().offer) return;
+      if (!session || play().inspection || play().offer || play().study) return;
       const stop = session.skipToNextStop();
       publish();
       stopped(stop);
@@ -147,6 +148,20 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
       effects.sound('click');
       patch({ offer: null, paused: false });
       publish();
+    },
+    /** Listen to a sample of the last four weeks' calls: play pauses while the manager studies. */
+    startStudy(): void {
+      if (!session || session.finished || play().inspection || play().offer) return;
+      patch({ study: drawRepairsStudy(session.run), paused: true });
+    },
+    /** The manager's sorting of the call in front of them: value demand or failure demand. */
+    answerStudy(kind: DemandKind): void {
+      const study = play().study;
+      if (!study || study.answers.length >= study.items.length) return;
+      patch({ study: { ...study, answers: [...study.answers, kind] } });
+    },
+    closeStudy(): void {
+      patch({ study: null });
     },
     closeInspection(): void {
       patch({ inspection: null });

@@ -1,6 +1,7 @@
 // What the views of a housing-repairs run read from the store: plain data only.
 import type { Regime, ServiceAction } from '../../engine/service';
 import type { OpenRepairsOffer, RepairsReport, RepairsSnapshot } from '../../services/housing-repairs/index';
+import type { RepairsStudy } from './repairsStudy';
 import type { Inspection } from '../../services/housing-repairs/model';
 
 export interface RepairsPlay {
@@ -16,13 +17,15 @@ export interface RepairsPlay {
   /** A gaming move put to the manager, waiting for an answer (play pauses while it shows). */
   offer: OpenRepairsOffer | null;
   actions: readonly ServiceAction[];
+  /** A study of the calls in progress (play pauses while the manager listens). */
+  study: RepairsStudy | null;
   /** The finished run's report, and the same tenants run the other way. */
   report: RepairsReport | null;
   other: { regime: Regime; status: 'running' | 'done' | 'failed'; report: RepairsReport | null } | null;
 }
 
 export function freshRepairs(regime: Regime = 'deliverology', scenario: string | null = null): RepairsPlay {
-  return { regime, scenario, paused: true, speed: 1, snapshot: null, inspection: null, offer: null, actions: [], report: null, other: null };
+  return { regime, scenario, paused: true, speed: 1, snapshot: null, inspection: null, offer: null, actions: [], study: null, report: null, other: null };
 }
 
 /** A run to simulate elsewhere (a worker): everything that makes its report. */

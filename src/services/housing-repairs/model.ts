@@ -4,6 +4,7 @@ import { meanOf, Stream } from '../../engine/random';
 import { Scheduler } from '../../engine/scheduler';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
+import { CallLog } from './callLog';
 import { bookTogether, Diary } from './diary';
 import {
   LINE_ROLES,
@@ -175,6 +176,8 @@ export class RepairsSim {
   /** Money from day 0: the line's staff, in-house trades, the contractor, parts. */
   readonly cost = { phone: 0, trades: 0, contractor: 0, parts: 0 };
   /** Calls from day 0, whoever made them: by reason, and those whose caller hung up. */
+  /** Every call from day 0, for a manager who studies demand. */
+  readonly callLog = new CallLog();
   readonly calls = {
     byReason: { 'report-fault': 0, 'progress-chasing': 0, 'rebook-no-access': 0, 'still-broken': 0 } as Record<Reason, number>,
     unanswered: 0,
@@ -413,7 +416,10 @@ export class RepairsSim {
     if (reason === 'report-fault' && fault.found) return;
     fault.contacts++;
     if (FAILURE_REASON[reason]) fault.failureContacts++;
-    if (now >= 0) this.calls.byReason[reason]++;
+    if (now >= 0) {
+      this.calls.byReason[reason]++;
+      this.callLog.add(now, fault.id, reason, fault.trade);
+    }
     const call: Call = { fault, reason, placedAt: now, hangUp: -1, done: false, tries: tries + 1 };
     if (this.busy < this.staff[this.lineRole]) {
       this.answer(call, now);

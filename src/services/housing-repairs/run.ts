@@ -1,6 +1,7 @@
 import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { repairsActionProblem } from './actions';
+import type { LoggedCall } from './callLog';
 import { type Inspection, type OpenRepairsOffer, RepairsSim } from './model';
 import { buildRepairsReport, type RepairsReport } from './report';
 import type { RepairsLevel } from './schema';
@@ -22,6 +23,8 @@ export interface RepairsRun {
   advanceTo(minutes: number): void;
   apply(action: RepairsActionInput): ServiceAction;
   snapshot(): RepairsSnapshot;
+  /** The calls made in [from, to) sim minutes (from day 0), oldest first: what a study listens to. */
+  callsBetween(from: number, to: number): LoggedCall[];
   /** The gaming move put to the manager and waiting for an answer (the snapshot's, without the rest). */
   offer(): OpenRepairsOffer | null;
   /** The report of the run so far, as a run of `days` days. */
@@ -52,6 +55,7 @@ export function createRepairsRun(level: RepairsLevel, seed: number, regime: Regi
       return action;
     },
     snapshot: () => repairsSnapshot(sim),
+    callsBetween: (from, to) => sim.callLog.between(from, to),
     offer: () => sim.offers.openWithReason(),
     report: (days = Math.floor(sim.now / DAY)) => buildRepairsReport(sim, days),
   };

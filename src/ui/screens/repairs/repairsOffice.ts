@@ -12,6 +12,7 @@ import { type RepairsDesign, ROLE_IDS, TRADES } from '../../../services/housing-
 import { h, setText } from '../../dom';
 import { clock, count, dayLabel, days, money, percent, stars } from '../../format';
 import type { ScreenView } from '../office';
+import { type RepairsStudyView, repairsStudyDialog } from './repairsStudyDialog';
 
 type LeverKey = keyof RepairsDesign;
 
@@ -133,7 +134,16 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
   const switchBtn = h('button', { type: 'button', onclick: () => ctl.switchRegime() });
   levers.appendChild(h('div', { className: 'row' }, switchBtn));
 
-  const panel = h('aside', { className: 'panel', 'aria-label': W.controls }, time, staffing, levers);
+  const studyBtn = h('button', { type: 'button', 'aria-keyshortcuts': 'D', onclick: () => ctl.startStudy() }, W.study.button);
+  const study = h(
+    'section',
+    { className: 'panel-part', 'aria-labelledby': 'repairs-study-h2' },
+    h('h2', { id: 'repairs-study-h2' }, W.study.button),
+    h('p', { className: 'hint' }, W.study.hint),
+    h('div', { className: 'row' }, studyBtn),
+  );
+
+  const panel = h('aside', { className: 'panel', 'aria-label': W.controls }, time, staffing, levers, study);
 
   // ---- stage and its words
   const stage = h('div', { className: 'stage', role: 'img', 'aria-label': W.heading });
@@ -146,6 +156,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
   );
   const dialogSlot = h('div', {});
   const offerSlot = h('div', {});
+  const studySlot = h('div', {});
   const el = h(
     'section',
     { className: 'screen office repairs', 'aria-label': W.heading },
@@ -159,6 +170,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     ),
     dialogSlot,
     offerSlot,
+    studySlot,
   );
 
   let destroyed = false;
@@ -175,6 +187,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
 
   let shownInspection: Inspection | null = null;
   let shownOffer: OpenRepairsOffer | null = null;
+  let studyView: RepairsStudyView | null = null;
   let wordsHour = -1;
   function measureText(label: string, value: string, met: boolean | null): string {
     return `${label}: ${value}${met === null ? '' : ` ${met ? W.met : W.missed}`}`;
@@ -269,6 +282,18 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
         dialogSlot.appendChild(dialog);
         dialog.showModal();
       }
+    }
+    if (r.study && !studyView) {
+      studyView = repairsStudyDialog(ctl);
+      studySlot.replaceChildren(studyView.dialog);
+      studyView.dialog.showModal();
+    }
+    if (r.study && studyView) studyView.update(r.study);
+    if (!r.study && studyView) {
+      studyView.dialog.close();
+      studySlot.replaceChildren();
+      studyView = null;
+      studyBtn.focus();
     }
     if (r.offer !== shownOffer) {
       const wasOpen = shownOffer !== null;
