@@ -170,7 +170,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   const store = createGameStore(state);
   const sound = createSound(() => store.getState().progress.muted);
   const ctl = createController(store, { sound, compare: compareInWorker, attribute: attributeInWorker, storage: st, now: () => performance.now() });
-  const repairs = createRepairsController(store, { sound, compare: compareRepairsInWorker, storage: st });
+  const repairs = createRepairsController(store, { sound, compare: compareRepairsInWorker, storage: st, now: () => performance.now() });
 
   const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   let view = viewFor(store.getState(), store, ctl, repairs);

@@ -1,5 +1,6 @@
 // Housing repairs' intents: buttons and keys become actions on the run or screen changes; each
 // frame the run advances and a fresh snapshot goes to the store. The views never touch the run.
+import { DAY } from '../../engine/calendar';
 import type { Regime } from '../../engine/service';
 import type { RepairsReport } from '../../services/housing-repairs/index';
 import type { RepairsDesign, RoleId } from '../../services/housing-repairs/schema';
@@ -18,7 +19,12 @@ export interface RepairsEffects {
   /** Runs the same tenants another way, off the main thread where possible. */
   compare(run: RepairsRunSpec): Promise<RepairsReport>;
   storage: ProgressStorage | null;
+  /** The page's clock (performance.now): long jobs are spread over frames. Left out (tests), they run at once. */
+  now?: () => number;
 }
+
+/** Milliseconds of sim work a frame may take while hurrying (to the next inspection, to the end). */
+const FRAME_BUDGET_MS = 20;
 
 /** Staff a role may have at most (the level's bound). */
 const MAX_STAFF = 500;
@@ -59,8 +65,36 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     if (stop === 'end') finish();
   }
 
+  /** Sim time being hurried through, a slice a frame: to the next stop (skip) or to the end (finish). */
+  let hurrying: { finishing: boolean } | null = null;
+  const clock = effects.now ?? (() => 0);
+
+  function hurrySlice(): void {
+    if (!session || !hurrying) return;
+    const h = hurrying;
+    const started = clock();
+    let stop: RepairsStop | 'more' = 'more';
+    while (stop === 'more') {
+      stop = session.hurry(DAY, h.finishing);
+      if (clock() - started > FRAME_BUDGET_MS) break;
+    }
+    publish();
+    if (stop === 'more') return;
+    hurrying = null;
+    // The report is a frame's work of its own: the debrief follows in the next frame.
+    if (h.finishing && effects.now) {
+      pendingFinish = true;
+      return;
+    }
+    if (h.finishing) finish();
+    else stopped(stop);
+  }
+  let pendingFinish = false;
+
   function finish(): void {
     if (!session) return;
+    hurrying = null;
+    pendingFinish = false;
     session.finish();
     publish();
     const level = session.level;
@@ -108,10 +142,15 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     start(): void {
       const { regime, scenario } = play();
       session = new RepairsSession(repairsLevel(), get().seed, regime, repairsScenarioOf(regime, scenario));
+      hurrying = null;
+      pendingFinish = false;
       store.setState({ screen: 'repairs-office', repairs: freshRepairs(regime, session.scenario) });
       publish();
     },
     tick(realMs: number): void {
+      if (get().screen !== 'repairs-office') return;
+      if (pendingFinish) return finish();
+      if (hurrying) return hurrySlice();
       const p = get().repairs;
       if (!session || get().screen !== 'repairs-office' || !p || p.paused || p.inspection || p.offer || p.study) return;
       const lastCall = p.snapshot?.recentCalls.at(-1)?.at;
@@ -131,14 +170,15 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     },
     skipToNextStop(): void {
       if (!session || play().inspection || play().offer || play().study) return;
-      const stop = session.skipToNextStop();
-      publish();
-      stopped(stop);
+      if (hurrying) return;
+      hurrying = { finishing: false };
+      hurrySlice();
     },
     finishRun(): void {
       // An offer waits for its answer: the run goes on only once it is given.
-      if (play().offer) return;
-      finish();
+      if (play().offer || hurrying?.finishing) return;
+      hurrying = { finishing: true };
+      hurrySlice();
     },
     /** The manager's answer to the move offered: an action in the log either way; play resumes. */
     answerOffer(accept: boolean): void {

@@ -66,6 +66,20 @@ export class RepairsSession {
     this.run.advanceTo(this.end);
   }
 
+  /**
+   * One slice of a hurry (at most `minutes` of sim time): towards the next stop, stopping there or
+   * at an offer on the way; or (finishing) towards the end, passing everything by. 'more': not there yet.
+   */
+  hurry(minutes: number, finishing: boolean): RepairsStop | 'more' {
+    if (finishing) {
+      this.run.advanceTo(Math.min(this.run.now + minutes, this.end));
+      return this.finished ? 'end' : 'more';
+    }
+    const target = this.nextStop();
+    const stop = this.advanceTo(Math.min(this.run.now + minutes, target));
+    return stop === null && this.run.now < target ? 'more' : stop;
+  }
+
   private advanceTo(t: number): RepairsStop {
     const to = Math.min(t, this.end);
     if (this.level.offers.length === 0) {
