@@ -11,6 +11,7 @@ import { attribute, choicesOf, levelHash, MAX_ATTRIBUTED_ACTIONS, MODEL_VERSION,
 import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
+import { overriddenSets } from './overridden';
 import { repairsMain } from './repairsCli';
 import { serviceOf } from '../services/index';
 
@@ -83,6 +84,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   const level = scenario.level;
+  for (const note of overriddenSets(opts.sets, scenario.scenario, parsed.level.scenarios)) err(note);
   const regime = opts.regime ?? played.regime ?? scenario.regime;
   // Runs are promises: a run recorded by another model, or on another level, would replay to other figures.
   if (played.exported && !played.model) {

@@ -6,6 +6,7 @@ import { MAX_FAULTS_PER_DAY } from '../services/housing-repairs/schema';
 import { levelHash, MODEL_VERSION } from '../sim/version';
 import type { CliOptions } from './args';
 import { formatRepairsReport } from './formatRepairs';
+import { overriddenSets } from './overridden';
 
 /** Faults over the inherited history and the run together: beyond this a run takes minutes. */
 const MAX_FAULTS_PER_RUN = 200_000;
@@ -39,6 +40,7 @@ export function repairsMain(
     return 2;
   }
   const level = scenario.level;
+  for (const note of overriddenSets(opts.sets, scenario.scenario, parsed.level.scenarios)) err(note);
   const days = opts.days ?? level.days;
   const faults = Math.round(level.demand.faultsPerDay * 1.3 * (level.warmUpDays + days));
   if (faults > MAX_FAULTS_PER_RUN) {

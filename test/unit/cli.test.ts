@@ -103,6 +103,17 @@ describe('npm run sim', () => {
     expect(repairs.seed).toBe(7);
   });
 
+  it('a --set that the scenario undoes is named, with the path that would take effect', () => {
+    const hb = run('--level', 'housing-benefit', '--days', '5', '--scenario', 'takeover', '--set', 'regimes.deliverology.design.nilQualifyDays=28');
+    expect(hb.code).toBe(0);
+    expect(hb.err).toMatch(
+      /--set regimes\.deliverology\.design\.nilQualifyDays has no effect in scenario "takeover".*--set scenarios\.1\.design\.nilQualifyDays=/,
+    );
+    const repairs = run('--level', 'housing-repairs', '--days', '5', '--scenario', 'takeover', '--set', 'regimes.deliverology.design.closeAndReraise=true');
+    expect(repairs.err).toMatch(/closeAndReraise has no effect in scenario "takeover"/);
+    expect(run('--level', 'housing-repairs', '--days', '5', '--set', 'regimes.deliverology.design.closeAndReraise=false').err).toBe('');
+  });
+
   it('--set overrides a level field by its dotted path', () => {
     const r = run('--level', 'housing-benefit', '--days', '30', '--json', '--set', 'regimes.deliverology.staff.assessor=9');
     expect(r.code).toBe(0);
