@@ -26,6 +26,7 @@ export const REPAIRS_WORDS = {
 
   // The office.
   heading: 'Housing repairs',
+  preparing: 'Opening the repairs service: the months before you arrive…',
   dashboard: 'The dashboard',
   measures: { jobsWithinTarget: 'Jobs within target', daysPerJob: 'Days per job', callsAnsweredIn20s: 'Calls in 20 s' },
   met: '✓ met',

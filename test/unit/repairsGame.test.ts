@@ -212,3 +212,22 @@ describe('studying demand on the repairs line', () => {
     expect(store.getState().repairs!.study).toBeNull();
   });
 });
+
+describe('a repairs history run a slice at a time', () => {
+  it('reaches the same day 0 as one run at once', async () => {
+    const { prepareRepairsRun, createRepairsRun } = await import('../../src/services/housing-repairs/index');
+    const level = repairsLevel();
+    const whole = createRepairsRun(level, 6, 'deliverology');
+    const p = prepareRepairsRun(level, 6, 'deliverology');
+    expect(() => p.run()).toThrow(/not reached day 0/);
+    let steps = 0;
+    let n = 0;
+    while (!p.step(() => ++n % 7 === 0)) steps++;
+    expect(steps).toBeGreaterThan(10);
+    const staged = p.run();
+    expect(staged.now).toBe(0);
+    whole.advanceTo(20 * DAY);
+    staged.advanceTo(20 * DAY);
+    expect(JSON.stringify(staged.report(20))).toBe(JSON.stringify(whole.report(20)));
+  });
+});

@@ -90,6 +90,19 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     else stopped(stop);
   }
   let pendingFinish = false;
+  /** A run whose inherited history is being simulated, a slice a frame, before the office opens. */
+  let preparing: { preparation: ReturnType<typeof RepairsSession.prepare>; seed: number; regime: Regime; way: string | null } | null = null;
+
+  function prepareSlice(): void {
+    if (!preparing) return;
+    const p = preparing;
+    const started = clock();
+    if (!p.preparation.step(() => clock() - started > FRAME_BUDGET_MS)) return;
+    preparing = null;
+    session = new RepairsSession(repairsLevel(), p.seed, p.regime, p.way, p.preparation.run());
+    patch({ scenario: session.scenario });
+    publish();
+  }
 
   function finish(): void {
     if (!session) return;
@@ -126,6 +139,7 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
   return {
     choose(): void {
       session = null;
+      preparing = null;
       const was = get().repairs;
       store.setState({ screen: 'repairs-briefing', repairs: freshRepairs(was?.regime ?? 'deliverology', was?.scenario ?? null) });
     },
@@ -141,14 +155,19 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     },
     start(): void {
       const { regime, scenario } = play();
-      session = new RepairsSession(repairsLevel(), get().seed, regime, repairsScenarioOf(regime, scenario));
+      const way = repairsScenarioOf(regime, scenario);
+      const seed = get().seed;
+      session = null;
       hurrying = null;
       pendingFinish = false;
-      store.setState({ screen: 'repairs-office', repairs: freshRepairs(regime, session.scenario) });
-      publish();
+      preparing = { preparation: RepairsSession.prepare(repairsLevel(), seed, regime, way), seed, regime, way };
+      store.setState({ screen: 'repairs-office', repairs: freshRepairs(regime, way) });
+      // The office screen is drawn in this task; the history runs from the next frame on (at once without a clock: tests).
+      if (!effects.now) while (preparing) prepareSlice();
     },
     tick(realMs: number): void {
       if (get().screen !== 'repairs-office') return;
+      if (preparing) return prepareSlice();
       if (pendingFinish) return finish();
       if (hurrying) return hurrySlice();
       const p = get().repairs;
@@ -240,6 +259,7 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
     },
     showLevels(): void {
       session = null;
+      preparing = null;
       store.setState({ screen: 'levels', repairs: null });
     },
   };

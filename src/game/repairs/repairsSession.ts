@@ -3,7 +3,14 @@
 // in Node.
 import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceAction } from '../../engine/service';
-import { createRepairsRun, type OpenRepairsOffer, type RepairsActionInput, type RepairsRun, withRepairsScenario } from '../../services/housing-repairs/index';
+import {
+  createRepairsRun,
+  prepareRepairsRun,
+  type OpenRepairsOffer,
+  type RepairsActionInput,
+  type RepairsRun,
+  withRepairsScenario,
+} from '../../services/housing-repairs/index';
 import type { Inspection } from '../../services/housing-repairs/model';
 import type { RepairsLevel } from '../../services/housing-repairs/schema';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from '../speeds';
@@ -26,13 +33,19 @@ export class RepairsSession {
     readonly startRegime: Regime,
     /** The way in (null: the level's first scenario). */
     scenario: string | null = null,
+    /** The run, when its history was prepared already (see RepairsSession.prepare); else made here. */
+    run?: RepairsRun,
   ) {
-    const r = withRepairsScenario(level, scenario);
-    if (!r.ok) throw new Error(r.error);
+    const r = scenarioApplied(level, scenario);
     this.level = r.level;
     this.scenario = r.scenario?.id ?? null;
-    this.run = createRepairsRun(this.level, seed, startRegime);
+    this.run = run ?? createRepairsRun(this.level, seed, startRegime);
     this.end = this.level.days * DAY;
+  }
+
+  /** The run's inherited history, to be run a slice at a time before the session starts. */
+  static prepare(level: RepairsLevel, seed: number, startRegime: Regime, scenario: string | null): ReturnType<typeof prepareRepairsRun> {
+    return prepareRepairsRun(scenarioApplied(level, scenario).level, seed, startRegime);
   }
 
   get finished(): boolean {
@@ -123,4 +136,11 @@ export class RepairsSession {
     if (this.finished) throw new Error('The run has ended');
     return this.run.apply(action);
   }
+}
+
+/** The level as the scenario has it (null: its first). */
+function scenarioApplied(level: RepairsLevel, scenario: string | null) {
+  const r = withRepairsScenario(level, scenario);
+  if (!r.ok) throw new Error(r.error);
+  return r;
 }

@@ -14,7 +14,7 @@ export type { RepairsReport } from './report';
 export type { RepairsLevel } from './schema';
 export type { RepairsSnapshot } from './snapshot';
 export { RepairsSim } from './model';
-export { createRepairsRun, type RepairsRun, type RepairsActionInput } from './run';
+export { createRepairsRun, prepareRepairsRun, type RepairsRun, type RepairsActionInput } from './run';
 export { withRepairsScenario } from './scenario';
 export type { OpenRepairsOffer } from './model';
 

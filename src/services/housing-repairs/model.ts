@@ -218,6 +218,8 @@ export class RepairsSim {
     readonly level: RepairsLevel,
     readonly seed: number,
     regime: Regime,
+    /** 'staged': set the history going but run none of it (continueHistory runs it, a slice at a time). */
+    history: 'at-once' | 'staged' = 'at-once',
   ) {
     this.regime = regime;
     this.startRegime = regime;
@@ -242,7 +244,13 @@ export class RepairsSim {
     // With offers to make, each day's opening of the line is a moment to tempt the manager (from day 0).
     if (level.offers.length > 0) this.events.at(this.line.nextOpen(0), { kind: 'opens' });
     // The inherited history: the service has been running before the player arrives at day 0.
-    this.advanceTo(0);
+    if (history === 'at-once') this.advanceTo(0);
+  }
+
+  /** Runs the inherited history up to minute t (at most day 0); true once day 0 is reached. In slices or at once, day 0 is the same. */
+  continueHistory(t: number): boolean {
+    this.advanceTo(Math.min(t, 0));
+    return this.now >= 0;
   }
 
   get now(): number {

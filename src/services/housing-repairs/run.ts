@@ -32,7 +32,35 @@ export interface RepairsRun {
 }
 
 export function createRepairsRun(level: RepairsLevel, seed: number, regime: Regime): RepairsRun {
-  const sim = new RepairsSim(level, seed, regime);
+  return runOf(new RepairsSim(level, seed, regime));
+}
+
+/**
+ * A run whose inherited history is still to be simulated, a slice at a time, for a page that must
+ * not block while it runs: each `step` runs whole days of it until `enough()` says stop (the page's
+ * clock) and returns true once day 0 is reached; then `run()` is the run, as createRepairsRun's.
+ */
+export function prepareRepairsRun(level: RepairsLevel, seed: number, regime: Regime): { step(enough: () => boolean): boolean; run(): RepairsRun } {
+  const sim = new RepairsSim(level, seed, regime, 'staged');
+  let ready = false;
+  return {
+    step(enough) {
+      while (!ready) {
+        ready = sim.continueHistory(sim.now + DAY);
+        if (enough()) break;
+      }
+      return ready;
+    },
+    run() {
+      if (!ready) throw new Error('prepareRepairsRun: the history has not reached day 0 yet (call step until it returns true)');
+      return runOf(sim);
+    },
+  };
+}
+
+function runOf(sim: RepairsSim): RepairsRun {
+  const { level, seed } = sim;
+  const regime = sim.startRegime;
   return {
     level,
     seed,

@@ -196,6 +196,9 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
   function update(s: GameState): void {
     const r = s.repairs;
     const snap = r?.snapshot;
+    // Until the service opens (its history still running) there is nothing to act on.
+    panel.inert = !snap;
+    if (!snap) setText(clockEl, W.preparing);
     if (!r || !snap) return;
     setText(clockEl, clock(snap.time));
     const d = snap.dashboard;
