@@ -3,6 +3,7 @@
 // choice cost must be what the command line measures on the exported log.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './pageErrors';
 import { execFileSync } from 'node:child_process';
 import { choiceRow } from '../../src/content/choices';
 import { shippedLevel } from '../../src/levels/catalogue';
@@ -16,15 +17,6 @@ function level(scenario: string | null): Level {
   const s = withScenario(shippedLevel('housing-benefit'), scenario);
   if (!s.ok) throw new Error(s.error);
   return s.level;
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  return errors;
 }
 
 async function start(page: Page, scenario: RegExp | null, seed: number) {

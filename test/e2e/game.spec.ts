@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { type LevelId, shippedLevel } from '../../src/levels/catalogue';
 import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './pageErrors';
 import { parseActionLog } from '../../src/levels/actionLog';
 import type { Level } from '../../src/levels/schema';
 import { runSim, type Regime } from '../../src/sim';
@@ -14,15 +15,6 @@ import { xmrFigures } from '../../src/ui/xmrText';
 
 function level(id: string): Level {
   return shippedLevel(id as LevelId);
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`);
-  });
-  return errors;
 }
 
 async function shot(page: Page, name: string, testInfo: import('@playwright/test').TestInfo, fullPage = false) {
@@ -50,7 +42,7 @@ async function shownFigures(page: Page): Promise<Record<string, string>> {
 for (const regime of ['deliverology', 'systems'] as Regime[]) {
   test(`a full housing-benefit run under ${regime}, played by clicks, matches the Node sim`, async ({ page }, testInfo) => {
     test.setTimeout(180_000);
-    const errors = watchErrors(page);
+    const errors = watchErrors(page, { warnings: true });
     const hb = level('housing-benefit');
     await openBriefing(page, 'Housing benefit');
     await page.getByLabel(hb.regimes[regime].name).check();
@@ -126,7 +118,7 @@ for (const regime of ['deliverology', 'systems'] as Regime[]) {
 
 test('a keyboard-only run of the front desk reaches the debrief', async ({ page }) => {
   test.setTimeout(120_000);
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { warnings: true });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -148,7 +140,7 @@ test('a keyboard-only run of the front desk reaches the debrief', async ({ page 
 
 test('the walkthrough teaches the controls by doing, and finishing unlocks the next level', async ({ page }) => {
   test.setTimeout(120_000);
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { warnings: true });
   await page.goto('/');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('button', { name: /Housing benefit is locked/ })).toBeDisabled();
@@ -191,7 +183,7 @@ test('the walkthrough teaches the controls by doing, and finishing unlocks the n
 
 test('a player studies demand, finds the failure share the core measured, redesigns, and beats the targets run', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { warnings: true });
   const hb = level('housing-benefit');
   await openBriefing(page, 'Housing benefit');
   await page.getByLabel('Deliverology').check();
@@ -261,7 +253,7 @@ test('a player studies demand, finds the failure share the core measured, redesi
 
 test('a pilot runs part of the demand the redesigned way, side by side with the usual flow', async ({ page }) => {
   test.setTimeout(120_000);
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { warnings: true });
   await openBriefing(page, 'Housing benefit');
   await page.getByLabel('Deliverology').check();
   await page.getByRole('button', { name: 'Start' }).click();
@@ -290,7 +282,7 @@ test('a pilot runs part of the demand the redesigned way, side by side with the 
 });
 
 test("a trainer's link opens the named level with its regime and seed", async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { warnings: true });
   await page.goto('/?level=housing-benefit&regime=systems&seed=42');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.getByRole('button', { name: 'Play Housing benefit' }).click();

@@ -4,17 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './pageErrors';
 import type { RepairsReport } from '../../src/services/housing-repairs/report';
 import { days, moneyExact, percent, ratio } from '../../src/ui/format';
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  return errors;
-}
 
 async function start(page: Page, regime: 'The approved design' | 'The redesigned flow', seed: number, scenario?: string) {
   await page.goto('/');
