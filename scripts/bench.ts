@@ -9,6 +9,7 @@
 //    journal is off everywhere else, and in figures 1 and 2).
 // 4. What a debrief's "what each choice cost" waits for: attribute() on a year of housing benefit
 //    with a 10-action log (eleven runs), median of three after one.
+import { modelOf } from '../src/sim/run';
 import frontDesk from '../levels/front-desk.json';
 import housingBenefit from '../levels/housing-benefit.json';
 import { parseLevel } from '../src/levels/load';
@@ -42,7 +43,7 @@ function eventsPerSecond(): number {
     sim.advanceDays(200);
     const dt = performance.now() - t;
     if (rep < 2) continue; // JIT warm-up
-    events += sim.model.eventsProcessed;
+    events += modelOf(sim).eventsProcessed;
     ms += dt;
   }
   return (events / ms) * 1000;
@@ -72,7 +73,7 @@ function yearMs(regime: Regime, journal = false): { total: number; warmUp: numbe
     totals.push(t2 - t0);
     warmUps.push(t1 - t0);
     years.push(t2 - t1);
-    events = sim.model.eventsProcessed;
+    events = modelOf(sim).eventsProcessed;
   }
   return { total: median(totals), warmUp: median(warmUps), year: median(years), events };
 }

@@ -3,7 +3,7 @@
 // capacity. The tests assert them; scripts/model-tables.ts prints them for docs/model.md.
 import { type Design, type Level, type Regime, runTooBig } from '../levels/schema';
 import { DAY } from '../engine/calendar';
-import { runSim, simulate } from '../sim/run';
+import { modelOf, runSim, simulate } from '../sim/run';
 import type { Action, ActionInput } from '../sim/types';
 import type { Report } from '../sim/report';
 
@@ -217,7 +217,7 @@ export interface YearFigures {
  */
 export function yearByYear(level: Level, seed: number, regime: Regime, years: number): { years: YearFigures[]; report: Report } {
   const sim = runSim(level, seed, regime, 365 * years);
-  const needs = sim.model.needs;
+  const needs = modelOf(sim).needs;
   const out: YearFigures[] = [];
   for (let y = 0; y < years; y++) {
     let arrived = 0;
@@ -290,8 +290,8 @@ export function redesignPath(
   const actions = [{ at, kind: 'regime', regime: 'systems' } as Action, ...after.map((a) => ({ ...a, at }) as Action)];
   return seeds.map((seed) => {
     const sim = runSim(level, seed, 'deliverology', days, actions);
-    const needs = sim.model.needs;
-    const end = sim.model.now;
+    const needs = modelOf(sim).needs;
+    const end = sim.now;
     let openAtSwitch = 0;
     let openAtEnd = 0;
     let met = 0;
@@ -315,7 +315,7 @@ export function redesignPath(
     const report = sim.report();
     return {
       seed,
-      staff: sim.model.staffOnBooks(),
+      staff: sim.staffOnBooks(),
       openAtSwitch,
       openAtEnd,
       laterEndToEndMean: metDays / met,

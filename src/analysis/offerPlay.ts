@@ -23,7 +23,7 @@ export function playOffers(level: Level, seed: number, regime: Regime, days: num
     const morning = day * DAY + (level.hours === 'always' ? 0 : level.hours.open);
     while (pending.length > 0 && (pending[0]!.at ?? 0) <= morning) sim.apply(pending.shift()!);
     sim.advanceTo(morning);
-    const offer = sim.model.offers.open();
+    const offer = sim.openOffer();
     if (offer) sim.apply({ kind: 'offer', offer: offer.id, accept: rule(offer, answered++) });
   }
   for (const a of pending) sim.apply(a);

@@ -8,7 +8,6 @@ import { applyOverride } from '../levels/override';
 import { withScenario } from '../levels/scenario';
 import { runTooBig } from '../levels/schema';
 import { attribute, choicesOf, levelHash, MAX_ATTRIBUTED_ACTIONS, MODEL_VERSION, runSim } from '../sim/index';
-import { needsCsv } from '../sim/needsCsv';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
 import { overriddenSets } from './overridden';
@@ -142,7 +141,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const seed = opts.seed ?? played.seed ?? 1;
   const sim = runSim(level, seed, regime, days, actions);
   const report = sim.report();
-  if (opts.needsCsv) writeFileSync(opts.needsCsv, needsCsv(sim.model));
+  if (opts.needsCsv) writeFileSync(opts.needsCsv, sim.needsCsv());
   const attribution = opts.attribute ? attribute(level, seed, regime, days, actions, report) : null;
   if (opts.json) out(`${JSON.stringify(attribution ? { ...report, attribution } : report, null, 2)}\n`);
   else out(`${formatReport(report)}\n${attribution ? `\n${formatAttribution(attribution)}\n` : ''}`);

@@ -1,6 +1,5 @@
 // Finding a citizen of the run and telling their story in plain words, from the core's journal.
 import { DAY, type Need, type Sim } from '../sim';
-import type { JourneyStep } from '../sim/journal';
 import { JOURNEY_WORDS } from '../content/journey';
 import { describeStep } from './journeyText';
 
@@ -29,13 +28,13 @@ export function citizenName(id: number): string {
 }
 
 export function findNeed(sim: Sim, id: number): Need | null {
-  return sim.model.needs.get(id);
+  return sim.need(id);
 }
 
 export function journeyOf(sim: Sim, id: number): Journey | null {
   const need = findNeed(sim, id);
   if (!need) return null;
-  const steps: JourneyStep[] = sim.model.journeyOf(id);
+  const steps = sim.journey(id);
   const name = citizenName(id);
   const lines = steps.map((s) => ({ day: s.at / DAY, text: describeStep(s), failure: s.failure === true }));
   const waited = Math.max(0, (Math.min(need.closedAt, sim.now) - need.arrivedAt) / DAY);
@@ -64,9 +63,9 @@ export function journeyOf(sim: Sim, id: number): Journey | null {
  * touch most often (at least three times), so the card shows the repeat contact the dashboard hides.
  */
 export function storyCandidate(sim: Sim, shownBefore: ReadonlySet<number>): number | null {
-  const contacts = sim.model.contacts;
+  const contacts = sim.recentContacts(40);
   let best: Need | null = null;
-  for (let i = contacts.length - 1; i >= Math.max(0, contacts.length - 40); i--) {
+  for (let i = contacts.length - 1; i >= 0; i--) {
     const need = findNeed(sim, contacts[i]!.needId);
     if (need?.outcome !== 'open' || need.contacts < 3 || shownBefore.has(need.id)) continue;
     if (!best || need.contacts > best.contacts) best = need;

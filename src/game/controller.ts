@@ -7,7 +7,7 @@ import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
 import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { phaseChanges, processChart } from '../analysis/xmrPhases';
-import { DAY, MET, type ContactReason } from '../sim';
+import { DAY, type ContactReason } from '../sim';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF } from './levers';
 import { fitsBudget } from '../sim/staffing';
@@ -21,7 +21,7 @@ import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage 
 import { Session, type StopReason } from './session';
 import type { SimPreparation } from '../sim';
 import { SPEEDS } from './speeds';
-import { freshRun, type GameStore, type LiveFlow, type LiveFlows } from './store';
+import { freshRun, type GameStore } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';
 
 /** A run to simulate elsewhere: everything that makes its report. */
@@ -59,24 +59,8 @@ const STORY_EVERY_DAYS = 14;
 
 export type Controller = ReturnType<typeof createController>;
 
-/** Days to help in the usual flow and the pilot lately (null until a pilot is set up); open counts are in the snapshot. */
-function liveFlows(session: Session): LiveFlows | null {
-  const m = session.sim.model;
-  if (!m.pilotPool) return null;
-  const since = m.now - 28 * DAY;
-  const acc = { main: { sum: 0, n: 0 }, pilot: { sum: 0, n: 0 } };
-  const needs = m.needs;
-  for (let id = 1; id <= needs.count; id++) {
-    const f = needs.pilot[id] === 1 ? acc.pilot : acc.main;
-    const closedAt = needs.closedAt[id]!;
-    if (needs.outcome[id] === MET && closedAt >= since) {
-      f.sum += (closedAt - needs.arrivedAt[id]!) / DAY;
-      f.n++;
-    }
-  }
-  const flow = (f: { sum: number; n: number }): LiveFlow => ({ metLately: f.n, meanDays: f.n > 0 ? f.sum / f.n : null });
-  return { main: flow(acc.main), pilot: flow(acc.pilot) };
-}
+/** The window, in days, of the live comparison of the usual flow and the pilot. */
+const FLOWS_WINDOW_DAYS = 28;
 
 export function createController(store: GameStore, effects: Effects) {
   let session: Session | null = null;
@@ -138,7 +122,7 @@ export function createController(store: GameStore, effects: Effects) {
     if (day !== liveDay) {
       liveDay = day;
       const weeks = weeklyEndToEnd(needRows(session.sim), session.sim.now / DAY);
-      set({ live: { weeks, xmr: processChart(weeks, phaseChanges(session.sim.actions)), flows: liveFlows(session) } });
+      set({ live: { weeks, xmr: processChart(weeks, phaseChanges(session.sim.actions)), flows: session.sim.flowsLately(FLOWS_WINDOW_DAYS) } });
     }
   }
 

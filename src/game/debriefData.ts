@@ -4,7 +4,7 @@ import { DAY, type Report, type Sim } from '../sim';
 import { percentile } from '../sim/report';
 import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
 import { phaseChanges, processChart, type ProcessChart } from '../analysis/xmrPhases';
-import { whereTheDaysWent, type DaysSplit } from '../analysis/whereTheDaysWent';
+import type { DaysSplit } from '../analysis/whereTheDaysWent';
 import { JOURNEY_WORDS } from '../content/journey';
 import { citizenName, findNeed } from './citizens';
 
@@ -116,16 +116,7 @@ function p95(values: number[]): number {
 }
 
 export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario: string | null = null): Debrief {
-  const m = sim.model;
-  const reported: number[] = [];
-  const claims = m.claims;
-  let closedIncomplete = 0;
-  for (let id = m.firstMeasuredClaim + 1; id <= claims.count; id++) {
-    if (m.needs.arrivedAt[claims.needOf[id]!]! < 0) continue;
-    const status = claims.statusOf(id);
-    if (status === 'decided') reported.push(claims.reportedDays[id]!);
-    else if (status === 'nil-qualified') closedIncomplete++;
-  }
+  const { reportedDays: reported, closedIncomplete } = sim.cohortClaims();
   let stillWaiting = 0;
   let waitedSoFar = 0;
   let gaveUpCount = 0;
@@ -136,7 +127,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
   let busiest = null as null | { id: number; contacts: number };
   let oneStop = null as null | number;
   let gaveUp = null as null | number;
-  for (const n of m.needs.list()) {
+  for (const n of sim.needs()) {
     if (n.arrivedAt < 0) continue;
     if (firstNeedId === 0) firstNeedId = n.id;
     lastNeedId = n.id;
@@ -152,7 +143,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
     }
     if (n.outcome === 'open') {
       stillWaiting++;
-      waitedSoFar += (m.now - n.arrivedAt) / DAY;
+      waitedSoFar += (sim.now - n.arrivedAt) / DAY;
     }
     if (!busiest || n.contacts > busiest.contacts) busiest = { id: n.id, contacts: n.contacts };
   }
@@ -183,7 +174,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
     unhelped: { stillWaiting, stillWaitingMeanDays: stillWaiting > 0 ? waitedSoFar / stillWaiting : null, gaveUp: gaveUpCount, closedIncomplete },
     weeks,
     xmr: processChart(weeks, phaseChanges(sim.actions)),
-    daysSplit: whereTheDaysWent(m),
+    daysSplit: sim.daysSplit(),
     staffWeeks: staffWeeks(report),
     changedWeek: changedWeekOf(sim),
     firstNeedId,
@@ -193,11 +184,8 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
 
 /** The run's cohort as the rows of the needs CSV (days from the start of the run). */
 export function* needRows(sim: Sim): Generator<NeedRow> {
-  const n = sim.model.needs;
-  for (let id = 1; id <= n.count; id++) {
-    const arrivedAt = n.arrivedAt[id]!;
-    if (arrivedAt < 0) continue;
-    const outcome = n.outcomeOf(id);
-    yield { arrivedDay: arrivedAt / DAY, closedDay: outcome === 'open' ? null : n.closedAt[id]! / DAY, outcome };
+  for (const n of sim.needs()) {
+    if (n.arrivedAt < 0) continue;
+    yield { arrivedDay: n.arrivedAt / DAY, closedDay: n.outcome === 'open' ? null : n.closedAt / DAY, outcome: n.outcome };
   }
 }

@@ -9,7 +9,7 @@ import { citizenName, findNeed } from './citizens';
 import { contactText } from './demandText';
 
 export interface StudyItem {
-  /** Index of the contact in the sim. */
+  /** Index of the contact among those of the study's window (sim.contactsBetween(from, to)). */
   contact: number;
   needId: number;
   name: string;
@@ -57,22 +57,17 @@ export const STUDIED_ENOUGH = 15;
  * Its own seeded stream, so the same run studied at the same moment gives the same sample.
  */
 export function drawStudy(sim: Sim, size = STUDY_SIZE): DemandStudy {
-  const m = sim.model;
   const to = sim.now;
   // The inherited weeks before day 0 count too: those citizens were real.
   const from = to - STUDY_WINDOW_DAYS * DAY;
-  const contacts = m.contacts;
-  const inWindow: number[] = [];
+  const contacts = sim.contactsBetween(from, to);
+  const inWindow = contacts.map((_, i) => i);
   let failure = 0;
   const causes: Partial<Record<ContactCause, number>> = {};
-  for (let i = contacts.length - 1; i >= 0 && contacts[i]!.at >= from; i--) {
-    const c = contacts[i]!;
-    if (c.at > to) continue;
-    inWindow.push(i);
+  for (const c of contacts) {
     if (c.failure) failure++;
     causes[c.cause] = (causes[c.cause] ?? 0) + 1;
   }
-  inWindow.reverse();
   const rng = seedrandom(`${sim.seed}:study:${Math.round(to)}`);
   const chosen: number[] = [];
   const pool = [...inWindow];
@@ -86,7 +81,7 @@ export function drawStudy(sim: Sim, size = STUDY_SIZE): DemandStudy {
   const items = chosen.map((i) => {
     const c = contacts[i]!;
     const need = findNeed(sim, c.needId);
-    const earlier = sim.model.journeyOf(c.needId).filter((s) => s.kind === 'contact' && s.at < c.at).length;
+    const earlier = sim.journey(c.needId).filter((s) => s.kind === 'contact' && s.at < c.at).length;
     const text = contactText(
       c.reason,
       {

@@ -1,7 +1,6 @@
 // A run as files a trainer or student can keep: the action log with the report (replayable with
 // `npm run sim -- --actions`), and one row per citizen as CSV.
 import type { Action, Report, Sim } from '../sim';
-import { needsCsv } from '../sim/needsCsv';
 
 export interface RunExport {
   format: 'its-the-system/run';
@@ -38,5 +37,5 @@ export function runExportJson(levelId: string, scenario: string | null, sim: Sim
 }
 
 export function runNeedsCsv(sim: Sim): string {
-  return needsCsv(sim.model);
+  return sim.needsCsv();
 }

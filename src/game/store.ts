@@ -5,7 +5,7 @@ import type { CoachMoment } from '../content/coach';
 import type { Attribution } from '../sim/attribution';
 import type { OpenOffer } from '../sim/offers';
 import type { Inspection } from '../sim/inspection';
-import type { Action, Regime, Report, Snapshot } from '../sim';
+import type { Action, LiveFlows, Regime, Report, Snapshot } from '../sim';
 import type { LevelId } from './levels';
 import { FRESH, type Progress } from './progress';
 import type { Journey } from './citizens';
@@ -15,13 +15,6 @@ import type { ProcessChart } from '../analysis/xmrPhases';
 import type { Debrief } from './debriefData';
 import type { ComparisonId } from './comparisons';
 import type { RepairsPlay } from './repairs/repairsState';
-
-/** The usual flow and the pilot side by side: needs met in the last four weeks, and open now. */
-export interface LiveFlow {
-  metLately: number;
-  meanDays: number | null;
-}
-export type LiveFlows = { main: LiveFlow; pilot: LiveFlow };
 
 /** The change of regime being considered: the staffing offered (people moved, not removed) and what it inherits. */
 export interface RedesignPlan {

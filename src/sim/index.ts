@@ -4,7 +4,7 @@ export type { Report } from './report';
 export type { Snapshot } from './snapshot';
 export type * from './types';
 export { CONTACT_CAUSES } from './types';
-export { MET } from './needTable';
 export { createSim, prepareSim, runSim, simulate, type Sim, type SimOptions, type SimPreparation } from './run';
 export { attribute, attributeChoice, attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, withoutChoice, type AttributedMeasures } from './attribution';
 export { levelHash, MODEL_VERSION } from './version';
+export type { LiveFlow, LiveFlows } from './cohort';

@@ -2,11 +2,17 @@
 import type { Level } from '../levels/schema';
 import { type Calendar, DAY } from '../engine/calendar';
 import type { Inspection } from './inspection';
+import type { DaysSplit } from '../analysis/whereTheDaysWent';
+import { whereTheDaysWent } from '../analysis/whereTheDaysWent';
+import { type CohortClaims, cohortClaims, flowsLately, type LiveFlows } from './cohort';
 import { forkSimulation } from './fork';
+import type { JourneyStep } from './journal';
+import { needsCsv } from './needsCsv';
+import type { OpenOffer } from './offers';
 import { buildReport, type Report } from './report';
 import { Simulation } from './simulation';
 import { type Snapshot, takeSnapshot } from './snapshot';
-import type { Action, ActionInput, Regime } from './types';
+import type { Action, ActionInput, Contact, Need, Regime } from './types';
 import { levelHash } from './version';
 
 /** A running service: advance it, act on it, look at it, report on it. */
@@ -26,8 +32,28 @@ export interface Sim {
   apply(action: ActionInput): Action;
   snapshot(): Snapshot;
   report(): Report;
-  /** The underlying model, for views that follow one citizen (read only). */
-  readonly model: Simulation;
+  /** A citizen's need as it stands (a copy), or null for an id not yet seen. */
+  need(id: number): Need | null;
+  /** Every citizen's need so far, the inherited history's too, in order of first contact (copies). */
+  needs(): Need[];
+  /** A citizen's journey so far, step by step (empty unless made with { journal: true }). */
+  journey(id: number): JourneyStep[];
+  /** Contacts made from `from` to `to` (sim minutes, both included), oldest first. */
+  contactsBetween(from: number, to: number): Contact[];
+  /** The newest n contacts, oldest first. */
+  recentContacts(n: number): Contact[];
+  /** The gaming move on offer now, awaiting the player's answer, or null. */
+  openOffer(): OpenOffer | null;
+  /** The staff on the books now, by role. */
+  staffOnBooks(): Record<string, number>;
+  /** Needs met in the last `days` days, in the usual flow and the pilot (null: no pilot yet). */
+  flowsLately(days: number): LiveFlows | null;
+  /** What became of the cohort's claims, as the official clock saw them. */
+  cohortClaims(): CohortClaims;
+  /** Where the cohort's days went, on and off the official clock (null: nobody helped yet). */
+  daysSplit(): DaysSplit | null;
+  /** One row per citizen of the cohort, as CSV. */
+  needsCsv(): string;
 }
 
 export interface SimOptions {
@@ -52,7 +78,7 @@ export function createSim(level: Level, seed: number, regime: Regime = 'delivero
 
 /** The public face of a Simulation. */
 function simOf(level: Level, seed: number, regime: Regime, model: Simulation): Sim {
-  return {
+  const sim: Sim = {
     level,
     seed,
     get now() {
@@ -73,8 +99,34 @@ function simOf(level: Level, seed: number, regime: Regime, model: Simulation): S
     apply: (a) => model.apply(a),
     snapshot: () => takeSnapshot(model),
     report: () => buildReport(model, regime),
-    model,
+    need: (id) => model.needs.get(id),
+    needs: () => model.needs.list(),
+    journey: (id) => model.journeyOf(id),
+    contactsBetween: (from, to) => model.contactsBetween(from, to),
+    recentContacts: (n) => model.recentContacts(n),
+    openOffer: () => model.offers.openWithReason(),
+    staffOnBooks: () => model.staffOnBooks(),
+    flowsLately: (days) => flowsLately(model, days),
+    cohortClaims: () => cohortClaims(model),
+    daysSplit: () => whereTheDaysWent(model),
+    needsCsv: () => needsCsv(model),
   };
+  models.set(sim, model);
+  return sim;
+}
+
+/** The model behind each public sim, for the core's own white-box tests and analyses only (see modelOf). */
+const models = new WeakMap<Sim, Simulation>();
+
+/**
+ * The Simulation behind a sim: the core's internals, every column writable. Only the core's own
+ * tests and its analyses (src/analysis) may use it; the game talks to the sim through Sim alone
+ * (a test keeps it so).
+ */
+export function modelOf(sim: Sim): Simulation {
+  const model = models.get(sim);
+  if (!model) throw new Error('modelOf: not a sim made by createSim');
+  return model;
 }
 
 /**

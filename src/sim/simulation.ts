@@ -491,6 +491,21 @@ export class Simulation {
     return out;
   }
 
+  /** Contacts made from `from` to `to` (minutes, both included), oldest first; made without making the others. */
+  contactsBetween(from: number, to: number): Contact[] {
+    // Contacts are recorded in time order: find the first at or after `from` by bisection.
+    let lo = 0;
+    let hi = this.contactCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cAt[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Contact[] = [];
+    for (let i = lo; i < this.contactCount && this.cAt[i]! <= to; i++) out.push(this.contactRecord(i));
+    return out;
+  }
+
   /** Runs every event up to and including time t (minutes), then sets the clock to t. */
   advanceTo(t: number): void {
     // A staged history not yet run through is run to day 0 first: day 0 is where measuring starts.

@@ -1,5 +1,6 @@
 // Studying demand: what citizens say (demandText), the share band a sample gives (share) and the
 // study itself, drawn from a real run's contacts (demandStudy).
+import { modelOf } from '../../src/sim/run';
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
@@ -441,9 +442,10 @@ function windowOf(sim: Sim): { indices: number[]; failure: number; causes: Parti
   const indices: number[] = [];
   let failure = 0;
   const causes: Partial<Record<ContactCause, number>> = {};
-  sim.model.contacts.forEach((c, i) => {
+  // Every contact walked directly (not by contactsBetween), numbered as the study numbers them: by place in the window.
+  modelOf(sim).contacts.forEach((c) => {
     if (c.at >= from && c.at <= to) {
-      indices.push(i);
+      indices.push(indices.length);
       if (c.failure) failure++;
       causes[c.cause] = (causes[c.cause] ?? 0) + 1;
     }
@@ -510,7 +512,7 @@ describe('drawStudy', () => {
     for (const seed of [1, 2, 3]) {
       const sim = sim60(seed);
       const study = drawStudy(sim);
-      const contacts = sim.model.contacts;
+      const contacts = sim.contactsBetween(study.from, study.to);
       expect(study.to).toBe(sim.now);
       expect(study.from).toBe(sim.now - STUDY_WINDOW_DAYS * DAY);
       expect(study.answers).toEqual([]);
@@ -540,14 +542,16 @@ describe('drawStudy', () => {
   it("words each contact with one of its true reason's phrasings, filled with that citizen's details", () => {
     const sim = sim60(4);
     const study = drawStudy(sim);
-    const contacts = sim.model.contacts;
+    const contacts = sim.contactsBetween(study.from, study.to);
     for (const item of study.items) {
       const c = contacts[item.contact]!;
       const need = findNeed(sim, c.needId)!;
       expect(need).not.toBeNull();
       const ctx: ContactContext = {
         daysSinceFirst: Math.max(0, Math.floor((c.at - need.arrivedAt) / DAY)),
-        earlierContacts: sim.model.journeyOf(c.needId).filter((s) => s.kind === 'contact' && s.at < c.at).length,
+        earlierContacts: modelOf(sim)
+          .journeyOf(c.needId)
+          .filter((s) => s.kind === 'contact' && s.at < c.at).length,
         documents: need.required,
         claims: need.claims,
         channel: c.channel,
@@ -629,15 +633,28 @@ describe('drawStudy', () => {
     expect(other.items.map((i) => `${i.contact}:${i.reason}`)).not.toEqual(first.items.map((i) => `${i.contact}:${i.reason}`));
   });
 
+  it("takes the window's contacts from the sim as the full list has them, ends included", () => {
+    const sim = sim60(8);
+    const all = modelOf(sim).contacts;
+    for (const [from, to] of [
+      [sim.now - STUDY_WINDOW_DAYS * DAY, sim.now],
+      [all[10]!.at, all[500]!.at],
+      [-Infinity, Infinity],
+      [sim.now + 1, sim.now + DAY],
+    ] as const) {
+      expect(sim.contactsBetween(from, to)).toEqual(all.filter((c) => c.at >= from && c.at <= to));
+    }
+  });
+
   it('does not change the run it studies', () => {
     const sim = freshSim(6, 'deliverology', 30);
     const now = sim.now;
-    const made = sim.model.contacts.length;
+    const made = modelOf(sim).contacts.length;
     const before = sim.report();
     drawStudy(sim);
     drawStudy(sim, 500);
     expect(sim.now).toBe(now);
-    expect(sim.model.contacts.length).toBe(made);
+    expect(modelOf(sim).contacts.length).toBe(made);
     expect(sim.report()).toEqual(before);
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseNeedsCsv, weeklyEndToEnd, type NeedRow } from '../../src/analysis/endToEnd';
-import { needsCsv } from '../../src/sim/needsCsv';
 import { runSim } from '../../src/sim';
 import { level } from './helpers';
 
@@ -25,7 +24,7 @@ describe('weekly end-to-end days', () => {
 
   it('gives the same weeks from the sim and from its exported CSV', () => {
     const sim = runSim(level('housing-benefit'), 2, 'systems', 120);
-    const fromCsv = weeklyEndToEnd(parseNeedsCsv(needsCsv(sim.model)), 120);
+    const fromCsv = weeklyEndToEnd(parseNeedsCsv(sim.needsCsv()), 120);
     expect(fromCsv.length).toBeGreaterThan(10);
     for (const w of fromCsv) expect(w.meanDays).toBeGreaterThan(0);
     expect(() => parseNeedsCsv('a,b\n1,2')).toThrow(/not a needs CSV/);

@@ -1,6 +1,7 @@
 // The inherited history, simulated once and reused: a run started from a fork of the warmed-up
 // office kept for (level, seed, regime) is, to the byte, the run that simulates that history
 // afresh; and forks share nothing that either changes.
+import { modelOf } from '../../src/sim/run';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY } from '../../src/engine/calendar';
 import { withScenario } from '../../src/levels/scenario';
@@ -84,15 +85,15 @@ describe('a run from the kept inherited history', () => {
   it('with every journey recorded: the same report and the same journeys', () => {
     const lv = level('housing-benefit', { warmUpDays: 90 });
     const log = choicesFor(lv, 'deliverology', 60);
-    const journeys = (sim: Sim) => JSON.stringify(Array.from({ length: 200 }, (_, i) => sim.model.journeyOf(1 + i * 7)));
+    const journeys = (sim: Sim) => JSON.stringify(Array.from({ length: 200 }, (_, i) => modelOf(sim).journeyOf(1 + i * 7)));
     const fresh = createSim(lv, 5, 'deliverology', { journal: true, reuseHistory: false });
     createSim(lv, 5, 'deliverology', { journal: true });
     const kept = createSim(lv, 5, 'deliverology', { journal: true });
-    expect(kept.model.journaling).toBe(true);
+    expect(modelOf(kept).journaling).toBe(true);
     expect(finish(kept, log, 60)).toBe(finish(fresh, log, 60));
     expect(journeys(kept)).toBe(journeys(fresh));
     // A journal is a different history to keep: a run without one is not started from it.
-    expect(createSim(lv, 5, 'deliverology').model.journaling).toBe(false);
+    expect(modelOf(createSim(lv, 5, 'deliverology')).journaling).toBe(false);
   });
 
   it('another level object with the same content starts from the same history, and the run refers to that object', () => {
@@ -104,8 +105,8 @@ describe('a run from the kept inherited history', () => {
     const runs = historyRuns();
     const sim = createSim(twin, 8, 'deliverology');
     expect(runs()).toBe(0);
-    expect(sim.model.level).toBe(twin);
-    expect(sim.model.calendar.hours).toBe(twin.hours);
+    expect(modelOf(sim).level).toBe(twin);
+    expect(modelOf(sim).calendar.hours).toBe(twin.hours);
     expect(finish(sim, [], 30)).toBe(fresh);
     runs();
     // A "what if?" is another level, so another history.
@@ -144,31 +145,31 @@ describe('forks', () => {
     const fresh = createSim(lv, 3, 'systems', { reuseHistory: false });
     const a = createSim(lv, 3, 'systems');
     const b = createSim(lv, 3, 'systems');
-    expect(a.model.level).toBe(lv);
-    expect(b.model.level).toBe(lv);
-    expect(a.model.needs).not.toBe(b.model.needs);
-    expect(a.model.needs.arrivedAt).not.toBe(b.model.needs.arrivedAt);
-    expect(a.model.needs.count).toBeGreaterThan(100);
-    const n = a.model.needs.count + 1;
+    expect(modelOf(a).level).toBe(lv);
+    expect(modelOf(b).level).toBe(lv);
+    expect(modelOf(a).needs).not.toBe(modelOf(b).needs);
+    expect(modelOf(a).needs.arrivedAt).not.toBe(modelOf(b).needs.arrivedAt);
+    expect(modelOf(a).needs.count).toBeGreaterThan(100);
+    const n = modelOf(a).needs.count + 1;
     const table = (s: Sim) => [
-      Array.from(s.model.needs.arrivedAt.subarray(0, n)),
-      Array.from(s.model.needs.outcome.subarray(0, n)),
-      Array.from(s.model.claims.status.subarray(0, s.model.claims.count + 1)),
+      Array.from(modelOf(s).needs.arrivedAt.subarray(0, n)),
+      Array.from(modelOf(s).needs.outcome.subarray(0, n)),
+      Array.from(modelOf(s).claims.status.subarray(0, modelOf(s).claims.count + 1)),
     ];
     expect(table(b)).toEqual(table(fresh));
-    a.model.needs.arrivedAt.fill(-1);
-    a.model.needs.outcome.fill(2);
-    a.model.claims.status.fill(3);
-    a.model.roles[0]!.staff = 99;
+    modelOf(a).needs.arrivedAt.fill(-1);
+    modelOf(a).needs.outcome.fill(2);
+    modelOf(a).claims.status.fill(3);
+    modelOf(a).roles[0]!.staff = 99;
     expect(table(b)).toEqual(table(fresh));
-    expect(b.model.roles[0]!.staff).toBe(fresh.model.roles[0]!.staff);
+    expect(modelOf(b).roles[0]!.staff).toBe(modelOf(fresh).roles[0]!.staff);
     expect(finish(b, [], 30)).toBe(finish(fresh, [], 30));
   });
 
   it('hold no functions, and share with each other only the level and what is prepared from it', () => {
     const lv = level('housing-benefit', { warmUpDays: 120 });
-    const a = createSim(lv, 6, 'deliverology', { journal: true }).model;
-    const b = createSim(lv, 6, 'deliverology', { journal: true }).model;
+    const a = modelOf(createSim(lv, 6, 'deliverology', { journal: true }));
+    const b = modelOf(createSim(lv, 6, 'deliverology', { journal: true }));
     const levelParts = reachable(lv);
     const prepared = reachable((a as unknown as { dist: object }).dist);
     const inA = reachable(a);
@@ -186,22 +187,22 @@ describe('forks', () => {
     for (let day = 0; day < 150; day++) {
       for (const action of log) if (action.at >= day * DAY && action.at < (day + 1) * DAY) sim.apply(action);
       sim.advanceTo((day + 1) * DAY);
-      const offer = sim.model.offers.open();
+      const offer = modelOf(sim).offers.open();
       if (offer) sim.apply({ kind: 'offer', offer: offer.id, accept: true });
     }
-    expect(sim.model.offers.list().length).toBeGreaterThan(0);
-    expect(sim.model.contacts.length).toBeGreaterThan(0);
-    expect(sim.model.pilotPool).not.toBeNull();
-    const fork = forkSimulation(sim.model);
+    expect(modelOf(sim).offers.list().length).toBeGreaterThan(0);
+    expect(modelOf(sim).contacts.length).toBeGreaterThan(0);
+    expect(modelOf(sim).pilotPool).not.toBeNull();
+    const fork = forkSimulation(modelOf(sim));
     const rest = log.filter((a) => a.at >= 150 * DAY);
-    for (const model of [sim.model, fork]) {
+    for (const model of [modelOf(sim), fork]) {
       for (const action of rest) model.apply(action);
       model.advanceTo(240 * DAY);
     }
-    expect(JSON.stringify(buildReport(fork, 'deliverology'))).toBe(JSON.stringify(buildReport(sim.model, 'deliverology')));
-    expect(fork.actions).toEqual(sim.model.actions);
-    expect(JSON.stringify(fork.journeyOf(40))).toBe(JSON.stringify(sim.model.journeyOf(40)));
-    expect(fork.contacts).toEqual(sim.model.contacts);
+    expect(JSON.stringify(buildReport(fork, 'deliverology'))).toBe(JSON.stringify(buildReport(modelOf(sim), 'deliverology')));
+    expect(fork.actions).toEqual(modelOf(sim).actions);
+    expect(JSON.stringify(fork.journeyOf(40))).toBe(JSON.stringify(modelOf(sim).journeyOf(40)));
+    expect(fork.contacts).toEqual(modelOf(sim).contacts);
   });
 });
 

@@ -57,7 +57,7 @@ describe('Session', () => {
   it('at every speed, a night or weekend ends exactly at opening time, so each morning is seen', () => {
     for (let speed = 0; speed < SPEEDS.length; speed++) {
       const s = new Session('housing-benefit', 'deliverology', 1);
-      const cal = s.sim.model.calendar;
+      const cal = s.sim.calendar;
       // From Thursday 16:00 of week 0, through Friday, the weekend, to Tuesday midday.
       s.advanceBy(3 * DAY + 16 * 60);
       const until = 8 * DAY + 12 * 60;

@@ -2,6 +2,7 @@
 // direction the sources describe, on every one of several seeds. Golden figures for the default
 // housing-benefit level (DESIGN.md section 4) are checked here too; the full reports are in
 // golden.test.ts, the price of each gaming move in gaming.test.ts.
+import { modelOf } from '../../src/sim/run';
 import { describe, expect, it } from 'vitest';
 import { type Report, runSim, simulate } from '../../src/sim/index';
 import { level } from './helpers';
@@ -178,7 +179,7 @@ describe('each mechanism moves its outcome, on every seed', () => {
     const slowScan = { ...HONEST, 'regimes.deliverology.staff.scanner': 1, [`${D}.nilQualifyDays`]: 28 };
     for (const seed of SEEDS) {
       const sim = runSim(level('housing-benefit', slowScan), seed, 'deliverology', 200);
-      const claims = sim.model.claims;
+      const claims = modelOf(sim).claims;
       let nil = 0;
       for (let id = 1; id <= claims.count; id++) {
         if (claims.statusOf(id) === 'nil-qualified') {
@@ -290,10 +291,16 @@ describe('each mechanism moves its outcome, on every seed', () => {
     for (const seed of SEEDS) {
       const sim = runSim(level('housing-benefit'), seed, 'deliverology', 365);
       const r = sim.report();
-      const gaveUpLong = sim.model.needs.list().filter((n) => n.arrivedAt >= 0 && n.outcome === 'abandoned' && sim.now - n.arrivedAt > 42 * 1440);
+      const gaveUpLong = modelOf(sim)
+        .needs.list()
+        .filter((n) => n.arrivedAt >= 0 && n.outcome === 'abandoned' && sim.now - n.arrivedAt > 42 * 1440);
       expect(gaveUpLong.length).toBeGreaterThan(0);
-      const metLate = sim.model.needs.list().filter((n) => n.arrivedAt >= 0 && n.outcome === 'met' && n.closedAt - n.arrivedAt > 42 * 1440);
-      const waiting = sim.model.needs.list().filter((n) => n.arrivedAt >= 0 && n.outcome === 'open' && sim.now - n.arrivedAt > 42 * 1440);
+      const metLate = modelOf(sim)
+        .needs.list()
+        .filter((n) => n.arrivedAt >= 0 && n.outcome === 'met' && n.closedAt - n.arrivedAt > 42 * 1440);
+      const waiting = modelOf(sim)
+        .needs.list()
+        .filter((n) => n.arrivedAt >= 0 && n.outcome === 'open' && sim.now - n.arrivedAt > 42 * 1440);
       expect(r.needs.harmed).toBe(metLate.length + waiting.length + gaveUpLong.length);
     }
   });
@@ -364,10 +371,10 @@ describe('edges found in review', () => {
   it('switching to the redesign leaves no documents in a scanning pile nobody works', () => {
     for (const seed of SEEDS) {
       const sim = runSim(level('housing-benefit'), seed, 'deliverology', 120, [{ at: 30 * 1440, kind: 'regime', regime: 'systems' }]);
-      const scanner = sim.model.roleById.get('scanner')!;
+      const scanner = modelOf(sim).roleById.get('scanner')!;
       expect(scanner.staff).toBe(0);
       expect(scanner.queue.size).toBe(0);
-      const claims = sim.model.claims;
+      const claims = modelOf(sim).claims;
       for (let id = 1; id <= claims.count; id++) expect(claims.awaitingScan[id]).toBe(0);
     }
   });

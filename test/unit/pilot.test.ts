@@ -1,6 +1,7 @@
 // A pilot of the redesign on part of the demand: a share of new citizens, drawn at first contact
 // from the pilot's own stream, handled start to finish by a pilot team as the systems design
 // handles needs, measured beside the main flow. With no pilot, nothing changes.
+import { modelOf } from '../../src/sim/run';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -91,14 +92,14 @@ describe('a pilot beside the deliverology flow', () => {
   const flows = r.flows!;
 
   it('takes about the pilot share of the citizens arriving after it starts, and no one before', () => {
-    const needs = sim.model.needs.list();
+    const needs = modelOf(sim).needs.list();
     expect(needs.filter((n) => n.arrivedAt <= PILOT_AT && n.pilot)).toHaveLength(0);
     const after = needs.filter((n) => n.arrivedAt > PILOT_AT);
     const inPilot = after.filter((n) => n.pilot).length;
     const n = after.length;
     const sd = Math.sqrt(n * 0.2 * 0.8);
     expect(Math.abs(inPilot - 0.2 * n)).toBeLessThan(4 * sd);
-    expect(sim.model.pilotNeeds).toBe(inPilot);
+    expect(modelOf(sim).pilotNeeds).toBe(inPilot);
   });
 
   it('shows the redesign working on its part: far faster, far less failure demand', () => {
@@ -123,7 +124,9 @@ describe('a pilot beside the deliverology flow', () => {
   });
 
   it('computes each flow as the report computes its overall figures', () => {
-    const cohort = sim.model.needs.list().filter((n) => n.arrivedAt >= 0);
+    const cohort = modelOf(sim)
+      .needs.list()
+      .filter((n) => n.arrivedAt >= 0);
     for (const pilot of [false, true]) {
       const f = pilot ? flows.pilot : flows.main;
       const own = cohort.filter((n) => n.pilot === pilot);
@@ -134,7 +137,9 @@ describe('a pilot beside the deliverology flow', () => {
       expect(f.endToEndMean).toBeCloseTo(mean, 3);
       expect(f.oneStopShare).toBeCloseTo(met.filter((n) => n.contacts === 1).length / met.length, 3);
       const ids = new Set(own.map((n) => n.id));
-      const contacts = sim.model.contacts.slice(sim.model.firstMeasuredContact).filter((c) => ids.has(c.needId));
+      const contacts = modelOf(sim)
+        .contacts.slice(modelOf(sim).firstMeasuredContact)
+        .filter((c) => ids.has(c.needId));
       expect(f.failureDemandShare).toBeCloseTo(contacts.filter((c) => c.failure).length / contacts.length, 3);
     }
   });
@@ -190,11 +195,13 @@ describe('the pilot team', () => {
     sim.apply({ kind: 'design', key: 'pilotShare', value: 0.3 });
     sim.apply({ kind: 'design', key: 'pilotTeam', value: 2 });
     sim.advanceDays(90);
-    const pilot = sim.model.needs.list().filter((n) => n.pilot);
+    const pilot = modelOf(sim)
+      .needs.list()
+      .filter((n) => n.pilot);
     expect(pilot.length).toBeGreaterThan(100);
     let met = 0;
     for (const need of pilot) {
-      const steps = sim.model.journeyOf(need.id);
+      const steps = modelOf(sim).journeyOf(need.id);
       expect(steps[0]!.kind).toBe('contact');
       const kinds = new Set(steps.map((s) => s.kind));
       for (const k of ['queued-for-scanning', 'form-handed-out', 'form-posted', 'file-picked-up', 'nil-qualified', 'message-passed']) {
@@ -207,9 +214,9 @@ describe('the pilot team', () => {
     }
     expect(met / pilot.length).toBeGreaterThan(0.8);
     // The pilot team did the work: at least every first contact of its citizens.
-    const team = sim.model.roles.find((x) => x.id === 'assessorPilot')!;
+    const team = modelOf(sim).roles.find((x) => x.id === 'assessorPilot')!;
     expect(team.started).toBeGreaterThanOrEqual(pilot.length);
-    expect(sim.model.pilotPool).toBe(team);
+    expect(modelOf(sim).pilotPool).toBe(team);
   });
 
   it('with no team, no one new joins and its citizens go back to the usual flow; with no share, no one new joins, and those in it finish there', () => {
@@ -220,7 +227,7 @@ describe('the pilot team', () => {
       { at: 90 * DAY, kind: 'design', key: 'pilotTeam', value: 2 },
       { at: 90 * DAY, kind: 'design', key: 'pilotShare', value: 0 },
     ]);
-    const needs = sim.model.needs.list();
+    const needs = modelOf(sim).needs.list();
     const pilot = needs.filter((n) => n.pilot);
     // With no team to serve them, nobody joined it from day 60, nor after the share went back to 0.
     expect(needs.filter((n) => n.pilot && n.arrivedAt > 60 * DAY)).toHaveLength(0);
@@ -240,9 +247,9 @@ describe('the pilot team', () => {
     sim.apply({ kind: 'design', key: 'pilotShare', value: 0.5 });
     sim.advanceDays(20);
     sim.apply({ kind: 'design', key: 'pilotTeam', value: 0 });
-    expect(sim.model.pilotPool!.queue.size).toBe(0);
+    expect(modelOf(sim).pilotPool!.queue.size).toBe(0);
     sim.advanceDays(40);
-    expect(sim.model.pilotPool!.queue.size).toBe(0);
+    expect(modelOf(sim).pilotPool!.queue.size).toBe(0);
   });
 });
 
@@ -291,11 +298,13 @@ describe('the pilot keeps runs reproducible', () => {
   it('common random numbers: the same citizens arrive with and without a pilot', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (seed, share) => {
-        const a = runSim(hbShort, seed, 'deliverology', 60).model.needs.list();
-        const b = runSim(hbShort, seed, 'deliverology', 60, [
-          { at: 5 * DAY, kind: 'design', key: 'pilotShare', value: share },
-          { at: 5 * DAY, kind: 'design', key: 'pilotTeam', value: 2 },
-        ]).model.needs.list();
+        const a = modelOf(runSim(hbShort, seed, 'deliverology', 60)).needs.list();
+        const b = modelOf(
+          runSim(hbShort, seed, 'deliverology', 60, [
+            { at: 5 * DAY, kind: 'design', key: 'pilotShare', value: share },
+            { at: 5 * DAY, kind: 'design', key: 'pilotTeam', value: 2 },
+          ]),
+        ).needs.list();
         const key = (n: (typeof a)[number]) => `${n.arrivedAt}:${n.required}:${n.hard}:${n.firstChannel}:${n.bringsEvidence}:${n.givesUpAt}`;
         expect(b.map(key)).toEqual(a.map(key));
         expect(b.some((n) => n.pilot)).toBe(true);
@@ -327,7 +336,7 @@ describe('the pilot keeps runs reproducible', () => {
           conserves(r.flows.pilot);
           expect(r.flows.main.arrived + r.flows.pilot.arrived).toBe(r.needs.arrived);
         } else {
-          expect(sim.model.pilotNeeds).toBe(0);
+          expect(modelOf(sim).pilotNeeds).toBe(0);
         }
         const snap = sim.snapshot();
         const pool = snap.roles.find((x) => x.id === 'assessorPilot');
@@ -335,8 +344,8 @@ describe('the pilot keeps runs reproducible', () => {
           const main = snap.roles.find((x) => x.id === 'assessor')!;
           expect(pool.staff).toBe(Math.min(snap.design.pilotTeam, main.staff + pool.staff));
         }
-        for (const c of sim.model.contacts) expect(c.waited).toBeGreaterThanOrEqual(0);
-        for (const role of sim.model.roles) expect(role.busy).toBeGreaterThanOrEqual(0);
+        for (const c of modelOf(sim).contacts) expect(c.waited).toBeGreaterThanOrEqual(0);
+        for (const role of modelOf(sim).roles) expect(role.busy).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 12 },
     );

@@ -1,5 +1,6 @@
 // Invariants over random seeds and random action logs (fast-check): nothing is lost, nothing
 // waits a negative time, the same inputs give the same report, and a replayed log reproduces it.
+import { modelOf } from '../../src/sim/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/levels/schema';
@@ -50,12 +51,12 @@ describe('invariants over random seeds and action logs', () => {
         expect(r.needs.arrived).toBe(r.needs.met + r.needs.open + r.needs.abandoned);
         expect(r.claims.opened).toBe(r.claims.decided + r.claims.nilQualified + r.claims.abandoned + r.claims.open);
         expect(r.contacts.total).toBe(r.contacts.value + r.contacts.failure);
-        for (const c of sim.model.contacts) expect(c.waited).toBeGreaterThanOrEqual(0);
-        for (const role of sim.model.roles) {
+        for (const c of modelOf(sim).contacts) expect(c.waited).toBeGreaterThanOrEqual(0);
+        for (const role of modelOf(sim).roles) {
           expect(role.queue.size).toBeGreaterThanOrEqual(0);
           expect(role.busy).toBeGreaterThanOrEqual(0);
         }
-        for (const need of sim.model.needs.list()) {
+        for (const need of modelOf(sim).needs.list()) {
           if (need.outcome !== 'open') expect(need.closedAt).toBeGreaterThanOrEqual(need.arrivedAt);
         }
         for (const q of Object.values(r.queues)) {
@@ -104,8 +105,8 @@ describe('invariants over random seeds and action logs', () => {
   it('common random numbers: the same citizens arrive whatever the design', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
-        const a = runSim(hb, seed, 'deliverology', 30).model.needs.list();
-        const b = runSim(hb, seed, 'systems', 30).model.needs.list();
+        const a = modelOf(runSim(hb, seed, 'deliverology', 30)).needs.list();
+        const b = modelOf(runSim(hb, seed, 'systems', 30)).needs.list();
         // Arrival times and needs come from the demand stream alone, so they match one for one.
         const key = (n: (typeof a)[number]) => `${n.arrivedAt}:${n.required}:${n.hard}:${n.firstChannel}`;
         expect(a.map(key)).toEqual(b.map(key));
@@ -122,7 +123,7 @@ describe('invariants over random seeds and action logs', () => {
         expect(r.needs.arrived).toBe(r.needs.met + r.needs.open + r.needs.abandoned);
         expect(r.needs.abandoned).toBe(0);
         expect(r.failureDemandShare).toBe(0);
-        for (const c of sim.model.contacts) expect(c.waited).toBeGreaterThanOrEqual(0);
+        for (const c of modelOf(sim).contacts) expect(c.waited).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 20 },
     );

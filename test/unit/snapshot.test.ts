@@ -1,3 +1,4 @@
+import { modelOf } from '../../src/sim/run';
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../src/sim/index';
 import { level } from './helpers';
@@ -36,7 +37,7 @@ describe('the counts a snapshot reads, kept as the sim goes', () => {
       sim.advanceDays(days);
       if (days === 20) sim.apply({ kind: 'regime', regime: 'systems' });
       const snap = sim.snapshot();
-      const n = sim.model.needs;
+      const n = modelOf(sim).needs;
       const byStage: Record<string, number> = {};
       let pilotOpen = 0;
       let pilotMet = 0;
@@ -48,7 +49,7 @@ describe('the counts a snapshot reads, kept as the sim goes', () => {
       }
       for (const [stage, count] of Object.entries(snap.stages)) expect(count, stage).toBe(byStage[stage] ?? 0);
       expect(snap.flows?.pilot).toEqual({ open: pilotOpen, met: pilotMet });
-      const contacts = sim.model.contacts;
+      const contacts = modelOf(sim).contacts;
       expect(snap.contacts.total).toBe(contacts.length);
       expect(snap.recentContacts).toEqual(contacts.slice(-20).map(({ needId, at, channel, reason, failure }) => ({ needId, at, channel, reason, failure })));
     }

@@ -42,9 +42,9 @@ describe('the staffing a change of regime offers', () => {
   it('is what the regime action gives, unless staff actions follow it', () => {
     const sim = createSim(hb, 1, 'deliverology');
     sim.apply({ at: 10 * DAY, kind: 'regime', regime: 'systems' });
-    expect(sim.model.staffOnBooks()).toMatchObject({ receptionist: 0, scanner: 0, assessor: 16 });
+    expect(sim.staffOnBooks()).toMatchObject({ receptionist: 0, scanner: 0, assessor: 16 });
     sim.apply({ at: 10 * DAY, kind: 'staff', role: 'assessor', count: 9 });
-    expect(sim.model.staffOnBooks().assessor).toBe(9);
+    expect(sim.staffOnBooks().assessor).toBe(9);
   });
 });
 

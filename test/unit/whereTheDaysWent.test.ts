@@ -1,6 +1,5 @@
 // Where the days went: the parts add up to the days citizens lived, and the dashboard sees only one.
 import { describe, expect, it } from 'vitest';
-import { whereTheDaysWent } from '../../src/analysis/whereTheDaysWent';
 import { runSim } from '../../src/sim/run';
 import { level } from './helpers';
 
@@ -9,8 +8,8 @@ const hb = level('housing-benefit', { warmUpDays: 180 });
 describe('where the days went', () => {
   const deliverology = runSim(hb, 2, 'deliverology', 180);
   const systems = runSim(hb, 2, 'systems', 180);
-  const d = whereTheDaysWent(deliverology.model)!;
-  const s = whereTheDaysWent(systems.model)!;
+  const d = deliverology.daysSplit()!;
+  const s = systems.daysSplit()!;
 
   it('splits the mean end-to-end days of the citizens helped, to the day', () => {
     expect(d.helped).toBe(deliverology.report().needs.met);
@@ -31,7 +30,7 @@ describe('where the days went', () => {
 
   it('with the clock rule off, the days before the clock move onto it', () => {
     const honest = runSim(level('housing-benefit', { warmUpDays: 180, 'regimes.deliverology.design.clockStart': 'firstContact' }), 2, 'deliverology', 180);
-    const h = whereTheDaysWent(honest.model)!;
+    const h = honest.daysSplit()!;
     expect(h.lived).toBeCloseTo(d.lived, 6);
     expect(Math.abs(h.beforeTheClock)).toBeLessThan(0.01);
     expect(h.onTheClock).toBeGreaterThan(d.onTheClock + 5);
