@@ -2,7 +2,8 @@
 // Off by default; when on, steps go into flat typed arrays with a per-need chain, so recording
 // allocates nothing per step and never touches the simulation's randomness or state.
 import { grown, roomFor } from '../engine/grown';
-import type { Channel, ContactCause, ContactReason } from './types';
+import type { ContactLog } from './contactLog';
+import { type Channel, type ContactCause, type ContactReason, isFailureDemand } from './types';
 
 /** What happened to a need at one moment of its journey. */
 export type JourneyKind =
@@ -105,14 +106,8 @@ export const JOURNEY_KINDS: readonly JourneyKind[] = [
 /** Kind codes, for the simulation's calls to Journal.add. */
 export const J = Object.fromEntries(JOURNEY_KINDS.map((k, i) => [k, i])) as Record<JourneyKind, number>;
 
-/** What a contact step needs to be read back: the sim keeps contacts by column. */
-export interface ContactLookup {
-  contactChannel(i: number): Channel;
-  contactReason(i: number): ContactReason;
-  contactCause(i: number): ContactCause;
-  /** Minutes waited, or NaN while nobody has dealt with it yet. */
-  contactWaited(i: number): number;
-}
+/** What a contact step needs to be read back: the sim keeps contacts by column (see ContactLog). */
+type ContactLookup = Pick<ContactLog, 'channel' | 'reason' | 'cause' | 'waited'>;
 
 /** The steps of every need, in one flat store. */
 export class Journal {
@@ -163,16 +158,16 @@ export class Journal {
       const kind = JOURNEY_KINDS[this.kind[i]!]!;
       const ref = this.ref[i]!;
       if (kind === 'contact') {
-        const reason = contacts.contactReason(ref);
+        const reason = contacts.reason(ref);
         const step: JourneyStep = {
           at,
           kind,
-          channel: contacts.contactChannel(ref),
+          channel: contacts.channel(ref),
           reason,
-          failure: reason !== 'new-claim' && reason !== 'send-evidence',
-          cause: contacts.contactCause(ref),
+          failure: isFailureDemand(reason),
+          cause: contacts.cause(ref),
         };
-        const waited = contacts.contactWaited(ref);
+        const waited = contacts.waited(ref);
         if (waited === waited) step.waited = waited;
         out.push(step);
       } else if (ref > 0) {

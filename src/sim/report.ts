@@ -4,7 +4,8 @@ import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import type { OfferRecord } from './offers';
 import { levelHash, MODEL_VERSION } from './version';
-import { CHANNELS, REASONS, type Simulation } from './simulation';
+import { CHANNELS, REASONS } from './contactLog';
+import type { Simulation } from './simulation';
 import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';
 import { CONTACT_CAUSES, type ContactCause, type ContactReason, FAILURE_REASONS, isFailureDemand, type Regime, VALUE_REASONS } from './types';
 
@@ -257,13 +258,13 @@ function flowsOf(sim: Simulation): Report['flows'] {
     } else if (outcome === GAVE_UP) f.abandoned++;
     else f.open++;
   }
-  const contacts = sim.contactsMade;
-  for (let i = sim.firstMeasuredContact; i < contacts; i++) {
-    const id = sim.contactNeedId(i);
+  const log = sim.contactLog;
+  for (let i = sim.firstMeasuredContact; i < log.count; i++) {
+    const id = log.need(i);
     if (needs.arrivedAt[id]! < 0) continue;
     const f = needs.pilot[id] === 1 ? pilot : main;
     f.contacts++;
-    if (isFailureDemand(sim.contactReason(i))) f.failure++;
+    if (isFailureDemand(log.reason(i))) f.failure++;
   }
   return { main: main.measures(), pilot: pilot.measures() };
 }
@@ -358,25 +359,26 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   let failure = 0;
   let total = 0;
   // Read from the sim's contact columns: building every contact as an object costs more than the rest of the report.
-  const contactsMade = sim.contactsMade;
-  const officeTotal = contactsMade - sim.firstMeasuredContact;
-  // Counted by code (channel and reason together), then named.
-  const byCode = new Int32Array(CHANNELS.length * 8);
+  const log = sim.contactLog;
+  const officeTotal = log.count - sim.firstMeasuredContact;
+  // Counted by channel and reason together (as indices: cheaper than by name), then named.
+  const R = REASONS.length;
+  const byCode = new Int32Array(CHANNELS.length * R);
   const byCause = Object.fromEntries(CONTACT_CAUSES.map((c) => [c, 0])) as Record<ContactCause, number>;
   let unanswered = 0;
-  for (let i = sim.firstMeasuredContact; i < contactsMade; i++) {
-    if (needs.arrivedAt[sim.contactNeedId(i)]! < 0) continue;
-    byCode[sim.contactCode(i)]!++;
-    byCause[sim.contactCause(i)]++;
-    if (sim.contactHungUp(i)) unanswered++;
+  for (let i = sim.firstMeasuredContact; i < log.count; i++) {
+    if (needs.arrivedAt[log.need(i)]! < 0) continue;
+    byCode[log.channelIndex(i) * R + log.reasonIndex(i)]!++;
+    byCause[log.cause(i)]++;
+    if (log.hungUp(i)) unanswered++;
   }
   for (let code = 0; code < byCode.length; code++) {
     const n = byCode[code]!;
     if (n === 0) continue;
-    const reason = REASONS[code & 7]!;
+    const reason = REASONS[code % R]!;
     total += n;
     byReason[reason] += n;
-    byChannel[CHANNELS[code >> 3]!] += n;
+    byChannel[CHANNELS[Math.floor(code / R)]!] += n;
     if (isFailureDemand(reason)) failure += n;
   }
 

@@ -13,7 +13,8 @@ import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import { OfferBook } from './offers';
 import { offeredStaffing } from './staffing';
 import type { Action, ActionInput, Channel, Contact, ContactReason, Design, DesignKey, Regime } from './types';
-import { CONTACT_CAUSES, type ContactCause, isFailureDemand, WAYS_OF_WORKING } from './types';
+import { isFailureDemand, WAYS_OF_WORKING } from './types';
+import { CAUSE, ContactLog, REASONS, reasonCode } from './contactLog';
 
 // Event kinds. Numbers, not strings, because the event loop is the hot path.
 const ARRIVAL = 0;
@@ -37,32 +38,6 @@ type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
 /** Letter kinds; an event carries a letter as its index here. */
 const LETTERS: readonly LetterKind[] = ['form', 'request', 'decision', 'wrong-decision', 'nil'];
-
-/** A contact's code is its channel's index here times 8, plus its reason's index in REASONS. */
-export const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];
-export const REASONS: readonly ContactReason[] = ['new-claim', 'send-evidence', 'progress-chasing', 'resend-evidence', 'reapply', 'correct-error', 'complaint'];
-/** Cause codes (indices in CONTACT_CAUSES). */
-const CAUSE = Object.fromEntries(CONTACT_CAUSES.map((c, i) => [c, i])) as Record<ContactCause, number>;
-
-/** A reason's index in REASONS (comparisons of interned strings: cheaper than a keyed look-up). */
-function reasonCode(r: ContactReason): number {
-  switch (r) {
-    case 'new-claim':
-      return 0;
-    case 'send-evidence':
-      return 1;
-    case 'progress-chasing':
-      return 2;
-    case 'resend-evidence':
-      return 3;
-    case 'reapply':
-      return 4;
-    case 'correct-error':
-      return 5;
-    case 'complaint':
-      return 6;
-  }
-}
 
 /** A task's kind of work, as its index in WORK_KINDS (casework: whether it ends in a decision). */
 function workKind(task: Task): number {
@@ -152,17 +127,8 @@ export class Simulation {
   /** Every claim's record, by column (ids from 1). */
   readonly claims = new ClaimTable();
   /** Contact records are kept by column (see contacts) and made into objects only when asked for. */
-  private contactCount = 0;
-  private cNeed = new Int32Array(4096);
-  private cAt = new Float64Array(4096);
-  private cWaited = new Float64Array(4096);
-  /** Channel * 8 + reason, as indices into CHANNELS and REASONS. */
-  private cCode = new Uint8Array(4096);
-  /** 1 for a call or visit whose citizen gave up waiting before anyone answered. */
-  private cHungUp = new Uint8Array(4096);
-  /** What brought each contact about: an index in CONTACT_CAUSES. */
-  private cCause = new Uint8Array(4096);
-  private readonly contactList: Contact[] = objectArray();
+  /** Every contact so far, the inherited history's too. */
+  readonly contactLog = new ContactLog();
   readonly actions: Action[] = objectArray();
   readonly inspections: Inspection[] = objectArray();
   design: Design;
@@ -383,7 +349,7 @@ export class Simulation {
     this.itLicenceMinutes = 0;
     Object.assign(this.tally, emptyTally());
     this.quarter = emptyTally();
-    this.firstMeasuredContact = this.contactCount;
+    this.firstMeasuredContact = this.contactLog.count;
     this.firstMeasuredClaim = this.claims.count;
     this.eventsProcessed = 0;
   }
@@ -396,24 +362,7 @@ export class Simulation {
    * afresh rather than holding on to the array.
    */
   get contacts(): Contact[] {
-    const list = this.contactList;
-    for (let i = list.length; i < this.contactCount; i++) list.push(this.contactRecord(i));
-    return list;
-  }
-
-  /** Contact i (0: the first ever) as a plain object. */
-  private contactRecord(i: number): Contact {
-    const code = this.cCode[i]!;
-    const reason = REASONS[code & 7]!;
-    return {
-      needId: this.cNeed[i]!,
-      at: this.cAt[i]!,
-      channel: CHANNELS[code >> 3]!,
-      reason,
-      failure: isFailureDemand(reason),
-      cause: CONTACT_CAUSES[this.cCause[i]!]!,
-      waited: this.waitedOf(i),
-    };
+    return this.contactLog.all();
   }
 
   /**
@@ -432,78 +381,12 @@ export class Simulation {
     if (harmAfter !== null && (unpaidTo - arrivedAt) / DAY > harmAfter) {
       harmedAt = arrivedAt + harmAfter * DAY;
     }
-    return journal.steps(needId, this, harmedAt);
+    return journal.steps(needId, this.contactLog, harmedAt);
   }
 
   /** Whether the sim keeps a journal of every citizen's journey. */
   get journaling(): boolean {
     return this.journal !== null;
-  }
-
-  /** A contact's channel and reason as one code (see CHANNELS), by index. */
-  contactCode(i: number): number {
-    return this.cCode[i]!;
-  }
-
-  /** For the journal: a contact's channel, reason and wait, by index. */
-  contactChannel(i: number): Channel {
-    return CHANNELS[this.cCode[i]! >> 3]!;
-  }
-
-  contactReason(i: number): ContactReason {
-    return REASONS[this.cCode[i]! & 7]!;
-  }
-
-  /** Minutes the contact waited, or NaN while nobody has dealt with it. */
-  contactWaited(i: number): number {
-    return this.cWaited[i]!;
-  }
-
-  /** What brought a contact about, by index. */
-  contactCause(i: number): ContactCause {
-    return CONTACT_CAUSES[this.cCause[i]!]!;
-  }
-
-  /** Whether the citizen gave up waiting before anyone answered, by index. */
-  contactHungUp(i: number): boolean {
-    return this.cHungUp[i] === 1;
-  }
-
-  /** The need a contact was about, by index. */
-  contactNeedId(i: number): number {
-    return this.cNeed[i]!;
-  }
-
-  private waitedOf(i: number): number {
-    const w = this.cWaited[i]!;
-    return w === w ? w : 0;
-  }
-
-  /** How many contacts there have been (the inherited history's too), without building them. */
-  get contactsMade(): number {
-    return this.contactCount;
-  }
-
-  /** The newest n contacts, oldest first, made without making every earlier one (for views, every frame). */
-  recentContacts(n: number): Contact[] {
-    const out: Contact[] = [];
-    for (let i = Math.max(0, this.contactCount - n); i < this.contactCount; i++) out.push(this.contactRecord(i));
-    return out;
-  }
-
-  /** Contacts made from `from` to `to` (minutes, both included), oldest first; made without making the others. */
-  contactsBetween(from: number, to: number): Contact[] {
-    // Contacts are recorded in time order: find the first at or after `from` by bisection.
-    let lo = 0;
-    let hi = this.contactCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cAt[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Contact[] = [];
-    for (let i = lo; i < this.contactCount && this.cAt[i]! <= to; i++) out.push(this.contactRecord(i));
-    return out;
   }
 
   /** Runs every event up to and including time t (minutes), then sets the clock to t. */
@@ -952,7 +835,7 @@ export class Simulation {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(need, channel);
     if (role === this.phoneRole && channel === 'phone') this.callsByHour[Math.floor((this.now - Math.floor(this.now / DAY) * DAY) / 60)]!++;
-    const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactCount - 1, isFailureDemand(reason));
+    const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactLog.count - 1, isFailureDemand(reason));
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
     role.enqueue(task);
@@ -980,7 +863,7 @@ export class Simulation {
     if (task.channel === 'phone') this.waiting.phone--;
     else this.waiting.visit--;
     this.countOffered(task, false);
-    this.cHungUp[task.contact] = 1;
+    this.contactLog.hangUp(task.contact);
     const need = task.need;
     if (this.needs.outcome[need] !== NEED_OPEN) return;
     if (this.journal !== null) this.note(need, J['hung-up']);
@@ -998,14 +881,7 @@ export class Simulation {
       this.needs.failureContacts[need]!++;
       this.failureContacts++;
     }
-    const i = this.contactCount++;
-    if (i === this.cAt.length) this.growContacts();
-    this.cNeed[i] = need;
-    this.cAt[i] = this.now;
-    // Calls and visits wait until someone deals with them (NaN till then); letters are simply received.
-    this.cWaited[i] = channel === 'letter' ? 0 : Number.NaN;
-    this.cCode[i] = (channel === 'phone' ? 0 : channel === 'visit' ? 8 : 16) + reasonCode(reason);
-    this.cCause[i] = this.causeOf(need, reason);
+    const i = this.contactLog.add(need, this.now, channel, reason, this.causeOf(need, reason));
     if (this.journal !== null) this.journal.add(need, this.now, J.contact, i);
     this.citizenWaits(need);
   }
@@ -1043,16 +919,6 @@ export class Simulation {
   /** Who does a need's casework: the pilot team for a pilot need. */
   private caseRole(need: number): RolePool {
     return this.inPilot(need) ? this.pilotPool! : this.casework;
-  }
-
-  private growContacts(): void {
-    const n = this.cAt.length * 2;
-    this.cNeed = grown(this.cNeed, n);
-    this.cAt = grown(this.cAt, n);
-    this.cWaited = grown(this.cWaited, n);
-    this.cCode = grown(this.cCode, n);
-    this.cHungUp = grown(this.cHungUp, n);
-    this.cCause = grown(this.cCause, n);
   }
 
   /** Journals a step of a need still open (nothing happens to a need after it closes). */
@@ -1176,8 +1042,7 @@ export class Simulation {
 
   private noteContactWait(task: Task, waited: number): void {
     const i = task.contact;
-    this.cWaited[i] = waited;
-    if (i < this.contactList.length) this.contactList[i]!.waited = waited;
+    this.contactLog.setWaited(i, waited);
     this.countOffered(task, task.channel === 'phone' ? waited <= 20 / 60 : waited <= 15);
     // The pilot team answers its own citizens' calls, in house.
     if (task.channel === 'phone' && this.outsourced && !this.inPilot(task.need)) this.outsourcedCalls++;

@@ -76,7 +76,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     stages,
     phonesWaiting: sim.waiting.phone,
     visitorsWaiting: sim.waiting.visit,
-    contacts: { total: sim.contactsMade, failure: sim.failureContacts },
+    contacts: { total: sim.contactLog.count, failure: sim.failureContacts },
     dashboard,
     lastInspection: last ? { day: last.day, stars: last.stars, leaguePosition: last.leaguePosition, leagueSize: last.leagueSize } : null,
     flows: sim.pilotPool !== null ? { main: { open: open - pilotOpen, met: met - pilotMet }, pilot: { open: pilotOpen, met: pilotMet } } : null,
@@ -89,7 +89,7 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     targets: sim.level.inspection ? targetStates(dashboard, sim.level.inspection.targets) : null,
     offer: sim.offers.openWithReason(),
     staffIfSwitched: { regime: other, staff: offeredStaffing(sim.level, other, books, sim.outsourcedRole, sim.budget) },
-    recentContacts: sim.recentContacts(20).map((c) => ({
+    recentContacts: sim.contactLog.recent(20).map((c) => ({
       needId: c.needId,
       at: c.at,
       channel: c.channel,
