@@ -28,9 +28,35 @@ export class Scheduler<E> {
     this.payload[handle] = undefined;
   }
 
+  /** Moves a scheduled event to time t (not before now), as if cancelled and scheduled afresh then; its handle stays its own. */
+  reschedule(handle: number, t: number): void {
+    if (t < this.now) throw new RangeError(`an event moved to minute ${t} is before now (${this.now})`);
+    if (!this.queue.has(handle)) throw new RangeError(`event ${handle} is not scheduled, so cannot be moved`);
+    this.queue.reschedule(handle, t);
+  }
+
   /** When the next event is due (Infinity: none). */
   get nextAt(): number {
     return this.queue.size === 0 ? Infinity : this.queue.peekTime();
+  }
+
+  /**
+   * Takes the next event due up to and including time t, setting now to its time; undefined when
+   * none is due (now is left as it is). A loop of take is runUntil without a callback, for a hot
+   * loop that would rather call its handler directly.
+   */
+  take(t: number): E | undefined {
+    const queue = this.queue;
+    if (queue.size === 0) return undefined;
+    const at = queue.peekTime();
+    if (at > t) return undefined;
+    const slot = queue.pop();
+    const event = this.payload[slot] as E;
+    this.payload[slot] = undefined;
+    queue.free(slot);
+    this.now = at;
+    this.handled++;
+    return event;
   }
 
   /** Handles every event due up to and including time t, in order, then sets now to t. */

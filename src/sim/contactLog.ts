@@ -17,7 +17,7 @@ function channelCode(c: Channel): number {
 }
 
 /** A reason's index in REASONS (comparisons of interned strings: cheaper than a keyed look-up). */
-export function reasonCode(r: ContactReason): number {
+function reasonCode(r: ContactReason): number {
   switch (r) {
     case 'new-claim':
       return 0;

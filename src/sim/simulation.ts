@@ -1,7 +1,7 @@
 import type { Level, OfferPressure } from '../levels/schema';
 import { Calendar, DAY } from '../engine/calendar';
 import { ABANDONED, CONFIRMED_ASKED, CONFIRMED_NO, CONFIRMED_YES, ClaimTable, DECIDED, NIL_QUALIFIED, OPEN } from './claimTable';
-import { EventQueue } from '../engine/eventQueue';
+import { Scheduler } from '../engine/scheduler';
 import { exp } from '../engine/exactMath';
 import { grown } from '../engine/grown';
 import { anyTargetRed, dashboardOf, type Inspection, inspect, type OfficialTally, emptyTally } from './inspection';
@@ -14,30 +14,39 @@ import { OfferBook } from './offers';
 import { offeredStaffing } from './staffing';
 import type { Action, ActionInput, Channel, Contact, ContactReason, Design, DesignKey, Regime } from './types';
 import { isFailureDemand, WAYS_OF_WORKING } from './types';
-import { CAUSE, ContactLog, REASONS, reasonCode } from './contactLog';
+import { CAUSE, ContactLog } from './contactLog';
 
-// Event kinds. Numbers, not strings, because the event loop is the hot path.
-const ARRIVAL = 0;
-const CONTACT = 1;
-const TASK_DONE = 2;
-const OPENS = 3;
-const LETTER_TO_CITIZEN = 4;
-const LETTER_TO_COUNCIL = 5;
-const READY = 6;
-const CHASE = 7;
-const GIVE_UP = 8;
-const DEADLINE = 9;
-const INSPECTION = 10;
-const PAID = 11;
-const CONFIRMED = 12;
-const HANG_UP = 13;
+/** Housing benefit's events, each carrying what its handler reads (and nothing it could forget to set). */
+type Event =
+  /** A citizen has a new need (the next one is drawn when this one arrives). */
+  | { kind: 'arrival' }
+  /** A citizen not yet on the books gets in touch for the first time: the event carries who they are. */
+  | { kind: 'first-contact'; channel: 'phone' | 'visit'; required: number; hard: boolean; bringsEvidence: boolean; givesUpAt: number }
+  | { kind: 'contact'; need: number; channel: 'phone' | 'visit'; reason: ContactReason; items: number }
+  | { kind: 'task-done'; role: RolePool; task: Task }
+  /** The office opens for the day (an office always open: each midnight). */
+  | { kind: 'opens' }
+  | { kind: 'letter-to-citizen'; need: number; letter: LetterKind }
+  | { kind: 'letter-to-council'; need: number; items: number; reason: ContactReason }
+  /** The citizen has gathered the evidence asked for. */
+  | { kind: 'ready'; need: number }
+  | { kind: 'chase'; need: number }
+  | { kind: 'give-up'; need: number }
+  | { kind: 'deadline'; claim: number }
+  | { kind: 'inspection' }
+  | { kind: 'confirmed'; claim: number }
+  | { kind: 'hang-up'; task: Task }
+  /** The payment run pays a decided claim. */
+  | { kind: 'paid'; need: number };
 
 /** Design keys that change how the work is done, so changing one brings a learning dip. */
 
 type LetterKind = 'form' | 'request' | 'decision' | 'wrong-decision' | 'nil';
 
-/** Letter kinds; an event carries a letter as its index here. */
-const LETTERS: readonly LetterKind[] = ['form', 'request', 'decision', 'wrong-decision', 'nil'];
+/** The events that carry nothing but their kind: one object each, scheduled again and again. */
+const ARRIVAL: Event = { kind: 'arrival' };
+const OPENS: Event = { kind: 'opens' };
+const INSPECTION: Event = { kind: 'inspection' };
 
 /** A task's kind of work, as its index in WORK_KINDS (casework: whether it ends in a decision). */
 function workKind(task: Task): number {
@@ -148,29 +157,11 @@ export class Simulation {
   /** Who joins a pilot: drawn only while one runs, so runs without a pilot draw nothing from it. */
   private readonly pilotStream: Stream;
 
-  /**
-   * The event list. An event is a slot in it; what the event is about is kept here by column,
-   * indexed by slot (every kind sets the columns it reads): its kind, and for the kinds that
-   * need them a need's id (0: none, or a citizen not yet on the books, see onArrival), a claim's
-   * id, a role and task, a reason (index in REASONS), a channel (1: visit), documents carried, a
-   * letter (index in LETTERS), and for a citizen not yet on the books the rest of who they are.
-   */
-  private readonly events = new EventQueue();
-  private evKind = new Uint8Array(256);
-  private evNeed = new Int32Array(256);
-  private evClaim = new Int32Array(256);
-  private readonly evRole: (RolePool | null)[] = objectArray();
-  private readonly evTask: (Task | null)[] = objectArray();
-  private evReason = new Uint8Array(256);
-  private evVisit = new Uint8Array(256);
-  private evItems = new Int32Array(256);
-  private evLetter = new Uint8Array(256);
-  private evHard = new Uint8Array(256);
-  private evBrings = new Uint8Array(256);
-  private evGivesUpAt = new Float64Array(256);
+  /** The event list: each event says what it is about (see Event). */
+  private readonly events = new Scheduler<Event>();
   private readonly spareTasks: Task[] = objectArray();
   /**
-   * By need id: the slots of its pending chase (at 2 * id) and give-up (at 2 * id + 1), -1 for
+   * By need id: the handles of its pending chase (at 2 * id) and give-up (at 2 * id + 1), -1 for
    * none: moved or cancelled, never left stale.
    */
   private timers = new Int32Array(4096).fill(-1);
@@ -244,10 +235,6 @@ export class Simulation {
     this.offers = new OfferBook(level.offers);
     // Start with some spare tasks, so the hot paths rarely meet the rare one that makes them.
     for (let i = 0; i < 64; i++) this.spareTasks.push(new TaskRecord());
-    for (let i = 0; i < 256; i++) {
-      this.evRole.push(null);
-      this.evTask.push(null);
-    }
     this.calendar = new Calendar(level.hours);
     this.openMinutesPerDay = level.hours === 'always' ? DAY : level.hours.close - level.hours.open;
     this.regime = startRegime;
@@ -311,13 +298,14 @@ export class Simulation {
     // then start measuring, so the player inherits a working office with its backlog.
     const start = -level.warmUpDays * DAY;
     this.now = start;
+    this.events.now = start;
     this.lastDesignNote = start;
     if (options.warmUp === false) return;
     for (const role of this.roles) role.resetAccounts(start);
-    this.schedule(ARRIVAL, start + this.demand.exponential(DAY / level.demand.needsPerDay));
-    // Each open day begins with OPENS (an office always open begins a day each midnight).
-    this.schedule(OPENS, this.calendar.always ? start : this.calendar.nextOpen(start));
-    if (level.inspection) this.schedule(INSPECTION, level.inspection.everyDays * DAY);
+    this.schedule(start + this.demand.exponential(DAY / level.demand.needsPerDay), ARRIVAL);
+    // Each open day begins with 'opens' (an office always open begins a day each midnight).
+    this.schedule(this.calendar.always ? start : this.calendar.nextOpen(start), OPENS);
+    if (level.inspection) this.schedule(level.inspection.everyDays * DAY, INSPECTION);
     this.inHistory = true;
     if (options.warmUp === 'staged') return;
     this.continueHistory(0);
@@ -396,26 +384,15 @@ export class Simulation {
     this.runTo(t);
   }
 
+  /** The event loop: each event due by t, in order, then the clock set to t. */
   private runTo(t: number): void {
-    this.run(t);
-    if (t > this.now) this.now = t;
-  }
-
-  /**
-   * The event loop. Every property it reads is read inside the loop, so V8 has seen each one many
-   * times before it optimises the loop, and the optimised code does not fall back on leaving it.
-   */
-  private run(t: number): void {
-    for (;;) {
-      const events = this.events;
-      const time = events.peekTime();
-      if (time > t) return;
-      const slot = events.pop();
-      this.now = time;
+    const events = this.events;
+    for (let e = events.take(t); e !== undefined; e = events.take(t)) {
+      this.now = events.now;
       this.eventsProcessed++;
-      this.handle(slot);
-      events.free(slot);
+      this.handle(e);
     }
+    if (t > this.now) this.now = events.now = t;
   }
 
   /** Applies a player's action now (or at its own time, when replaying) and records it. */
@@ -678,30 +655,9 @@ export class Simulation {
     }
   }
 
-  /** Schedules an event of kind k at time at, and returns its slot: then set the columns its kind reads. */
-  private schedule(k: number, at: number): number {
-    const slot = this.events.push(at);
-    if (slot >= this.evKind.length) this.growEventColumns();
-    this.evKind[slot] = k;
-    return slot;
-  }
-
-  private growEventColumns(): void {
-    const n = this.events.capacity;
-    this.evKind = grown(this.evKind, n);
-    this.evNeed = grown(this.evNeed, n);
-    this.evClaim = grown(this.evClaim, n);
-    this.evReason = grown(this.evReason, n);
-    this.evVisit = grown(this.evVisit, n);
-    this.evItems = grown(this.evItems, n);
-    this.evLetter = grown(this.evLetter, n);
-    this.evHard = grown(this.evHard, n);
-    this.evBrings = grown(this.evBrings, n);
-    this.evGivesUpAt = grown(this.evGivesUpAt, n);
-    while (this.evRole.length < n) {
-      this.evRole.push(null);
-      this.evTask.push(null);
-    }
+  /** Schedules an event at time at, and returns its handle. */
+  private schedule(at: number, event: Event): number {
+    return this.events.at(at, event);
   }
 
   /**
@@ -710,7 +666,7 @@ export class Simulation {
    * round the event list (same order of everything, same count of events).
    */
   private contactNext(at: number, need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
-    if (at === this.now && this.events.peekTime() > at) {
+    if (at === this.now && this.events.nextAt > at) {
       this.eventsProcessed++;
       this.onContact(need, channel, reason, items);
       return;
@@ -720,63 +676,51 @@ export class Simulation {
 
   /** Schedules a call or visit at time at. */
   private contactAt(at: number, need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
-    const slot = this.schedule(CONTACT, at);
-    this.evNeed[slot] = need;
-    this.evVisit[slot] = channel === 'visit' ? 1 : 0;
-    this.evReason[slot] = reasonCode(reason);
-    this.evItems[slot] = items;
+    this.schedule(at, { kind: 'contact', need, channel, reason, items });
   }
 
-  private handle(slot: number): void {
-    switch (this.evKind[slot]) {
-      case ARRIVAL:
+  private handle(e: Event): void {
+    switch (e.kind) {
+      case 'arrival':
         return this.onArrival();
-      case CONTACT: {
-        const need = this.evNeed[slot]!;
-        const channel = this.evVisit[slot] === 1 ? 'visit' : 'phone';
-        if (need === 0) return this.firstContact(channel, this.evItems[slot]!, this.evHard[slot] === 1, this.evBrings[slot] === 1, this.evGivesUpAt[slot]!);
-        return this.onContact(need, channel, REASONS[this.evReason[slot]!]!, this.evItems[slot]!);
-      }
-      case TASK_DONE:
-        return this.onTaskDone(this.evRole[slot]!, this.evTask[slot]!);
-      case OPENS:
+      case 'first-contact':
+        return this.firstContact(e.channel, e.required, e.hard, e.bringsEvidence, e.givesUpAt);
+      case 'contact':
+        return this.onContact(e.need, e.channel, e.reason, e.items);
+      case 'task-done':
+        return this.onTaskDone(e.role, e.task);
+      case 'opens':
         if (this.now >= 0 && this.level.offers.length > 0) this.checkOffers();
         this.newCallDay();
         if (this.outsourced) this.staffProvider();
         this.planDay();
         for (const role of this.roles) this.tryStart(role);
-        this.schedule(OPENS, this.calendar.always ? this.now + DAY : this.calendar.nextOpen(this.calendar.closesAt(this.now)));
+        this.schedule(this.calendar.always ? this.now + DAY : this.calendar.nextOpen(this.calendar.closesAt(this.now)), e);
         return;
-      case LETTER_TO_CITIZEN:
-        return this.onLetterToCitizen(this.evNeed[slot]!, LETTERS[this.evLetter[slot]!]!);
-      case LETTER_TO_COUNCIL:
-        return this.onLetterToCouncil(this.evNeed[slot]!, this.evItems[slot]!, REASONS[this.evReason[slot]!]!);
-      case READY:
-        return this.onReady(this.evNeed[slot]!);
-      case CHASE: {
-        const need = this.evNeed[slot]!;
-        this.timers[2 * need] = -1;
-        return this.onChase(need);
-      }
-      case GIVE_UP: {
-        const need = this.evNeed[slot]!;
-        this.timers[2 * need + 1] = -1;
-        if (this.needs.outcome[need] === NEED_OPEN) this.close(need, 'abandoned');
+      case 'letter-to-citizen':
+        return this.onLetterToCitizen(e.need, e.letter);
+      case 'letter-to-council':
+        return this.onLetterToCouncil(e.need, e.items, e.reason);
+      case 'ready':
+        return this.onReady(e.need);
+      case 'chase':
+        this.timers[2 * e.need] = -1;
+        return this.onChase(e.need);
+      case 'give-up':
+        this.timers[2 * e.need + 1] = -1;
+        if (this.needs.outcome[e.need] === NEED_OPEN) this.close(e.need, 'abandoned');
         return;
-      }
-      case DEADLINE:
-        return this.onDeadline(this.evClaim[slot]!);
-      case INSPECTION:
+      case 'deadline':
+        return this.onDeadline(e.claim);
+      case 'inspection':
         return this.onInspection();
-      case CONFIRMED:
-        return this.onConfirmed(this.evClaim[slot]!);
-      case HANG_UP:
-        return this.onHangUp(this.evTask[slot]!);
-      case PAID: {
-        const need = this.evNeed[slot]!;
-        if (this.needs.outcome[need] === NEED_OPEN) this.close(need, 'met');
+      case 'confirmed':
+        return this.onConfirmed(e.claim);
+      case 'hang-up':
+        return this.onHangUp(e.task);
+      case 'paid':
+        if (this.needs.outcome[e.need] === NEED_OPEN) this.close(e.need, 'met');
         return;
-      }
     }
   }
 
@@ -790,31 +734,19 @@ export class Simulation {
     const bringsEvidence = s.chance(d.bringsEvidenceShare);
     const patience = this.dist.patience ? s.draw(this.dist.patience) * DAY : Infinity;
     const at = this.whenOpen(this.now, s);
-    this.schedule(ARRIVAL, this.now + s.exponential(DAY / d.needsPerDay));
+    this.schedule(this.now + s.exponential(DAY / d.needsPerDay), ARRIVAL);
 
     // Nobody is on the books until they first get in touch: till then the event carries who they are.
     const givesUpAt = at + patience;
     if (at === this.now) this.firstContact(channel, required, hard, bringsEvidence, givesUpAt);
-    else {
-      const slot = this.schedule(CONTACT, at);
-      this.evNeed[slot] = 0;
-      this.evVisit[slot] = channel === 'visit' ? 1 : 0;
-      this.evItems[slot] = required;
-      this.evHard[slot] = hard ? 1 : 0;
-      this.evBrings[slot] = bringsEvidence ? 1 : 0;
-      this.evGivesUpAt[slot] = givesUpAt;
-    }
+    else this.schedule(at, { kind: 'first-contact', channel, required, hard, bringsEvidence, givesUpAt });
   }
 
   /** A citizen gets in touch for the first time, now: their need goes on the books. */
   private firstContact(channel: 'phone' | 'visit', required: number, hard: boolean, bringsEvidence: boolean, givesUpAt: number): void {
     const need = this.needs.add(this.now, channel === 'visit', required, hard, bringsEvidence, givesUpAt);
     if (2 * need + 1 >= this.timers.length) this.timers = grown(this.timers, this.timers.length * 2, -1);
-    if (givesUpAt < Infinity) {
-      const slot = this.schedule(GIVE_UP, givesUpAt);
-      this.evNeed[slot] = need;
-      this.timers[2 * need + 1] = slot;
-    }
+    if (givesUpAt < Infinity) this.timers[2 * need + 1] = this.schedule(givesUpAt, { kind: 'give-up', need });
     // A pilot takes its share of new citizens, drawn from its own stream at first contact.
     // Only while the pilot has a team to serve them.
     const share = this.design.pilotShare;
@@ -844,11 +776,7 @@ export class Simulation {
     const hold = channel === 'phone' ? this.dist.holdPhone : this.dist.holdVisit;
     const patience = hold === null ? Infinity : this.citizen.draw(hold);
     this.tryStart(role);
-    if (task.queued && patience < Infinity) {
-      const slot = this.schedule(HANG_UP, this.now + patience);
-      this.evTask[slot] = task;
-      task.hangUp = slot;
-    }
+    if (task.queued && patience < Infinity) task.hangUp = this.schedule(this.now + patience, { kind: 'hang-up', task });
   }
 
   /**
@@ -992,7 +920,7 @@ export class Simulation {
           continue;
         }
         if (task.hangUp >= 0) {
-          this.events.remove(task.hangUp);
+          this.events.cancel(task.hangUp);
           task.hangUp = -1;
         }
         if (task.channel === 'phone') this.waiting.phone--;
@@ -1019,9 +947,7 @@ export class Simulation {
       if (task.kind === 'contact') this.noteContactWait(task, waited);
       role.noteBusy(this.now);
       role.busy++;
-      const slot = this.schedule(TASK_DONE, this.now + minutes);
-      this.evRole[slot] = role;
-      this.evTask[slot] = task;
+      this.schedule(this.now + minutes, { kind: 'task-done', role, task });
     }
   }
 
@@ -1378,7 +1304,7 @@ export class Simulation {
       this.lettersSent++;
       days = this.post.draw(this.dist.post) + this.citizen.draw(this.dist.confirmReply) + this.post.draw(this.dist.post);
     }
-    this.evClaim[this.schedule(CONFIRMED, this.now + days * DAY)] = claim;
+    this.schedule(this.now + days * DAY, { kind: 'confirmed', claim });
   }
 
   /** The landlord's or employer's answer is in: on file (through scanning in a split office), the claim goes back for a decision. */
@@ -1415,7 +1341,7 @@ export class Simulation {
     const days = design.nilQualifyDays;
     if (days !== null && this.claims.deadlineSet[claim] === 0) {
       this.claims.deadlineSet[claim] = 1;
-      this.evClaim[this.schedule(DEADLINE, this.now + days * DAY)] = claim;
+      this.schedule(this.now + days * DAY, { kind: 'deadline', claim });
     }
     if (this.claims.ownedByExpert[claim] === 1 && design.pullEvidence) {
       this.needs.knows[need] = TOLD;
@@ -1474,7 +1400,7 @@ export class Simulation {
     if (runDays === null) return this.close(need, 'met');
     const run = runDays * DAY;
     // + 0: the run at day 0 is at 0, not -0 (Math.ceil of a small negative is -0).
-    this.evNeed[this.schedule(PAID, Math.ceil(this.now / run) * run + 0)] = need;
+    this.schedule(Math.ceil(this.now / run) * run + 0, { kind: 'paid', need });
   }
 
   private clockStart(claim: number): number {
@@ -1508,7 +1434,7 @@ export class Simulation {
     this.needs.setStage(need, STAGE.gathering);
     if (pulled && this.journal !== null) this.note(need, J['evidence-pulled'], this.needs.claim[need]!);
     const speed = pulled ? this.level.handoffs.pullSpeedup : 1;
-    this.evNeed[this.schedule(READY, this.now + this.citizen.draw(this.dist.gather) * speed * DAY)] = need;
+    this.schedule(this.now + this.citizen.draw(this.dist.gather) * speed * DAY, { kind: 'ready', need });
   }
 
   private onReady(need: number): void {
@@ -1522,10 +1448,7 @@ export class Simulation {
     } else {
       this.needs.setStage(need, STAGE['in-post']);
       if (this.journal !== null) this.note(need, J['documents-posted']);
-      const slot = this.schedule(LETTER_TO_COUNCIL, this.now + this.post.draw(this.dist.post) * DAY);
-      this.evNeed[slot] = need;
-      this.evItems[slot] = items;
-      this.evReason[slot] = reasonCode(reason);
+      this.schedule(this.now + this.post.draw(this.dist.post) * DAY, { kind: 'letter-to-council', need, items, reason });
       this.needs.waitingOnCouncil[need] = 1;
       this.cancelChase(need);
     }
@@ -1544,9 +1467,7 @@ export class Simulation {
       else if (letter === 'request') this.note(need, J['letter-sent']);
     }
     if (letter === 'decision' || letter === 'wrong-decision') this.needs.setStage(need, STAGE.decided);
-    const slot = this.schedule(LETTER_TO_CITIZEN, this.now + this.post.draw(this.dist.post) * DAY);
-    this.evNeed[slot] = need;
-    this.evLetter[slot] = LETTERS.indexOf(letter);
+    this.schedule(this.now + this.post.draw(this.dist.post) * DAY, { kind: 'letter-to-citizen', need, letter });
   }
 
   private onLetterToCitizen(need: number, letter: LetterKind): void {
@@ -1600,9 +1521,7 @@ export class Simulation {
     if (pending >= 0) {
       this.events.reschedule(pending, at);
     } else {
-      const slot = this.schedule(CHASE, at);
-      this.evNeed[slot] = need;
-      this.timers[2 * need] = slot;
+      this.timers[2 * need] = this.schedule(at, { kind: 'chase', need });
     }
   }
 
@@ -1610,7 +1529,7 @@ export class Simulation {
   private cancelGiveUp(need: number): void {
     const pending = this.timers[2 * need + 1]!;
     if (pending >= 0) {
-      this.events.remove(pending);
+      this.events.cancel(pending);
       this.timers[2 * need + 1] = -1;
     }
   }
@@ -1619,7 +1538,7 @@ export class Simulation {
   private cancelChase(need: number): void {
     const pending = this.timers[2 * need]!;
     if (pending >= 0) {
-      this.events.remove(pending);
+      this.events.cancel(pending);
       this.timers[2 * need] = -1;
     }
   }
@@ -1641,7 +1560,7 @@ export class Simulation {
     // The rule closes claims still waiting on the claimant, not on the council's own scanning
     // pile: with documents still to scan, look again tomorrow.
     if (claims.awaitingScan[claim]! > 0) {
-      this.evClaim[this.schedule(DEADLINE, this.now + DAY)] = claim;
+      this.schedule(this.now + DAY, { kind: 'deadline', claim });
       return;
     }
     if (this.journal !== null) this.note(need, J['nil-qualified'], claim);
@@ -1694,6 +1613,6 @@ export class Simulation {
     this.inspections.push(inspection);
     this.budget = inspection.budget;
     this.quarter = emptyTally();
-    this.schedule(INSPECTION, this.now + spec.everyDays * DAY);
+    this.schedule(this.now + spec.everyDays * DAY, INSPECTION);
   }
 }

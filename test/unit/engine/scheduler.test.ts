@@ -65,4 +65,40 @@ describe('Scheduler', () => {
       }),
     );
   });
+
+  it('takes events one at a time in the same order runUntil hands them out, and stops at the horizon', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 500 }), { maxLength: 100 }), fc.integer({ min: 0, max: 600 }), (times, horizon) => {
+        const a = new Scheduler<number>();
+        const b = new Scheduler<number>();
+        times.forEach((t, i) => {
+          a.at(t, i);
+          b.at(t, i);
+        });
+        const handed: string[] = [];
+        a.runUntil(horizon, (i, now) => handed.push(`${i}@${now}`));
+        const taken: string[] = [];
+        for (let e = b.take(horizon); e !== undefined; e = b.take(horizon)) taken.push(`${e}@${b.now}`);
+        expect(taken).toEqual(handed);
+        expect(b.handled).toBe(a.handled);
+        expect(b.nextAt).toBe(a.nextAt);
+      }),
+    );
+  });
+
+  it('moves an event to a new time, as if scheduled afresh then, and refuses one not scheduled or in the past', () => {
+    const s = new Scheduler<string>();
+    const a = s.at(5, 'a');
+    s.at(8, 'b');
+    s.reschedule(a, 8);
+    const seen: string[] = [];
+    s.runUntil(7, (e) => seen.push(e));
+    expect(seen).toEqual([]);
+    s.runUntil(10, (e) => seen.push(e));
+    // Moved to 8 after b was scheduled for 8: it comes after b.
+    expect(seen).toEqual(['b', 'a']);
+    expect(() => s.reschedule(a, 20)).toThrow(/not scheduled/);
+    const c = s.at(30, 'c');
+    expect(() => s.reschedule(c, 9)).toThrow(/before now/);
+  });
 });
