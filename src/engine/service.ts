@@ -14,26 +14,28 @@ export interface MeasureEntry {
   better: 'higher' | 'lower';
   /** The official target, when the dashboard has one (share: at least; days: at most). */
   target?: number;
+  /** For a share answered in time: the time that counts as in time (minutes). */
+  withinMinutes?: number;
 }
 
 /** A setting the player can change: a gaming move, a way of working (brings a learning dip) or a plain setting. */
-export interface LeverEntry {
+export interface LeverEntry<V = string | boolean> {
   key: string;
   kind: 'gaming' | 'way-of-working' | 'setting';
-  /** The values it takes (for a gaming move, the move first). */
-  values: readonly (string | boolean)[];
+  /** The values it takes, in the order the game lists them (a gaming move of two values: the move first). */
+  values: readonly V[];
 }
 
 /** The service's vocabulary, as data the game and the CLI read. */
-export interface Catalogue {
+export interface Catalogue<V = string | boolean> {
   reasons: readonly ReasonEntry[];
   /** Where an open need can be, in the order a need passes through them. */
   stages: readonly string[];
   /** The official dashboard (what deliverology inspects) and the measures of what people live. */
   official: readonly MeasureEntry[];
   lived: readonly MeasureEntry[];
-  levers: readonly LeverEntry[];
-  /** The staff roles, as level files name them. */
+  levers: readonly LeverEntry<V>[];
+  /** The staff roles, as level files name them (or, where a level names its own, the work it assigns them). */
   roles: readonly string[];
 }
 
@@ -61,9 +63,9 @@ export interface ServiceReportBase {
 }
 
 /** A service: its level format, its vocabulary, and a run as a pure function of its inputs. */
-export interface ServiceModel<L, R extends ServiceReportBase> {
+export interface ServiceModel<L, R extends ServiceReportBase, V = string | boolean> {
   id: string;
-  catalogue: Catalogue;
+  catalogue: Catalogue<V>;
   parseLevel(raw: unknown): Parsed<L>;
   /** The level's default run length and starting regime. */
   defaults(level: L): { days: number; regime: Regime };

@@ -1,6 +1,8 @@
 // The managers' levers: what a player may change, with the values each setting gives the core. Their
 // names and the one line a manager would be told about each are in content/levers.ts.
 import { LEVERS, SETTING_WORDS } from '../content/levers';
+import type { LeverEntry } from '../engine/service';
+import { catalogue } from '../sim/catalogue';
 import type { Level } from '../levels/schema';
 import type { ActionInput, Design, DesignKey, Regime } from '../sim';
 
@@ -11,49 +13,50 @@ export interface Choice<V> {
 
 export interface DesignLever<K extends DesignKey = DesignKey> {
   key: K;
+  /** A gaming move, a way of working (brings a learning dip) or a plain setting (see the catalogue). */
+  kind: LeverEntry['kind'];
   label: string;
   /** What the manager is told this will do. */
   consequence: string;
   choices: readonly Choice<Design[K]>[];
 }
 
-const W = SETTING_WORDS;
-const onOff = (on: string, off: string): readonly Choice<boolean>[] => [
-  { value: true, label: on },
-  { value: false, label: off },
-];
-const lever = <K extends DesignKey>(key: K, choices: readonly Choice<Design[K]>[]): DesignLever<K> => ({ key, ...LEVERS[key], choices });
+/** The parts of a share, smallest whole first: 0.2 is "1 in 5", 0.3 "3 in 10". */
+function parts(share: number): [number, number] {
+  for (let whole = 2; whole <= 100; whole++) {
+    const part = Math.round(share * whole);
+    if (Math.abs(part / whole - share) < 1e-9) return [part, whole];
+  }
+  return [Math.round(share * 100), 100];
+}
 
-export const DESIGN_LEVERS: { [K in DesignKey]: DesignLever<K> } = {
-  nilQualifyDays: lever('nilQualifyDays', [{ value: null, label: W.never }, ...[14, 28, 56].map((n) => ({ value: n, label: W.afterDays(n) }))]),
-  clockStart: lever(
-    'clockStart',
-    (['firstContact', 'received', 'complete'] as const).map((value) => ({ value, label: W.clockStart[value] })),
-  ),
-  cherryPick: lever('cherryPick', onOff(W.on, W.off)),
-  formHandOut: lever('formHandOut', onOff(W.on, W.off)),
-  outsourcedCallCentre: lever('outsourcedCallCentre', onOff(W.outsourced, W.inHouse)),
-  expertsAtFront: lever('expertsAtFront', onOff(W.on, W.off)),
-  decideAtFirstContact: lever('decideAtFirstContact', onOff(W.on, W.off)),
-  caseOwner: lever('caseOwner', onOff(W.on, W.off)),
-  pullEvidence: lever('pullEvidence', onOff(W.on, W.off)),
-  pilotShare: lever('pilotShare', [
-    { value: 0, label: W.noPilot },
-    ...(
-      [
-        [1, 10],
-        [1, 5],
-        [3, 10],
-        [1, 2],
-      ] as const
-    ).map(([part, whole]) => ({ value: part / whole, label: W.share(part, whole) })),
-  ]),
-  pilotTeam: lever(
-    'pilotTeam',
-    [0, 1, 2, 3, 4, 6, 8].map((n) => ({ value: n, label: n === 0 ? W.noTeam : W.team(n) })),
-  ),
-  workflowIT: lever('workflowIT', onOff(W.on, W.off)),
-};
+/** A lever's setting in words: "After 28 days", "1 in 5", "Outsourced". */
+function settingWords<K extends DesignKey>(key: K, value: Design[K]): string {
+  const W = SETTING_WORDS;
+  switch (key) {
+    case 'nilQualifyDays':
+      return value === null ? W.never : W.afterDays(value as number);
+    case 'clockStart':
+      return W.clockStart[value as Design['clockStart']];
+    case 'outsourcedCallCentre':
+      return value ? W.outsourced : W.inHouse;
+    case 'pilotShare':
+      return value === 0 ? W.noPilot : W.share(...parts(value as number));
+    case 'pilotTeam':
+      return value === 0 ? W.noTeam : W.team(value as number);
+    default:
+      return value ? W.on : W.off;
+  }
+}
+
+/** Every lever of housing benefit's catalogue, its values in the catalogue's order, in words. */
+export const DESIGN_LEVERS = Object.fromEntries(
+  catalogue.levers.map((entry) => {
+    const key = entry.key as DesignKey;
+    const choices = entry.values.map((value) => ({ value, label: settingWords(key, value) }));
+    return [key, { key, kind: entry.kind, ...LEVERS[key], choices } satisfies DesignLever];
+  }),
+) as unknown as { [K in DesignKey]: DesignLever<K> };
 
 /** The design levers a regime offers, in the level's order. */
 export function leversFor(level: Level, regime: Regime): DesignLever[] {

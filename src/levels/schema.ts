@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atLeast, distributionSchema, hoursSchema, probability } from '../engine/schemaParts';
-import { WAYS_OF_WORKING } from '../sim/types';
+import { WAYS_OF_WORKING } from '../sim/catalogue';
 
 export { distributionSchema };
 
@@ -107,10 +107,7 @@ export const offerSchema = z.strictObject({
     .partial()
     .refine((d) => Object.keys(d).length > 0, 'an offer changes at least one design setting')
     .refine((d) => !('pilotShare' in d || 'pilotTeam' in d), "a pilot is the player's experiment, not an offer")
-    .refine(
-      (d) => !WAYS_OF_WORKING.some((k) => k in d),
-      'an offer is a gaming move, not a way of working (expertsAtFront, decideAtFirstContact, caseOwner, pullEvidence)',
-    ),
+    .refine((d) => !WAYS_OF_WORKING.some((k) => k in d), `an offer is a gaming move, not a way of working (${WAYS_OF_WORKING.join(', ')})`),
   when: z.array(z.enum(OFFER_PRESSURES)).max(OFFER_PRESSURES.length),
   notBeforeDay: z.number().int().min(0).max(3650),
   latestDay: z.number().int().min(0).max(3650),

@@ -13,7 +13,8 @@ import { RolePool, type Task, type TaskKind, TaskRecord } from './rolePool';
 import { OfferBook } from './offers';
 import { offeredStaffing } from './staffing';
 import type { Action, ActionInput, Channel, Contact, ContactReason, Design, DesignKey, Regime } from './types';
-import { isFailureDemand, WAYS_OF_WORKING } from './types';
+import { isFailureDemand } from './types';
+import { CALL_ANSWERED_WITHIN_MINUTES, VISIT_SEEN_WITHIN_MINUTES, WAYS_OF_WORKING } from './catalogue';
 import { CAUSE, ContactLog } from './contactLog';
 
 /** Housing benefit's events, each carrying what its handler reads (and nothing it could forget to set). */
@@ -969,7 +970,7 @@ export class Simulation {
   private noteContactWait(task: Task, waited: number): void {
     const i = task.contact;
     this.contactLog.setWaited(i, waited);
-    this.countOffered(task, task.channel === 'phone' ? waited <= 20 / 60 : waited <= 15);
+    this.countOffered(task, waited <= (task.channel === 'phone' ? CALL_ANSWERED_WITHIN_MINUTES : VISIT_SEEN_WITHIN_MINUTES));
     // The pilot team answers its own citizens' calls, in house.
     if (task.channel === 'phone' && this.outsourced && !this.inPilot(task.need)) this.outsourcedCalls++;
   }

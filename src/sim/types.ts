@@ -98,6 +98,3 @@ export type Action =
 
 /** An action before the sim stamps it with the time it was applied. */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> & { at?: number } : never) : never;
-
-/** Design keys that change how the work is done: changing one brings a learning dip, and starts a new phase on a process behaviour chart. */
-export const WAYS_OF_WORKING: readonly DesignKey[] = ['expertsAtFront', 'decideAtFirstContact', 'caseOwner', 'pullEvidence'];

@@ -7,7 +7,8 @@ import { EXPLANATIONS, REASON_LABELS } from '../../content/demand';
 import { SETTING_WORDS } from '../../content/levers';
 import { DESIGN_LEVERS, type DesignLever } from '../../game/levers';
 import { CAUSES, STUDY_WORDS as W, type LeverSetting } from '../../content/study';
-import { FAILURE_REASONS, VALUE_REASONS, type ContactReason } from '../../sim/types';
+import { REASONS } from '../../sim/catalogue';
+import type { ContactReason } from '../../sim/types';
 import { h } from '../dom';
 import { count, dayLabel, percent } from '../format';
 import { termLink } from '../glossary';
@@ -41,11 +42,11 @@ function causeItem(r: RankedCause, detail: string): HTMLElement {
 
 function byTypeTable(a: DemandAnalysis, withTruth: boolean): HTMLElement {
   const rows = h('tbody', {});
-  for (const r of [...VALUE_REASONS, ...FAILURE_REASONS]) {
+  for (const { id: r, failure } of REASONS) {
     rows.appendChild(
       h(
         'tr',
-        { className: FAILURE_REASONS.includes(r) ? 'failure' : 'value' },
+        { className: failure ? 'failure' : 'value' },
         h('th', { scope: 'row' }, REASON_LABELS[r]),
         h('td', { 'data-yours': r }, count(a.yours.byReason[r])),
         withTruth ? h('td', { 'data-truth': r }, count(a.truth.byReason[r])) : null,
@@ -206,8 +207,8 @@ export function studyDialog(first: DemandStudy, ctl: Controller): { dialog: HTML
             h(
               'div',
               { className: 'sort', role: 'group', 'aria-label': W.sortGroup },
-              h('div', { className: 'kind value' }, h('h4', {}, W.value), ...VALUE_REASONS.map(button)),
-              h('div', { className: 'kind failure' }, h('h4', {}, W.failure), ...FAILURE_REASONS.map(button)),
+              h('div', { className: 'kind value' }, h('h4', {}, W.value), ...REASONS.filter((r) => !r.failure).map((r) => button(r.id))),
+              h('div', { className: 'kind failure' }, h('h4', {}, W.failure), ...REASONS.filter((r) => r.failure).map((r) => button(r.id))),
             ),
           )
         : h(
