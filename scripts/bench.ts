@@ -9,12 +9,12 @@
 //    journal is off everywhere else, and in figures 1 and 2).
 // 4. What a debrief's "what each choice cost" waits for: attribute() on a year of housing benefit
 //    with a 10-action log (eleven runs), median of three after one.
-import { modelOf } from '../src/sim/run';
+import { modelOf } from '../src/services/housing-benefit/run';
 import frontDesk from '../levels/front-desk.json';
 import housingBenefit from '../levels/housing-benefit.json';
 import { parseLevel } from '../src/levels/load';
-import { attribute, createSim } from '../src/sim/index';
-import type { Action, Regime } from '../src/sim/types';
+import { attribute, createSim } from '../src/services/housing-benefit/index';
+import type { Action, Regime } from '../src/services/housing-benefit/types';
 
 function load(data: unknown) {
   const r = parseLevel(data);

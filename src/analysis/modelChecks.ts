@@ -3,9 +3,9 @@
 // capacity. The tests assert them; scripts/model-tables.ts prints them for docs/model.md.
 import { type Design, type Level, type Regime, runTooBig } from '../levels/schema';
 import { DAY } from '../engine/calendar';
-import { modelOf, runSim, simulate } from '../sim/run';
-import type { Action, ActionInput } from '../sim/types';
-import type { Report } from '../sim/report';
+import { modelOf, runSim, simulate } from '../services/housing-benefit/run';
+import type { Action, ActionInput } from '../services/housing-benefit/types';
+import type { Report } from '../services/housing-benefit/report';
 
 /** A figure read from a report, and which way is better for citizens (or for the dashboard). */
 export interface Measure {

@@ -3,8 +3,8 @@
 // model's tables and bot teams.
 import type { Level, Offer, Regime } from '../levels/schema';
 import { DAY } from '../engine/calendar';
-import { createSim } from '../sim/run';
-import type { Action, ActionInput } from '../sim/types';
+import { createSim } from '../services/housing-benefit/run';
+import type { Action, ActionInput } from '../services/housing-benefit/types';
 
 export type OfferRule = (offer: Offer, index: number) => boolean;
 

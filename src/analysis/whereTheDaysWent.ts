@@ -2,8 +2,8 @@
 // clock saw of them. The dashboard counts only the days on the clock; the rest is what the rules
 // (the clock's start, closing incomplete claims, the payment run) keep off it.
 import { DAY } from '../engine/calendar';
-import { MET } from '../sim/needTable';
-import type { Simulation } from '../sim/simulation';
+import { MET } from '../services/housing-benefit/needTable';
+import type { Simulation } from '../services/housing-benefit/simulation';
 
 export interface DaysSplit {
   /** Citizens of the run helped by the end. */

@@ -3,8 +3,8 @@
 // gets limits of its own, computed from its own weeks, and signals are looked for within a phase.
 // Only a latest phase that is long enough and shows no signal says what the system will deliver.
 import { DAY } from '../engine/calendar';
-import { WAYS_OF_WORKING } from '../sim/catalogue';
-import type { Action } from '../sim/types';
+import { WAYS_OF_WORKING } from '../services/housing-benefit/catalogue';
+import type { Action } from '../services/housing-benefit/types';
 import { RUN_LENGTH, xmr, type XmR } from './xmr';
 
 /**

@@ -1,5 +1,5 @@
-import type { Attribution } from '../sim/attribution';
-import type { Report } from '../sim/report';
+import type { Attribution } from '../services/housing-benefit/attribution';
+import type { Report } from '../services/housing-benefit/report';
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null, d = 1) => (x === null ? '-' : x.toFixed(d));

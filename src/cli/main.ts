@@ -7,12 +7,12 @@ import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
 import { applyOverride } from '../levels/override';
 import { withScenario } from '../levels/scenario';
 import { runTooBig } from '../levels/schema';
-import { attribute, choicesOf, levelHash, MAX_ATTRIBUTED_ACTIONS, MODEL_VERSION, runSim } from '../sim/index';
+import { attribute, choicesOf, levelHash, MAX_ATTRIBUTED_ACTIONS, MODEL_VERSION, runSim } from '../services/housing-benefit/index';
 import { type CliOptions, parseCli, USAGE } from './args';
 import { formatAttribution, formatReport } from './format';
 import { overriddenSets } from './overridden';
 import { repairsMain } from './repairsCli';
-import { serviceOf } from '../services/index';
+import { SERVICES, serviceOf } from '../services/index';
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture them). */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -57,8 +57,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
   }
   const service = serviceOf(raw);
-  if (service !== 'housing-benefit' && service !== 'housing-repairs') {
-    err(`invalid level ${opts.level}:\n  service: unknown service ${JSON.stringify(service)} (services: housing-benefit, housing-repairs)\n`);
+  if (!Object.hasOwn(SERVICES, service)) {
+    err(`invalid level ${opts.level}:\n  service: unknown service ${JSON.stringify(service)} (services: ${Object.keys(SERVICES).join(', ')})\n`);
     return 2;
   }
   if (service === 'housing-repairs') {

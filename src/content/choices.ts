@@ -2,8 +2,8 @@
 // reading of what the choices and the days show.
 import { DESIGN_LEVERS, choiceIndex } from '../game/levers';
 import type { Level } from '../levels/schema';
-import type { Action } from '../sim';
-import type { Attribution } from '../sim/attribution';
+import type { Action } from '../services/housing-benefit';
+import type { Attribution } from '../services/housing-benefit/attribution';
 import type { DaysSplit } from '../analysis/whereTheDaysWent';
 import { numberFormat, plural } from './intl';
 import { SETTING_WORDS } from './levers';

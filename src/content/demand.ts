@@ -2,7 +2,7 @@
 // phrasings per reason, filled with the citizen's own details, so sorting demand means listening
 // to what people say rather than spotting a label. Then the one-sentence explanation after the
 // player sorts a contact, and each reason's name.
-import type { ContactReason } from '../sim';
+import type { ContactReason } from '../services/housing-benefit';
 import { andList, numberFormat, ordinal, plural } from './intl';
 
 const count = (n: number) => numberFormat().format(n);

@@ -1,7 +1,7 @@
 // A citizen's journey in plain words, by id: each step the core's journal records, what brought a
 // contact about, the one-line headline of their story, and the words of the story card.
-import type { Channel, ContactCause, ContactReason } from '../sim';
-import type { JourneyKind } from '../sim/journal';
+import type { Channel, ContactCause, ContactReason } from '../services/housing-benefit';
+import type { JourneyKind } from '../services/housing-benefit/journal';
 import { ordinal, plural } from './intl';
 import { UNIT_WORDS } from './units';
 

@@ -1,7 +1,7 @@
 // The managers' levers in words, by key: each lever's name, the one line a manager would be told
 // about it (the manager's words, not the truth: the debrief shows what each one really did), the
 // names of its settings, and what studying demand teaches about the redesign levers.
-import type { Design, DesignKey } from '../sim';
+import type { Design, DesignKey } from '../services/housing-benefit';
 import { numberFormat, plural } from './intl';
 
 const count = (n: number) => numberFormat().format(n);

@@ -1,7 +1,7 @@
 // The office screen's words, by id: the manager's dashboard, the controls beside the office (time,
 // staff, rules, study and redesign, the pilot), and the office picture itself, drawn and in words.
 import type { SpeedId } from '../game/speeds';
-import type { ContactReason } from '../sim';
+import type { ContactReason } from '../services/housing-benefit';
 import { REASON_LABELS } from './demand';
 import { numberFormat, plural } from './intl';
 

@@ -1,7 +1,7 @@
 // Words for studying demand, by id: the dialog's own words, and each predictable cause of failure
 // demand with the lever that removes it. The citizens' words and the contact types are in
 // content/demand.ts.
-import type { ContactCause, ContactReason, Design, DesignKey } from '../sim';
+import type { ContactCause, ContactReason, Design, DesignKey } from '../services/housing-benefit';
 import { REASON_LABELS } from './demand';
 import { plural } from './intl';
 

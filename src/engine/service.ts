@@ -44,7 +44,7 @@ export type Regime = 'deliverology' | 'systems';
 /** A change to the running service, stamped with its sim time (minutes). */
 export type ServiceAction =
   | { at: number; kind: 'staff'; role: string; count: number }
-  | { at: number; kind: 'design'; key: string; value: string | boolean }
+  | { at: number; kind: 'design'; key: string; value: string | number | boolean | null }
   | { at: number; kind: 'regime'; regime: Regime }
   /** The answer to a gaming move offered during the run (see offerBook.ts): accepted, its design changes now. */
   | { at: number; kind: 'offer'; offer: string; accept: boolean };

@@ -1,5 +1,5 @@
 // Finding a citizen of the run and telling their story in plain words, from the core's journal.
-import { DAY, type Need, type Sim } from '../sim';
+import { DAY, type Need, type Sim } from '../services/housing-benefit';
 import { JOURNEY_WORDS } from '../content/journey';
 import { describeStep } from './journeyText';
 

@@ -1,7 +1,7 @@
 // What the debrief compares a run with, honestly: the other way of running *this* office, from
 // the day the player changed it (or from the start), with the same staff budget; and beside it
 // the never-gamed reference, the other regime run from before the player arrived.
-import type { Action, Regime } from '../sim';
+import type { Action, Regime } from '../services/housing-benefit';
 import type { RunSpec } from './controller';
 
 export type ComparisonId = 'this-office' | 'reference';

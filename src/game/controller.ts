@@ -1,16 +1,25 @@
 // The game's one place that changes state: intents from the views (buttons, keys) become sim
 // actions or screen changes; each frame the sim advances and a fresh snapshot goes to the store.
-import { attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, type Action, type AttributedMeasures, type DesignKey, type Regime, type Report } from '../sim';
-import type { Attribution } from '../sim/attribution';
+import {
+  attributedMeasures,
+  choicesOf,
+  MAX_ATTRIBUTED_ACTIONS,
+  type Action,
+  type AttributedMeasures,
+  type DesignKey,
+  type Regime,
+  type Report,
+} from '../services/housing-benefit';
+import type { Attribution } from '../services/housing-benefit/attribution';
 import { journeyOf, storyCandidate } from './citizens';
 import { buildDebrief, needRows } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
 import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { phaseChanges, processChart } from '../analysis/xmrPhases';
-import { DAY, type ContactReason } from '../sim';
+import { DAY, type ContactReason } from '../services/housing-benefit';
 import { runExportJson, runNeedsCsv } from './exportRun';
 import { DESIGN_LEVERS, designAction, MAX_STAFF } from './levers';
-import { fitsBudget } from '../sim/staffing';
+import { fitsBudget } from '../services/housing-benefit/staffing';
 import { COACH_WORDS, type CoachMoment } from '../content/coach';
 import { SETTING_WORDS } from '../content/levers';
 import { OFFER_WORDS } from '../content/offers';
@@ -19,7 +28,7 @@ import { comparisonPlans, type ComparisonPlan } from './comparisons';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
-import type { SimPreparation } from '../sim';
+import type { SimPreparation } from '../services/housing-benefit';
 import { SPEEDS } from './speeds';
 import { freshRun, type GameStore } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';

@@ -1,7 +1,7 @@
 // What the debrief shows, computed once from the finished run: the dashboard's story and the
 // citizens' story, on the same citizens.
-import { DAY, type Report, type Sim } from '../sim';
-import { percentile } from '../sim/report';
+import { DAY, type Report, type Sim } from '../services/housing-benefit';
+import { percentile } from '../services/housing-benefit/report';
 import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
 import { phaseChanges, processChart, type ProcessChart } from '../analysis/xmrPhases';
 import type { DaysSplit } from '../analysis/whereTheDaysWent';

@@ -3,8 +3,8 @@
 import seedrandom from 'seedrandom';
 import { wilson, type ShareBand } from '../analysis/share';
 import { CAUSES, type FailureCause, type LeverSetting } from '../content/study';
-import { DAY, type ContactCause, type ContactReason, type Sim } from '../sim';
-import { CONTACT_CAUSES, FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../sim/types';
+import { DAY, type ContactCause, type ContactReason, type Sim } from '../services/housing-benefit';
+import { CONTACT_CAUSES, FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../services/housing-benefit/types';
 import { citizenName, findNeed } from './citizens';
 import { contactText } from './demandText';
 

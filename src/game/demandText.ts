@@ -1,7 +1,7 @@
 // What a citizen says when they get in touch: one of the phrasings of content/demand.ts, chosen
 // by the study's own random stream and filled with the citizen's details.
 import { PHRASINGS, type ContactContext } from '../content/demand';
-import type { ContactReason } from '../sim';
+import type { ContactReason } from '../services/housing-benefit';
 
 export type { ContactContext } from '../content/demand';
 

@@ -1,6 +1,6 @@
 // A run as files a trainer or student can keep: the action log with the report (replayable with
 // `npm run sim -- --actions`), and one row per citizen as CSV.
-import type { Action, Report, Sim } from '../sim';
+import type { Action, Report, Sim } from '../services/housing-benefit';
 
 export interface RunExport {
   format: 'its-the-system/run';

@@ -1,6 +1,6 @@
 // Each step of a citizen's journey through the service, in the words of content/journey.ts.
 import { JOURNEY_WORDS, STEP_CAUSES, STEP_CHANNELS, STEP_KINDS, STEP_REASONS } from '../content/journey';
-import type { JourneyStep } from '../sim/journal';
+import type { JourneyStep } from '../services/housing-benefit/journal';
 
 export function describeStep(step: JourneyStep): string {
   if (step.kind === 'contact') {

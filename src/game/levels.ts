@@ -2,7 +2,7 @@
 import { isLevelId, LEVEL_IDS, shippedLevel, type LevelId } from '../levels/catalogue';
 import { withScenario } from '../levels/scenario';
 import type { Level } from '../levels/schema';
-import type { Regime } from '../sim';
+import type { Regime } from '../services/housing-benefit';
 
 export { isLevelId, LEVEL_IDS, type LevelId };
 export const REGIMES = ['deliverology', 'systems'] as const satisfies readonly Regime[];

@@ -2,9 +2,9 @@
 // names and the one line a manager would be told about each are in content/levers.ts.
 import { LEVERS, SETTING_WORDS } from '../content/levers';
 import type { LeverEntry } from '../engine/service';
-import { catalogue } from '../sim/catalogue';
+import { catalogue } from '../services/housing-benefit/catalogue';
 import type { Level } from '../levels/schema';
-import type { ActionInput, Design, DesignKey, Regime } from '../sim';
+import type { ActionInput, Design, DesignKey, Regime } from '../services/housing-benefit';
 
 export interface Choice<V> {
   value: V;
@@ -75,7 +75,7 @@ export function designAction(lever: DesignLever, index: number): ActionInput {
 }
 
 // Staff costs are the core's, so the budget check and the sim agree.
-export { openHoursPerWeek, weeklyStaffCost } from '../sim/staffing';
+export { openHoursPerWeek, weeklyStaffCost } from '../services/housing-benefit/staffing';
 
 /** Most staff a role may have: enough to try things, not enough to hide every problem. */
 export const MAX_STAFF = 40;

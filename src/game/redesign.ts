@@ -2,7 +2,7 @@
 // have heard to see why it helps. They can also be pulled blind, as "best practice" copied from
 // elsewhere; the core gives the same outcomes either way, but only one player knows why.
 import { INSIGHTS } from '../content/levers';
-import type { ContactReason, DesignKey } from '../sim';
+import type { ContactReason, DesignKey } from '../services/housing-benefit';
 import type { Learnt } from './demandStudy';
 
 export interface RedesignLever {

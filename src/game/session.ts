@@ -1,8 +1,18 @@
 // One run of a level being played: the sim, its clock against the player's, and the points where
 // play stops (an inspection, the end of the run). No DOM here, so it is tested in Node.
 import type { Level } from '../levels/schema';
-import { createSim, DAY, prepareSim, type Action, type ActionInput, type Regime, type Sim, type SimOptions, type SimPreparation } from '../sim';
-import type { Inspection } from '../sim/inspection';
+import {
+  createSim,
+  DAY,
+  prepareSim,
+  type Action,
+  type ActionInput,
+  type Regime,
+  type Sim,
+  type SimOptions,
+  type SimPreparation,
+} from '../services/housing-benefit';
+import type { Inspection } from '../services/housing-benefit/inspection';
 import { levelForRun, scenarioOf, type LevelId } from './levels';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from './speeds';
 

@@ -2,10 +2,10 @@
 // views read this store and send intents to the controller, never to the sim.
 import { createStore } from 'zustand/vanilla';
 import type { CoachMoment } from '../content/coach';
-import type { Attribution } from '../sim/attribution';
-import type { OpenOffer } from '../sim/offers';
-import type { Inspection } from '../sim/inspection';
-import type { Action, LiveFlows, Regime, Report, Snapshot } from '../sim';
+import type { Attribution } from '../services/housing-benefit/attribution';
+import type { OpenOffer } from '../services/housing-benefit/offers';
+import type { Inspection } from '../services/housing-benefit/inspection';
+import type { Action, LiveFlows, Regime, Report, Snapshot } from '../services/housing-benefit';
 import type { LevelId } from './levels';
 import { FRESH, type Progress } from './progress';
 import type { Journey } from './citizens';

@@ -1,6 +1,6 @@
 // What tests (and curious players with a console) can call: the pure simulation, by level id.
-import type { Action, Report } from '../sim';
-import { simulate } from '../sim';
+import type { Action, Report } from '../services/housing-benefit';
+import { simulate } from '../services/housing-benefit';
 import { isRegime, loadLevel, REGIMES } from './levels';
 
 export const MAX_DAYS = 3650;

@@ -1,7 +1,7 @@
 // Settings from the page address, so a trainer can hand everyone the same link
 // (e.g. ?level=housing-benefit&regime=deliverology&seed=42). Untrusted: checked, and ignored if odd.
 import { isLevelId, isRegime, type LevelId } from './levels';
-import type { Regime } from '../sim';
+import type { Regime } from '../services/housing-benefit';
 
 export interface UrlSettings {
   levelId?: LevelId;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Action, Regime } from '../sim/types';
+import type { Action, Regime } from '../services/housing-benefit/types';
 import { formatIssues } from './load';
 import { type Level, designKeys, designSchema } from './schema';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atLeast, distributionSchema, hoursSchema, probability } from '../engine/schemaParts';
-import { WAYS_OF_WORKING } from '../sim/catalogue';
+import { WAYS_OF_WORKING } from '../services/housing-benefit/catalogue';
 
 export { distributionSchema };
 

@@ -1,7 +1,7 @@
 // Puts the Phaser office into a page element. Phaser is imported here, on demand, so the title
 // screen loads without it (and the build keeps it in its own chunk).
 import type { Level } from '../levels/schema';
-import type { Snapshot } from '../sim/snapshot';
+import type { Snapshot } from '../services/housing-benefit/snapshot';
 import { prefersReducedMotion } from './motion';
 import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeView';
 import { createOfficeScene } from './OfficeScene';

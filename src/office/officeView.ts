@@ -3,7 +3,7 @@
 // No Phaser, no DOM: the scene only paints what this returns, so the layout is tested in Node.
 import type { Level } from '../levels/schema';
 import { Calendar, DAY, weekday } from '../engine/calendar';
-import type { Snapshot } from '../sim/snapshot';
+import type { Snapshot } from '../services/housing-benefit/snapshot';
 import { PICTURE_WORDS as W } from '../content/office';
 import { weekdayName, timeOfDay, count as formatCount } from '../ui/format';
 import type { Point, Rect } from './geometry';

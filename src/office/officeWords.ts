@@ -1,7 +1,7 @@
 // The office picture in words, for screen readers (the canvas itself is hidden from them): who
 // waits where, the piles of paper, who is busy. Pure: the office screen keeps a list of these lines.
 import type { Level } from '../levels/schema';
-import type { Snapshot } from '../sim/snapshot';
+import type { Snapshot } from '../services/housing-benefit/snapshot';
 import { PICTURE_WORDS as W } from '../content/office';
 import { clock, count } from '../ui/format';
 

@@ -1,8 +1,8 @@
 // Runs the attribution of a finished run's choices in a Web Worker, row by row.
 import type { RunSpec } from '../game/controller';
 import { levelForRun } from '../game/levels';
-import type { AttributedMeasures } from '../sim';
-import type { Attribution } from '../sim/attribution';
+import type { AttributedMeasures } from '../services/housing-benefit';
+import type { Attribution } from '../services/housing-benefit/attribution';
 
 export function attributeInWorker(run: RunSpec, full: AttributedMeasures, onRow: (row: Attribution) => void): Promise<void> {
   return new Promise((resolve, reject) => {

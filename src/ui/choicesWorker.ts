@@ -1,7 +1,7 @@
 // What each choice cost, in the background: one re-run per choice, each posted as it is done so the
 // debrief can show rows as they arrive. The level arrives already validated by the page.
 import type { Level } from '../levels/schema';
-import { attributeChoice, choicesOf, MAX_ATTRIBUTED_ACTIONS, type Action, type AttributedMeasures, type Regime } from '../sim';
+import { attributeChoice, choicesOf, MAX_ATTRIBUTED_ACTIONS, type Action, type AttributedMeasures, type Regime } from '../services/housing-benefit';
 
 interface Job {
   level: Level;

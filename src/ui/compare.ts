@@ -1,7 +1,7 @@
 // Runs the other regime on the same seed in a Web Worker, so the debrief stays responsive.
 import type { RunSpec } from '../game/controller';
 import { levelForRun } from '../game/levels';
-import type { Report } from '../sim';
+import type { Report } from '../services/housing-benefit';
 import { reportFromWorker } from './workerReport';
 
 export function compareInWorker(run: RunSpec): Promise<Report> {

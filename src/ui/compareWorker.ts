@@ -1,7 +1,7 @@
 // Background run of (level, seed, regime, days, actions). The level arrives
 // already validated by the page (the worker only ever talks to our own page).
 import type { Level } from '../levels/schema';
-import { simulate, type Action, type Regime } from '../sim';
+import { simulate, type Action, type Regime } from '../services/housing-benefit';
 
 self.onmessage = (e: MessageEvent<{ level: Level; seed: number; regime: Regime; days: number; actions: Action[] }>) => {
   try {

@@ -1,7 +1,7 @@
 // The debrief's two columns as rows of text, from a report alone. The page shows these and the
 // end-to-end test recomputes them from the Node sim's report: same function, same words.
 import { DEBRIEF_WORDS, FIGURE_LABELS, type FigureId } from '../content/debrief';
-import type { Report } from '../sim';
+import type { Report } from '../services/housing-benefit';
 import { count, days, moneyExact, percent, ratio } from './format';
 
 export interface Figure {

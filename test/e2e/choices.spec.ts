@@ -9,8 +9,8 @@ import { choiceRow } from '../../src/content/choices';
 import { shippedLevel } from '../../src/levels/catalogue';
 import { withScenario } from '../../src/levels/scenario';
 import type { Level } from '../../src/levels/schema';
-import type { Attribution } from '../../src/sim/attribution';
-import { runSim, type Report } from '../../src/sim';
+import type { Attribution } from '../../src/services/housing-benefit/attribution';
+import { runSim, type Report } from '../../src/services/housing-benefit';
 import { dashboardFigures, livedFigures } from '../../src/ui/debriefFigures';
 
 function level(scenario: string | null): Level {

@@ -2,7 +2,7 @@
 import { type LevelId, shippedLevel } from '../../src/levels/catalogue';
 import { expect, test } from '@playwright/test';
 import type { Level } from '../../src/levels/schema';
-import { DAY, simulate, type Action, type Regime } from '../../src/sim';
+import { DAY, simulate, type Action, type Regime } from '../../src/services/housing-benefit';
 
 function level(id: string): Level {
   return shippedLevel(id as LevelId);

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './pageErrors';
 import { parseActionLog } from '../../src/levels/actionLog';
 import type { Level } from '../../src/levels/schema';
-import { runSim, type Regime } from '../../src/sim';
+import { runSim, type Regime } from '../../src/services/housing-benefit';
 import { dashboardFigures, livedFigures } from '../../src/ui/debriefFigures';
 import { parseNeedsCsv, weeklyEndToEnd } from '../../src/analysis/endToEnd';
 import { wilson } from '../../src/analysis/share';

@@ -1,7 +1,7 @@
 // What each choice cost, by re-simulation: the full run minus the same run without the action.
 import { describe, expect, it } from 'vitest';
-import { attribute, attributedMeasures, choicesOf, simulate, withoutChoice } from '../../src/sim/index';
-import type { Action } from '../../src/sim/types';
+import { attribute, attributedMeasures, choicesOf, simulate, withoutChoice } from '../../src/services/housing-benefit/index';
+import type { Action } from '../../src/services/housing-benefit/types';
 import { level } from './helpers';
 
 const hb = level('housing-benefit', { warmUpDays: 90 });

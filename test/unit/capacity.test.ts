@@ -4,7 +4,7 @@
 // every citizen, get worse as the service gets worse.
 import { describe, expect, it } from 'vitest';
 import { overloadCurve, yearByYear } from '../../src/analysis/modelChecks';
-import { simulate } from '../../src/sim/index';
+import { simulate } from '../../src/services/housing-benefit/index';
 import { level } from './helpers';
 
 const hb = level('housing-benefit');

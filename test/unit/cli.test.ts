@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import housingBenefit from '../../levels/housing-benefit.json';
 import { runCli } from './helpers';
-import type { Report } from '../../src/sim/report';
+import type { Report } from '../../src/services/housing-benefit/report';
 
 const run = runCli;
 

@@ -1,6 +1,6 @@
 // Studying demand: what citizens say (demandText), the share band a sample gives (share) and the
 // study itself, drawn from a real run's contacts (demandStudy).
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { findNeed, citizenName } from '../../src/game/citizens';
 import { analyse, answer, drawStudy, learn, STUDY_SIZE, STUDY_WINDOW_DAYS, type DemandStudy, type StudyItem } from '../../src/game/demandStudy';
 import { EXPLANATIONS, PHRASINGS, REASON_LABELS } from '../../src/content/demand';
 import { contactText, type ContactContext } from '../../src/game/demandText';
-import { createSim, DAY, type ContactCause, type ContactReason, type Regime, type Sim } from '../../src/sim';
-import { FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../../src/sim/types';
+import { createSim, DAY, type ContactCause, type ContactReason, type Regime, type Sim } from '../../src/services/housing-benefit';
+import { FAILURE_REASONS, isFailureDemand, VALUE_REASONS } from '../../src/services/housing-benefit/types';
 import { level } from './helpers';
 
 const ALL_REASONS: readonly ContactReason[] = [...VALUE_REASONS, ...FAILURE_REASONS];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNeedsCsv, weeklyEndToEnd, type NeedRow } from '../../src/analysis/endToEnd';
-import { runSim } from '../../src/sim';
+import { runSim } from '../../src/services/housing-benefit';
 import { level } from './helpers';
 
 const met = (arrivedDay: number, days: number): NeedRow => ({ arrivedDay, closedDay: arrivedDay + days, outcome: 'met' });

@@ -1,16 +1,16 @@
 // The inherited history, simulated once and reused: a run started from a fork of the warmed-up
 // office kept for (level, seed, regime) is, to the byte, the run that simulates that history
 // afresh; and forks share nothing that either changes.
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY } from '../../src/engine/calendar';
 import { withScenario } from '../../src/levels/scenario';
 import type { Level } from '../../src/levels/schema';
-import { forkSimulation } from '../../src/sim/fork';
-import { buildReport } from '../../src/sim/report';
-import { createSim, HISTORIES_KEPT, type Sim } from '../../src/sim/run';
-import { Simulation } from '../../src/sim/simulation';
-import type { Action, Regime } from '../../src/sim/types';
+import { forkSimulation } from '../../src/services/housing-benefit/fork';
+import { buildReport } from '../../src/services/housing-benefit/report';
+import { createSim, HISTORIES_KEPT, type Sim } from '../../src/services/housing-benefit/run';
+import { Simulation } from '../../src/services/housing-benefit/simulation';
+import type { Action, Regime } from '../../src/services/housing-benefit/types';
 import { level } from './helpers';
 
 const REGIMES: Regime[] = ['deliverology', 'systems'];
@@ -225,7 +225,7 @@ function reachable(x: object): Set<object> {
 
 describe('a history run a slice at a time', () => {
   it('reaches the same day 0 as one run at once, whatever the slices, and is kept for the next run', async () => {
-    const { prepareSim, createSim } = await import('../../src/sim/run');
+    const { prepareSim, createSim } = await import('../../src/services/housing-benefit/run');
     const { level } = await import('./helpers');
     const l = level('housing-benefit', { warmUpDays: 120 });
     const whole = createSim(l, 11, 'deliverology', { reuseHistory: false });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import frontDesk from '../../levels/front-desk.json';
 import { parseLevel } from '../../src/levels/load';
 import type { Level } from '../../src/levels/schema';
-import { DAY, type Report, simulate } from '../../src/sim/index';
+import { DAY, type Report, simulate } from '../../src/services/housing-benefit/index';
 import { type Distribution, meanOf } from '../../src/engine/random';
 
 /** Long enough that the empty start (day 0) is a negligible transient. */

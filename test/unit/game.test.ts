@@ -11,7 +11,7 @@ import { SPEEDS } from '../../src/game/speeds';
 import { createGameStore, initialState } from '../../src/game/store';
 import { isTrainerLink, parseUrlSettings } from '../../src/game/urlParams';
 import { nextStep, WALKTHROUGH } from '../../src/game/walkthrough';
-import { attribute, DAY, runSim, type Regime, type Report } from '../../src/sim';
+import { attribute, DAY, runSim, type Regime, type Report } from '../../src/services/housing-benefit';
 
 function memoryStorage() {
   const data = new Map<string, string>();

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { DESIGN_LEVERS } from '../../src/game/levers';
 import { designSchema } from '../../src/levels/schema';
-import { catalogue, GAMING_MOVES, WAYS_OF_WORKING } from '../../src/sim/catalogue';
-import { isFailureDemand } from '../../src/sim/types';
+import { catalogue, GAMING_MOVES, WAYS_OF_WORKING } from '../../src/services/housing-benefit/catalogue';
+import { isFailureDemand } from '../../src/services/housing-benefit/types';
 
 describe("housing benefit's catalogue", () => {
   it('names every design setting once, each value one the level format accepts', () => {

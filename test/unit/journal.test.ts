@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/levels/schema';
 import { DAY } from '../../src/engine/calendar';
-import { JOURNEY_KINDS, type JourneyStep } from '../../src/sim/journal';
-import { buildReport } from '../../src/sim/report';
-import { Simulation } from '../../src/sim/simulation';
-import type { Action, Regime } from '../../src/sim/types';
+import { JOURNEY_KINDS, type JourneyStep } from '../../src/services/housing-benefit/journal';
+import { buildReport } from '../../src/services/housing-benefit/report';
+import { Simulation } from '../../src/services/housing-benefit/simulation';
+import type { Action, Regime } from '../../src/services/housing-benefit/types';
 import { level } from './helpers';
 
 function run(lv: Level, seed: number, regime: Regime, days: number, journal: boolean, actions: Action[] = []): Simulation {

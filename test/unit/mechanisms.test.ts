@@ -2,9 +2,9 @@
 // direction the sources describe, on every one of several seeds. Golden figures for the default
 // housing-benefit level (DESIGN.md section 4) are checked here too; the full reports are in
 // golden.test.ts, the price of each gaming move in gaming.test.ts.
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import { describe, expect, it } from 'vitest';
-import { type Report, runSim, simulate } from '../../src/sim/index';
+import { type Report, runSim, simulate } from '../../src/services/housing-benefit/index';
 import { level } from './helpers';
 
 const D = 'regimes.deliverology.design';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABANDONED, MET, NeedTable, STAGE, TOLD } from '../../src/sim/needTable';
+import { ABANDONED, MET, NeedTable, STAGE, TOLD } from '../../src/services/housing-benefit/needTable';
 
 describe('NeedTable: needs by column', () => {
   it('gives ids from 1 in order, starts each need open, guessing, with no claim, and reads a row back as a Need', () => {

@@ -1,5 +1,5 @@
 // The two ways into housing benefit, and the gaming moves a struggling office is offered.
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +10,11 @@ import { parseActionLog, checkActionsForRun } from '../../src/levels/actionLog';
 import { parseLevel } from '../../src/levels/load';
 import { withScenario } from '../../src/levels/scenario';
 import type { Level } from '../../src/levels/schema';
-import { attribute } from '../../src/sim/attribution';
+import { attribute } from '../../src/services/housing-benefit/attribution';
 import { DAY } from '../../src/engine/calendar';
-import type { Report } from '../../src/sim/report';
-import { createSim, simulate } from '../../src/sim/run';
-import { levelHash, MODEL_VERSION } from '../../src/sim/version';
+import type { Report } from '../../src/services/housing-benefit/report';
+import { createSim, simulate } from '../../src/services/housing-benefit/run';
+import { levelHash, MODEL_VERSION } from '../../src/services/housing-benefit/version';
 import { level, runCli } from './helpers';
 
 const hb = level('housing-benefit');

@@ -17,8 +17,8 @@ import {
   type OfficeView,
 } from '../../src/office/officeView';
 import type { Level } from '../../src/levels/schema';
-import { createSim, DAY, type Regime, type Sim } from '../../src/sim';
-import type { Snapshot } from '../../src/sim/snapshot';
+import { createSim, DAY, type Regime, type Sim } from '../../src/services/housing-benefit';
+import type { Snapshot } from '../../src/services/housing-benefit/snapshot';
 import { level } from './helpers';
 
 const hb = level('housing-benefit');

@@ -1,7 +1,7 @@
 // The office in words: what a screen reader hears of the picture is what the snapshot says.
 import { describe, expect, it } from 'vitest';
 import { officeInWords } from '../../src/office/officeWords';
-import { createSim, DAY } from '../../src/sim';
+import { createSim, DAY } from '../../src/services/housing-benefit';
 import { count } from '../../src/ui/format';
 import { level } from './helpers';
 

@@ -1,14 +1,14 @@
 // A pilot of the redesign on part of the demand: a share of new citizens, drawn at first contact
 // from the pilot's own stream, handled start to finish by a pilot team as the systems design
 // handles needs, measured beside the main flow. With no pilot, nothing changes.
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseActionLog } from '../../src/levels/actionLog';
-import { createSim, DAY, runSim, simulate } from '../../src/sim/index';
-import type { FlowMeasures, Report } from '../../src/sim/report';
-import type { Action, ActionInput, Regime } from '../../src/sim/types';
+import { createSim, DAY, runSim, simulate } from '../../src/services/housing-benefit/index';
+import type { FlowMeasures, Report } from '../../src/services/housing-benefit/report';
+import type { Action, ActionInput, Regime } from '../../src/services/housing-benefit/types';
 import { GOLDEN_CASES, goldenFile } from '../golden/cases';
 import { level } from './helpers';
 

@@ -1,11 +1,11 @@
 // Invariants over random seeds and random action logs (fast-check): nothing is lost, nothing
 // waits a negative time, the same inputs give the same report, and a replayed log reproduces it.
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/levels/schema';
-import { createSim, DAY, runSim } from '../../src/sim/index';
-import type { Action, ActionInput } from '../../src/sim/types';
+import { createSim, DAY, runSim } from '../../src/services/housing-benefit/index';
+import type { Action, ActionInput } from '../../src/services/housing-benefit/types';
 import { level } from './helpers';
 
 // A short history keeps each property run fast; the mechanisms are the same.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tsFiles } from './helpers';
 
 const root = join(__dirname, '../..');
-const files = ['src/engine', 'src/sim', 'src/services'].filter((dir) => existsSync(join(root, dir))).flatMap((dir) => tsFiles(join(root, dir)));
+const files = ['src/engine', 'src/services'].filter((dir) => existsSync(join(root, dir))).flatMap((dir) => tsFiles(join(root, dir)));
 
 const forbidden: [RegExp, string][] = [
   [/from\s+['"](phaser|zustand)/, 'imports Phaser or zustand'],

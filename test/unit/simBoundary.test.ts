@@ -1,4 +1,4 @@
-// The sim's public face is the only way in: the game, its views and the CLI ask a Sim (src/sim/run.ts)
+// The sim's public face is the only way in: the game, its views and the CLI ask a Sim (src/services/housing-benefit/run.ts)
 // for what they show, and never reach the Simulation's columns, which are all writable.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +10,7 @@ const outside = ['src/game', 'src/ui', 'src/office', 'src/cli'].flatMap((dir) =>
 
 const internals: [RegExp, string][] = [
   [/\bmodelOf\b/, "uses modelOf (the core's own tests and analyses only)"],
-  [/from\s+['"][./]*sim\/(simulation|needTable|claimTable|rolePool|fork|cohort)['"]/, 'imports the sim’s internals'],
+  [/from\s+['"][\w./-]*housing-benefit\/(simulation|needTable|claimTable|contactLog|rolePool|fork|cohort)['"]/, 'imports the sim’s internals'],
   [/\.model\.(needs|claims|contacts|roles|journeyOf|offers)\b/, 'reaches into a sim’s model'],
 ];
 

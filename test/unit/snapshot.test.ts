@@ -1,6 +1,6 @@
-import { modelOf } from '../../src/sim/run';
+import { modelOf } from '../../src/services/housing-benefit/run';
 import { describe, expect, it } from 'vitest';
-import { createSim } from '../../src/sim/index';
+import { createSim } from '../../src/services/housing-benefit/index';
 import { level } from './helpers';
 
 describe('snapshot for a renderer', () => {

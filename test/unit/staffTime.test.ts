@@ -1,7 +1,7 @@
 // Where staff time goes: value work, failure work and idle add up to the hours paid, week by
 // week and over the run, and failure work follows failure demand.
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/sim/index';
+import { simulate } from '../../src/services/housing-benefit/index';
 import { level } from './helpers';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

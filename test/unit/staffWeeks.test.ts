@@ -1,7 +1,7 @@
 // Where the staff hours went, week by week: value, failure and idle add up to the hours paid.
 import { describe, expect, it } from 'vitest';
 import { staffWeeks } from '../../src/game/debriefData';
-import { simulate } from '../../src/sim/run';
+import { simulate } from '../../src/services/housing-benefit/run';
 import { level } from './helpers';
 
 const hb = level('housing-benefit', { warmUpDays: 120 });

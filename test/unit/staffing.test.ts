@@ -2,8 +2,8 @@
 // off by a change of design, and the redesign, done that way, works off the inherited backlog.
 import { describe, expect, it } from 'vitest';
 import { redesignPath } from '../../src/analysis/modelChecks';
-import { offeredStaffing, weeklyStaffCost } from '../../src/sim/staffing';
-import { createSim } from '../../src/sim/run';
+import { offeredStaffing, weeklyStaffCost } from '../../src/services/housing-benefit/staffing';
+import { createSim } from '../../src/services/housing-benefit/run';
 import { DAY } from '../../src/engine/calendar';
 import { level } from './helpers';
 

@@ -7,8 +7,8 @@ import { CAUSES, STUDY_WORDS, type FailureCause } from '../../src/content/study'
 import { citizenName } from '../../src/game/citizens';
 import { analyse, answer, drawStudy, rankCauses, STUDY_SIZE, type DemandStudy } from '../../src/game/demandStudy';
 import { DESIGN_LEVERS, type DesignLever } from '../../src/game/levers';
-import { createSim, CONTACT_CAUSES, type ContactCause, type ContactReason, type Sim } from '../../src/sim';
-import { isFailureDemand } from '../../src/sim/types';
+import { createSim, CONTACT_CAUSES, type ContactCause, type ContactReason, type Sim } from '../../src/services/housing-benefit';
+import { isFailureDemand } from '../../src/services/housing-benefit/types';
 import { count, percent } from '../../src/ui/format';
 import { leverName } from '../../src/ui/screens/studyDialog';
 import { level } from './helpers';

@@ -1,6 +1,6 @@
 // Where the days went: the parts add up to the days citizens lived, and the dashboard sees only one.
 import { describe, expect, it } from 'vitest';
-import { runSim } from '../../src/sim/run';
+import { runSim } from '../../src/services/housing-benefit/run';
 import { level } from './helpers';
 
 const hb = level('housing-benefit', { warmUpDays: 180 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { xmr } from '../../src/analysis/xmr';
 import { MIN_PREDICTION_WEEKS, phaseChanges, processChart, weekOf } from '../../src/analysis/xmrPhases';
-import type { Action } from '../../src/sim';
+import type { Action } from '../../src/services/housing-benefit';
 import { chartUnit, verdictText, xmrFigures } from '../../src/ui/xmrText';
 import { plural } from '../../src/content/intl';
 import { duration, timeUnitFor } from '../../src/ui/format';
 import { niceTicks, wholeTicks } from '../../src/ui/chartKit';
 import { buildDebrief } from '../../src/game/debriefData';
 import { loadLevel } from '../../src/game/levels';
-import { runSim } from '../../src/sim';
+import { runSim } from '../../src/services/housing-benefit';
 
 const DAY = 1440;
 const WEEK = 7 * DAY;

@@ -5,7 +5,7 @@ import { CHOICE_WORDS, choiceRow, daysWentLines, whatThisShows } from '../../con
 import type { Debrief } from '../../game/debriefData';
 import type { ChoicesCost } from '../../game/store';
 import type { Level } from '../../levels/schema';
-import type { Attribution } from '../../sim/attribution';
+import type { Attribution } from '../../services/housing-benefit/attribution';
 import { h } from '../dom';
 import { count } from '../format';
 import { staffChart } from '../staffChart';

@@ -2,7 +2,7 @@
 import { INSPECTION_WORDS as W } from '../../content/inspection';
 import type { Controller } from '../../game/controller';
 import type { Level } from '../../levels/schema';
-import type { Inspection } from '../../sim/inspection';
+import type { Inspection } from '../../services/housing-benefit/inspection';
 import { h } from '../dom';
 import { dayLabel, days, money, percent, stars } from '../format';
 import { termLink } from '../glossary';

@@ -2,7 +2,7 @@
 // dashboard. The player's answer is an action in the run's log; the debrief shows what it cost.
 import type { Controller } from '../../game/controller';
 import { OFFER_WORDS } from '../../content/offers';
-import type { OpenOffer } from '../../sim/offers';
+import type { OpenOffer } from '../../services/housing-benefit/offers';
 import { h } from '../dom';
 
 export function offerDialog(offer: OpenOffer, ctl: Controller): HTMLDialogElement {

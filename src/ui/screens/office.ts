@@ -6,9 +6,9 @@ import { DESIGN_LEVERS, choiceIndex, leversFor, MAX_STAFF, openHoursPerWeek, typ
 import { loadLevel } from '../../game/levels';
 import { SPEEDS } from '../../game/speeds';
 import type { GameState, GameStore } from '../../game/store';
-import type { LiveFlow } from '../../sim';
+import type { LiveFlow } from '../../services/housing-benefit';
 import { WALKTHROUGH } from '../../game/walkthrough';
-import type { ContactReason, DesignKey } from '../../sim';
+import type { ContactReason, DesignKey } from '../../services/housing-benefit';
 import { officeInWords } from '../../office/officeWords';
 import { h, setText } from '../dom';
 import { clock, count, days, duration, money, percent, ratio, stars } from '../format';

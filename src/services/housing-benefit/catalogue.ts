@@ -2,8 +2,8 @@
 // official dashboard measures (and the time that counts as "in time" for it), what citizens live,
 // and the levers, each a gaming move, a way of working or a plain setting. The sim, the level
 // format and the game's lever lists all read it from here.
-import type { Catalogue, LeverEntry } from '../engine/service';
-import type { Design, DesignKey } from '../levels/schema';
+import type { Catalogue, LeverEntry } from '../../engine/service';
+import type { Design, DesignKey } from '../../levels/schema';
 import { STAGES } from './needTable';
 import { type ContactReason, FAILURE_REASONS, VALUE_REASONS } from './types';
 

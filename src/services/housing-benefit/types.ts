@@ -1,4 +1,4 @@
-import type { Design, DesignKey, Regime } from '../levels/schema';
+import type { Design, DesignKey, Regime } from '../../levels/schema';
 
 export type { Design, DesignKey, Regime };
 

@@ -18,7 +18,7 @@
 // forks (measured: a year of housing benefit in 0.5 to 3 s against 0.25 s fresh, and the fresh
 // runs slowed alongside). A fork filled into objects the constructors made has their hidden
 // classes, which the kept original keeps alive, and runs as fast as a fresh sim.
-import type { Level } from '../levels/schema';
+import type { Level } from '../../levels/schema';
 import { Simulation } from './simulation';
 
 /**

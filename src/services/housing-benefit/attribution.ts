@@ -1,7 +1,7 @@
 // What each choice cost, measured exactly: a run is a pure function of (level, seed, action log),
 // so the cost of one action is the run with it minus the same run without it (the same seed, so
 // the same citizens, met by a service that differs in that one choice only).
-import type { Level } from '../levels/schema';
+import type { Level } from '../../levels/schema';
 import { round, type Report } from './report';
 import { simulate } from './run';
 import type { Action, Regime } from './types';

@@ -1,5 +1,5 @@
 // The simulation core's public face. Pure: no Phaser, DOM or zustand; no clock, no unseeded randomness.
-export { DAY } from '../engine/calendar';
+export { DAY } from '../../engine/calendar';
 export type { Report } from './report';
 export type { Snapshot } from './snapshot';
 export type * from './types';

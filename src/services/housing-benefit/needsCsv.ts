@@ -1,4 +1,4 @@
-import { DAY } from '../engine/calendar';
+import { DAY } from '../../engine/calendar';
 import type { Simulation } from './simulation';
 
 /**

@@ -1,4 +1,4 @@
-import { DAY } from '../engine/calendar';
+import { DAY } from '../../engine/calendar';
 import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
@@ -26,6 +26,7 @@ export interface FlowMeasures {
 
 /** Everything a run measured: the official view and the citizens' view, side by side. */
 export interface Report {
+  service: 'housing-benefit';
   /** The model that made this report, and the level it ran on: a replay under another says so. */
   model: { version: string; levelHash: string };
   level: string;
@@ -406,6 +407,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
   const dashboard = dashboardOf(sim.tally);
   const days = now / DAY;
   return {
+    service: 'housing-benefit',
     model: { version: MODEL_VERSION, levelHash: levelHash(level) },
     level: level.id,
     regime: sim.regime,

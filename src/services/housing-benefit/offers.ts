@@ -3,8 +3,8 @@
 // book is the engine's (src/engine/offerBook.ts); here it takes housing benefit's design, offers
 // and pressures. Offers are raised by the sim's clock, and the player's answer is an `offer`
 // action in the log.
-import { OfferBook as EngineOfferBook, type OfferRecord as EngineOfferRecord, type OpenOfferOf } from '../engine/offerBook';
-import type { Offer, OfferPressure } from '../levels/schema';
+import { OfferBook as EngineOfferBook, type OfferRecord as EngineOfferRecord, type OpenOfferOf } from '../../engine/offerBook';
+import type { Offer, OfferPressure } from '../../levels/schema';
 import type { Design } from './types';
 
 export type OfferRecord = EngineOfferRecord<OfferPressure, Offer['from']>;

@@ -1,4 +1,4 @@
-import { grown } from '../engine/grown';
+import { grown } from '../../engine/grown';
 import type { Knowledge, Need, NeedOutcome, NeedStage } from './types';
 
 /** A need's outcome, as a number (see NeedTable.outcome). */

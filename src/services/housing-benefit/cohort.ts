@@ -1,7 +1,7 @@
 // Figures about the run's citizens that the views show beside the report: the usual flow and the
 // pilot lately, and what became of the cohort's claims. Read from the sim's records here, in the
 // core, so no view reaches into them.
-import { DAY } from '../engine/calendar';
+import { DAY } from '../../engine/calendar';
 import { MET } from './needTable';
 import type { Simulation } from './simulation';
 

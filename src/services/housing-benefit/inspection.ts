@@ -1,5 +1,5 @@
-import type { Level } from '../levels/schema';
-import { DAY } from '../engine/calendar';
+import type { Level } from '../../levels/schema';
+import { DAY } from '../../engine/calendar';
 import type { Design } from './types';
 
 /** Counts behind the official measures, over a quarter or a whole run. */

@@ -2,8 +2,8 @@
 // first ever, the inherited history's too), in time order, and each of its facts a number in a
 // typed array at that index. Channel and reason are columns of their own, so a service may have
 // as many reasons as its catalogue names.
-import { grown } from '../engine/grown';
-import { objectArray } from '../engine/objectArray';
+import { grown } from '../../engine/grown';
+import { objectArray } from '../../engine/objectArray';
 import { CONTACT_CAUSES, type Channel, type Contact, type ContactCause, type ContactReason, isFailureDemand } from './types';
 
 export const CHANNELS: readonly Channel[] = ['phone', 'visit', 'letter'];

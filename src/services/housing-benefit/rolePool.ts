@@ -1,4 +1,4 @@
-import type { Calendar } from '../engine/calendar';
+import type { Calendar } from '../../engine/calendar';
 import { StaffTime } from './staffTime';
 import type { Channel, ContactReason } from './types';
 

@@ -1,6 +1,6 @@
 // What staff cost, and the staffing a change of regime offers. One place, so the game's budget
 // check, its redesign offer and the sim's own `regime` action agree.
-import type { Level } from '../levels/schema';
+import type { Level } from '../../levels/schema';
 import type { Regime } from './types';
 
 /** Open hours in a week, for staffing costs. */

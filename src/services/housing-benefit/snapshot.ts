@@ -1,4 +1,4 @@
-import { DAY } from '../engine/calendar';
+import { DAY } from '../../engine/calendar';
 import { dashboardOf, type Dashboard, type TargetState, targetStates } from './inspection';
 import { STAGES } from './needTable';
 import type { OpenOffer } from './offers';

@@ -1,5 +1,5 @@
-import type { Calendar } from '../engine/calendar';
-import { DAY } from '../engine/calendar';
+import type { Calendar } from '../../engine/calendar';
+import { DAY } from '../../engine/calendar';
 
 /** Minutes in a week: staff time is also counted week by week from day 0. */
 export const WEEK = 7 * DAY;

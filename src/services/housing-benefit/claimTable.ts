@@ -1,4 +1,4 @@
-import { grown } from '../engine/grown';
+import { grown } from '../../engine/grown';
 import type { ClaimStatus } from './types';
 
 /** A claim's state, as a number (see ClaimTable.status). */

@@ -1,9 +1,9 @@
 // Making and running a sim: (level, seed, action log) in, a running service or its report out.
-import type { Level } from '../levels/schema';
-import { type Calendar, DAY } from '../engine/calendar';
+import type { Level } from '../../levels/schema';
+import { type Calendar, DAY } from '../../engine/calendar';
 import type { Inspection } from './inspection';
-import type { DaysSplit } from '../analysis/whereTheDaysWent';
-import { whereTheDaysWent } from '../analysis/whereTheDaysWent';
+import type { DaysSplit } from '../../analysis/whereTheDaysWent';
+import { whereTheDaysWent } from '../../analysis/whereTheDaysWent';
 import { type CohortClaims, cohortClaims, flowsLately, type LiveFlows } from './cohort';
 import { forkSimulation } from './fork';
 import type { JourneyStep } from './journal';

@@ -1,7 +1,7 @@
 // An optional record of every citizen's journey: each contact and each handoff, with its sim time.
 // Off by default; when on, steps go into flat typed arrays with a per-need chain, so recording
 // allocates nothing per step and never touches the simulation's randomness or state.
-import { grown, roomFor } from '../engine/grown';
+import { grown, roomFor } from '../../engine/grown';
 import type { ContactLog } from './contactLog';
 import { type Channel, type ContactCause, type ContactReason, isFailureDemand } from './types';
 

@@ -6,7 +6,11 @@
 //
 //   2026-12-01  issue 12: the true cost of each choice (the in-tray, confirmation, payment run...)
 //   2026-12-02  issue 13: a regime action moves the people on the books into the new roles; offers
-export const MODEL_VERSION = '2026-12-02';
+//   2026-12-03  issue 14: housing benefit is a service of the engine (src/services/housing-benefit):
+//               its report names its service. No figure changed: the events moved onto the
+//               engine's scheduler in the same order, and the golden reports differ only by
+//               the new "service" field.
+export const MODEL_VERSION = '2026-12-03';
 
 /**
  * A short fingerprint of a validated level (its scenario applied): FNV-1a over its canonical
