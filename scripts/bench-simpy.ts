@@ -2,8 +2,9 @@
 // Events per second on our engine against SimPy, on the same machine and the same model: a
 // textbook M/M/c queue (c = 2, load 95%, exponential service with a mean of 10 minutes), a fixed
 // number of customers per run.
-// - Ours: src/engine's Scheduler and Stream, with an arrival/departure event model written here
-//   (two events a customer). Ten measured runs after three that let the JIT settle.
+// - Ours: the front-desk service (src/services/front-desk: the engine's Scheduler and Stream,
+//   two events a customer), run for as many days as bring that many customers. Ten measured
+//   runs after three that let the JIT settle.
 // - SimPy: scripts/simpy/mmc.py, the same queue with simpy.Resource (six events a customer:
 //   each arrival's timeout, the customer process's start, its request, its service timeout, its
 //   release of the server, and its end), three runs. Needs SimPy 3 or newer (Debian's
@@ -13,8 +14,8 @@
 // Both mean waits should be near Erlang C's. --with-bench also runs scripts/bench.ts and prints
 // its front-desk events per second (the full housing-benefit sim's engine and service code).
 import { spawnSync } from 'node:child_process';
-import { Scheduler } from '../src/engine/scheduler';
-import { Stream } from '../src/engine/random';
+import { parseFrontDeskLevel, runFrontDesk } from '../src/services/front-desk/index';
+import { buildFrontDeskReport } from '../src/services/front-desk/report';
 
 const json = process.argv.includes('--json');
 const argNum = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
@@ -22,60 +23,32 @@ const SERVERS = 2;
 const LOAD = 0.95;
 const SERVICE = 10;
 const CUSTOMERS = argNum('customers', 200_000);
-const ARRIVAL_MEAN = SERVICE / (LOAD * SERVERS);
 
 // ---------------------------------------------------------------- the M/M/c queue on our engine
 
-const ARRIVAL = 0;
-const DEPARTURE = 1;
-type Ev = { kind: typeof ARRIVAL } | { kind: typeof DEPARTURE };
-const arrival: Ev = { kind: ARRIVAL };
-const departure: Ev = { kind: DEPARTURE };
+/** The front-desk service (src/services/front-desk) as this queue, for as many days as bring CUSTOMERS visitors. */
+const VISITORS_PER_DAY = (1440 * LOAD * SERVERS) / SERVICE;
+const DAYS = Math.ceil(CUSTOMERS / VISITORS_PER_DAY);
+const parsed = parseFrontDeskLevel({
+  service: 'front-desk',
+  id: 'bench-mmc',
+  title: 'M/M/2 at 95% load',
+  summary: 'The queue SimPy runs too.',
+  days: DAYS,
+  warmUpDays: 0,
+  demand: { visitorsPerDay: VISITORS_PER_DAY, serviceMinutes: { dist: 'exponential', mean: SERVICE } },
+  clerks: SERVERS,
+  seenWithinMinutes: 15,
+});
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const LEVEL = parsed.level;
 
-function mmc(seed: number): { events: number; ms: number; served: number; waitTotal: number } {
-  const sched = new Scheduler<Ev>();
-  const arrivals = new Stream(seed, 'arrivals');
-  const service = new Stream(seed, 'service');
-  // Arrival times of those waiting, first in first out, in a ring that doubles when full.
-  let line = new Float64Array(1024);
-  let head = 0;
-  let waiting = 0;
-  let busy = 0;
-  let arrived = 0;
-  let served = 0;
-  let waitTotal = 0;
-  const startService = (now: number, since: number) => {
-    served++;
-    waitTotal += now - since;
-    sched.at(now + service.exponential(SERVICE), departure);
-  };
-  const handle = (e: Ev, now: number) => {
-    if (e.kind === ARRIVAL) {
-      if (++arrived < CUSTOMERS) sched.at(now + arrivals.exponential(ARRIVAL_MEAN), arrival);
-      if (busy < SERVERS) {
-        busy++;
-        startService(now, now);
-      } else {
-        if (waiting === line.length) {
-          const bigger = new Float64Array(line.length * 2);
-          for (let i = 0; i < waiting; i++) bigger[i] = line[(head + i) & (line.length - 1)]!;
-          line = bigger;
-          head = 0;
-        }
-        line[(head + waiting++) & (line.length - 1)] = now;
-      }
-    } else if (waiting > 0) {
-      const since = line[head]!;
-      head = (head + 1) & (line.length - 1);
-      waiting--;
-      startService(now, since);
-    } else busy--;
-  };
+function mmc(seed: number): { events: number; ms: number; customers: number; served: number; waitTotal: number } {
   const t = performance.now();
-  sched.at(arrivals.exponential(ARRIVAL_MEAN), arrival);
-  sched.runUntil(Infinity, handle);
+  const sim = runFrontDesk(LEVEL, seed, 'deliverology', DAYS);
   const ms = performance.now() - t;
-  return { events: sched.handled, ms, served, waitTotal };
+  const r = buildFrontDeskReport(sim, DAYS);
+  return { events: sim.eventsProcessed, ms, customers: r.visitors.arrived, served: r.visitors.seen, waitTotal: r.meanWaitMinutes! * r.visitors.seen };
 }
 
 /** Erlang C's mean wait in the queue for M/M/c. */
@@ -96,6 +69,7 @@ const JIT_RUNS = 3;
 const RUNS = 10;
 let events = 0;
 let ms = 0;
+let customers = 0;
 let served = 0;
 let waitTotal = 0;
 const perRun: number[] = [];
@@ -105,20 +79,21 @@ for (let rep = 0; rep < JIT_RUNS + RUNS; rep++) {
   perRun.push((r.events / r.ms) * 1000);
   events += r.events;
   ms += r.ms;
+  customers += r.customers;
   served += r.served;
   waitTotal += r.waitTotal;
 }
 const ours = {
-  customers: CUSTOMERS * RUNS,
+  customers,
   runs: RUNS,
   events,
-  eventsPerCustomer: events / (CUSTOMERS * RUNS),
+  eventsPerCustomer: events / customers,
   seconds: ms / 1000,
   /** Sustained: all events over all time in the measured runs (the garbage collector's pauses count). */
   eventsPerSecond: (events / ms) * 1000,
   /** The median run's, for information: steadier when other work shares the machine. */
   medianRunEventsPerSecond: [...perRun].sort((a, b) => a - b)[Math.floor(perRun.length / 2)]!,
-  customersPerSecond: ((CUSTOMERS * RUNS) / ms) * 1000,
+  customersPerSecond: (customers / ms) * 1000,
   meanWait: waitTotal / served,
 };
 

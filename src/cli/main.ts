@@ -13,6 +13,7 @@ import { formatAttribution, formatReport } from './format';
 import { overriddenSets } from './overridden';
 import { repairsMain } from './repairsCli';
 import { SERVICES, serviceOf } from '../services/index';
+import { frontDeskMain } from './frontDeskCli';
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture them). */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -61,6 +62,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`invalid level ${opts.level}:\n  service: unknown service ${JSON.stringify(service)} (services: ${Object.keys(SERVICES).join(', ')})\n`);
     return 2;
   }
+  if (service === 'front-desk') return frontDeskMain(raw, opts, out, err);
   if (service === 'housing-repairs') {
     const actionsText = opts.actions ? readText(opts.actions, 'actions', err) : null;
     if (opts.actions && actionsText === null) return 2;

@@ -1,6 +1,7 @@
 // The levels that ship with the game: the one list of them. The game, the headless runner, the
 // scripts and the tests all take the shipped levels from here.
 import frontDesk from '../../levels/front-desk.json' with { type: 'json' };
+import frontDeskQueue from '../../levels/front-desk-queue.json' with { type: 'json' };
 import housingBenefit from '../../levels/housing-benefit.json' with { type: 'json' };
 import housingRepairs from '../../levels/housing-repairs.json' with { type: 'json' };
 import { parseLevel } from './load';
@@ -9,6 +10,7 @@ import type { Level } from './schema';
 /** Every shipped level by id, any service, as written in its file (validate before use). */
 export const LEVEL_FILES = {
   'front-desk': frontDesk as unknown,
+  'front-desk-queue': frontDeskQueue as unknown,
   'housing-benefit': housingBenefit as unknown,
   'housing-repairs': housingRepairs as unknown,
 } as const;

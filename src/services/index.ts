@@ -1,10 +1,11 @@
 // The services the core runs, by the id a level file names in its "service" field.
 import type { Regime, ServiceModel, ServiceReportBase } from '../engine/service';
+import { frontDesk } from './front-desk/index';
 import { housingBenefit } from './housing-benefit/service';
 import { housingRepairs } from './housing-repairs/index';
 
 /** The services, by id. A level with no "service" field is a housing-benefit level. */
-export const SERVICES = { 'housing-benefit': housingBenefit, 'housing-repairs': housingRepairs } as const;
+export const SERVICES = { 'front-desk': frontDesk, 'housing-benefit': housingBenefit, 'housing-repairs': housingRepairs } as const;
 export type ServiceId = keyof typeof SERVICES;
 
 /** The service a level file (unvalidated) is a model of. */

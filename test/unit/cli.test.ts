@@ -19,6 +19,21 @@ describe('npm run sim', () => {
     expect(r.err).toBe('');
   });
 
+  it('runs the front desk as a textbook queue: more clerks, shorter waits; options it has no use for are refused', () => {
+    const two = run('--level', 'front-desk-queue', '--days', '200', '--json');
+    const three = run('--level', 'front-desk-queue', '--days', '200', '--set', 'clerks=3', '--json');
+    expect(two.code).toBe(0);
+    const a = JSON.parse(two.out) as { service: string; meanWaitMinutes: number; visitors: { arrived: number } };
+    const b = JSON.parse(three.out) as typeof a;
+    expect(a.service).toBe('front-desk');
+    expect(b.visitors.arrived).toBe(a.visitors.arrived);
+    expect(b.meanWaitMinutes).toBeLessThan(a.meanWaitMinutes / 3);
+    expect(run('--level', 'front-desk-queue', '--days', '5').out).toContain('waited at all');
+    const refused = run('--level', 'front-desk-queue', '--scenario', 'takeover');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--scenario: not available for the front desk');
+  });
+
   it('--json prints the documented fields', () => {
     const r = run('--level', 'housing-benefit', '--regime', 'systems', '--seed', '4', '--days', '60', '--json');
     expect(r.code).toBe(0);

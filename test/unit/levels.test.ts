@@ -8,7 +8,8 @@ import { applyOverride } from '../../src/levels/override';
 
 describe('level files', () => {
   it('every shipped level in the catalogue is valid', () => {
-    expect(Object.keys(LEVEL_FILES)).toEqual(['front-desk', 'housing-benefit', 'housing-repairs']);
+    expect(Object.keys(LEVEL_FILES)).toEqual(['front-desk', 'front-desk-queue', 'housing-benefit', 'housing-repairs']);
+    expect(serviceOf(LEVEL_FILES['front-desk-queue'])).toBe('front-desk');
     for (const data of Object.values(LEVEL_FILES)) {
       const r = checkLevel(data);
       expect(r.ok, r.ok ? '' : r.errors.join('\n')).toBe(true);
