@@ -4,10 +4,10 @@
 //   npm run golden            refresh the files and print what changed
 //   npm run golden -- --check print what would change, write nothing (exit 1 if anything would)
 // Figures that change under the same MODEL_VERSION are refused: a model change must be recorded
-// (bump src/services/housing-benefit/version.ts and say why there), so that exported runs know they are out of date.
+// (bump src/engine/version.ts and say why there), so that exported runs know they are out of date.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { GOLDEN_CASES, goldenFile, goldenReport } from '../test/golden/cases';
-import { MODEL_VERSION } from '../src/services/housing-benefit/version';
+import { MODEL_VERSION } from '../src/engine/version';
 
 /** Every leaf that differs between two JSON values, as "path: old -> new". */
 function diff(a: unknown, b: unknown, path: string, out: string[]): void {
@@ -44,7 +44,7 @@ for (const c of GOLDEN_CASES) {
 if (!check && unrecorded === 0) for (const [file, text] of writes) writeFileSync(file, text);
 if (unrecorded > 0) {
   console.error(
-    `\n${unrecorded} report(s) changed under the same model version ${MODEL_VERSION}: bump MODEL_VERSION in src/services/housing-benefit/version.ts and say why there, then run this again.`,
+    `\n${unrecorded} report(s) changed under the same model version ${MODEL_VERSION}: bump MODEL_VERSION in src/engine/version.ts and say why there, then run this again.`,
   );
   process.exitCode = 1;
 }

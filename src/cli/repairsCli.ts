@@ -3,7 +3,7 @@ import { housingRepairs, withRepairsScenario } from '../services/housing-repairs
 import { parseRepairsActions } from '../services/housing-repairs/actions';
 import type { RepairsReport } from '../services/housing-repairs/report';
 import { MAX_FAULTS_PER_DAY } from '../services/housing-repairs/schema';
-import { levelHash, MODEL_VERSION } from '../services/housing-benefit/version';
+import { levelHash, MODEL_VERSION } from '../engine/version';
 import type { CliOptions } from './args';
 import { formatRepairsReport } from './formatRepairs';
 import { overriddenSets } from './overridden';

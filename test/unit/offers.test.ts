@@ -14,7 +14,7 @@ import { attribute } from '../../src/services/housing-benefit/attribution';
 import { DAY } from '../../src/engine/calendar';
 import type { Report } from '../../src/services/housing-benefit/report';
 import { createSim, simulate } from '../../src/services/housing-benefit/run';
-import { levelHash, MODEL_VERSION } from '../../src/services/housing-benefit/version';
+import { levelHash, MODEL_VERSION } from '../../src/engine/version';
 import { level, runCli } from './helpers';
 
 const hb = level('housing-benefit');

@@ -4,7 +4,7 @@ import { DAY } from '../../engine/calendar';
 import type { Regime } from '../../engine/service';
 import type { RepairsReport } from '../../services/housing-repairs/index';
 import type { RepairsDesign, RoleId } from '../../services/housing-repairs/schema';
-import { levelHash, MODEL_VERSION } from '../../services/housing-benefit/version';
+import { levelHash, MODEL_VERSION } from '../../engine/version';
 import { otherRegime } from '../levels';
 import { complete, saveProgress, type ProgressStorage } from '../progress';
 import { SPEEDS } from '../speeds';

@@ -3,7 +3,7 @@
 // of waiting, the mean wait, the clerks' utilisation, the mean queue, arrivals per minute).
 import type { ServiceReportBase } from '../../engine/service';
 import { round } from '../housing-benefit/report';
-import { levelHash, MODEL_VERSION } from '../housing-benefit/version';
+import { levelHash, MODEL_VERSION } from '../../engine/version';
 import type { FrontDeskSim } from './model';
 
 export interface FrontDeskReport extends ServiceReportBase {

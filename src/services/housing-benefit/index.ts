@@ -6,5 +6,5 @@ export type * from './types';
 export { CONTACT_CAUSES } from './types';
 export { createSim, prepareSim, runSim, simulate, type Sim, type SimOptions, type SimPreparation } from './run';
 export { attribute, attributeChoice, attributedMeasures, choicesOf, MAX_ATTRIBUTED_ACTIONS, withoutChoice, type AttributedMeasures } from './attribution';
-export { levelHash, MODEL_VERSION } from './version';
+export { levelHash, MODEL_VERSION } from '../../engine/version';
 export type { LiveFlow, LiveFlows } from './cohort';

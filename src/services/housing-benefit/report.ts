@@ -3,7 +3,7 @@ import { ABANDONED, NIL_QUALIFIED } from './claimTable';
 import { ABANDONED as GAVE_UP, MET } from './needTable';
 import { dashboardOf, type Dashboard, type Inspection } from './inspection';
 import type { OfferRecord } from './offers';
-import { levelHash, MODEL_VERSION } from './version';
+import { levelHash, MODEL_VERSION } from '../../engine/version';
 import { CHANNELS, REASONS } from './contactLog';
 import type { Simulation } from './simulation';
 import { type StaffTime, WORK_KINDS, type WorkKind } from './staffTime';

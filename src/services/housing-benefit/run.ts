@@ -13,7 +13,7 @@ import { buildReport, type Report } from './report';
 import { Simulation } from './simulation';
 import { type Snapshot, takeSnapshot } from './snapshot';
 import type { Action, ActionInput, Contact, Need, Regime } from './types';
-import { levelHash } from './version';
+import { levelHash } from '../../engine/version';
 
 /** A running service: advance it, act on it, look at it, report on it. */
 export interface Sim {

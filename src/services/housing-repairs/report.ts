@@ -1,6 +1,6 @@
 import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceReportBase } from '../../engine/service';
-import { levelHash, MODEL_VERSION } from '../housing-benefit/version';
+import { levelHash, MODEL_VERSION } from '../../engine/version';
 import { REASONS, type Reason, FAILURE_REASON, type VisitFailure } from './catalogue';
 import { dashboardOf, type Dashboard, type Inspection, type RepairsOfferRecord, type RepairsSim, type WorkHours } from './model';
 

@@ -19,7 +19,7 @@ import {
   runRepairs,
   withRepairsScenario,
 } from '../../../src/services/housing-repairs/index';
-import { levelHash, MODEL_VERSION } from '../../../src/services/housing-benefit/version';
+import { levelHash, MODEL_VERSION } from '../../../src/engine/version';
 import { repairsLevel, runCli } from '../helpers';
 
 const base = repairsLevel();

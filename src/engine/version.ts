@@ -1,6 +1,6 @@
-// The model's version: a run is a function of (level, seed, action log) *and of the model*. Change
-// this whenever any figure of any run may change (a mechanism, a default, the order of random
-// draws), and say why below; `npm run golden` refuses to refresh changed reports under the same
+// The model's version, one for every service: a run is a function of (level, seed, action log)
+// *and of the model*. Change this whenever any figure of any run may change (a mechanism, a
+// default, the order of random draws), and say why below; `npm run golden` refuses to refresh changed reports under the same
 // version. Exported runs carry it, and the headless runner refuses to replay a run of another
 // version as if it were this one.
 //
