@@ -21,7 +21,6 @@ export const INSPECTION_WORDS = {
     callsAnsweredIn20s: { label: 'Calls answered in 20 s', missed: 'calls answered in 20 seconds' },
     visitorsSeenIn15m: { label: 'Visitors seen in 15 min', missed: 'visitors seen in 15 minutes' },
   },
-  line: (label: string, value: string, target: string, met: boolean) => `${label}: ${value} (target ${target}) ${met ? '✓ met' : '✗ missed'}`,
   league: (position: number, size: number) => `League table: ${count(position)} of ${count(size)}.`,
   scrutiny: (missed: readonly string[]) => `Scrutiny: the regional office wants a recovery plan for ${andList(missed)} before the next visit.`,
   budgetCut: (cut: string, budget: string) => `Budget: the centre cuts your staff budget by ${cut} to ${budget} a week.`,

@@ -1,6 +1,8 @@
 import type { Level } from '../../levels/schema';
 import { DAY } from '../../engine/calendar';
 import type { Design } from './types';
+import { type TargetState, targetStates as engineTargetStates } from '../../engine/measures';
+import { catalogue } from './catalogue';
 
 /** Counts behind the official measures, over a quarter or a whole run. */
 export interface OfficialTally {
@@ -34,16 +36,9 @@ export function dashboardOf(t: OfficialTally): Dashboard {
 
 type Targets = NonNullable<Level['inspection']>['targets'];
 
-export type TargetState = 'met' | 'missed' | null;
-
-/** Each figure of the dashboard against its target (null: no figure yet). */
+/** Each figure of the dashboard against its target (null: no figure yet), by the catalogue's rule. */
 export function targetStates(d: Dashboard, t: Targets): Record<keyof Dashboard, TargetState> {
-  const state = (v: number | null, ok: (v: number) => boolean): TargetState => (v === null ? null : ok(v) ? 'met' : 'missed');
-  return {
-    processingDays: state(d.processingDays, (v) => v <= t.processingDays),
-    callsAnsweredIn20s: state(d.callsAnsweredIn20s, (v) => v >= t.callsAnsweredIn20s),
-    visitorsSeenIn15m: state(d.visitorsSeenIn15m, (v) => v >= t.visitorsSeenIn15m),
-  };
+  return engineTargetStates<keyof Dashboard>(catalogue.official, d, t);
 }
 
 /** Is any figure of the dashboard so far on the wrong side of its target? (A measure with no figure yet is not.) */

@@ -1,5 +1,6 @@
 import { DAY } from '../../engine/calendar';
-import { dashboardOf, type Dashboard, type TargetState, targetStates } from './inspection';
+import type { TargetState } from '../../engine/measures';
+import { dashboardOf, type Dashboard, targetStates } from './inspection';
 import { STAGES } from './needTable';
 import type { OpenOffer } from './offers';
 import type { Simulation } from './simulation';

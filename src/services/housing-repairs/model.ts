@@ -2,8 +2,9 @@ import { Calendar, DAY, type OpeningHours } from '../../engine/calendar';
 import { OfferBook, type OfferRecord, type OpenOfferOf } from '../../engine/offerBook';
 import { meanOf, Stream } from '../../engine/random';
 import { Scheduler } from '../../engine/scheduler';
+import { targetStates } from '../../engine/measures';
 import type { Regime, ServiceAction } from '../../engine/service';
-import { FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
+import { catalogue, FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
 import { CallLog } from './callLog';
 import { bookTogether, Diary } from './diary';
 import {
@@ -354,11 +355,8 @@ export class RepairsSim {
   /** This quarter's dashboard so far, and the targets it misses (a figure there, and missing its target). */
   get quarterSoFar(): { dashboard: Dashboard; red: (keyof Dashboard)[] } {
     const d = dashboardOf(this.quarter);
-    const t = this.level.inspection.targets;
-    const red: (keyof Dashboard)[] = [];
-    if (d.jobsWithinTarget !== null && d.jobsWithinTarget < t.jobsWithinTarget) red.push('jobsWithinTarget');
-    if (d.daysPerJob !== null && d.daysPerJob > t.daysPerJob) red.push('daysPerJob');
-    if (d.callsAnsweredIn20s !== null && d.callsAnsweredIn20s < t.callsAnsweredIn20s) red.push('callsAnsweredIn20s');
+    const states = targetStates<keyof Dashboard>(catalogue.official, d, this.level.inspection.targets);
+    const red = (Object.keys(states) as (keyof Dashboard)[]).filter((k) => states[k] === 'missed');
     return { dashboard: d, red };
   }
 

@@ -1,6 +1,7 @@
 import { DAY } from '../../engine/calendar';
 import type { Regime } from '../../engine/service';
-import { STAGES, type Stage } from './catalogue';
+import { type TargetState, targetStates } from '../../engine/measures';
+import { catalogue, STAGES, type Stage } from './catalogue';
 import { type CallSeen, dashboardOf, type Dashboard, type OpenRepairsOffer, type RepairsSim, type VisitSeen } from './model';
 import { LINE_ROLES, type RepairsDesign, type RoleId, TRADE_ROLES, TRADES } from './schema';
 
@@ -20,8 +21,9 @@ export interface RepairsSnapshot {
   /** Every fault still waiting, by where it is (the inherited too). */
   stages: Record<Stage, number>;
   calls: { total: number; failure: number };
-  /** The dashboard over the run so far. */
+  /** The dashboard over the run so far, and each figure against its target. */
   dashboard: Dashboard;
+  targets: Record<keyof Dashboard, TargetState>;
   /** This quarter's dashboard so far (what the inspectors will see), and the targets it misses. */
   quarter: { dashboard: Dashboard; red: (keyof Dashboard)[] };
   lastInspection: { day: number; stars: number } | null;
@@ -63,6 +65,7 @@ export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
   if (sim.design.contract === 'in-house')
     for (const role of Object.values(TRADE_ROLES)) staffPerWeek += sim.staff[role] * tradeHours * level.roles[role].costPerHour;
   const last = sim.inspections.at(-1);
+  const dashboard = dashboardOf(sim.tally);
   const failure = sim.calls.byReason['progress-chasing'] + sim.calls.byReason['rebook-no-access'] + sim.calls.byReason['still-broken'];
   return {
     time: sim.now,
@@ -75,7 +78,8 @@ export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
     faults: { reported, fixed, waiting, found },
     stages,
     calls: { total: failure + sim.calls.byReason['report-fault'], failure },
-    dashboard: dashboardOf(sim.tally),
+    dashboard,
+    targets: targetStates<keyof Dashboard>(catalogue.official, dashboard, level.inspection.targets),
     quarter: sim.quarterSoFar,
     lastInspection: last ? { day: last.day, stars: last.stars } : null,
     staffPerWeek,

@@ -4,14 +4,17 @@ import type { Controller } from '../../game/controller';
 import type { Level } from '../../levels/schema';
 import type { Inspection } from '../../services/housing-benefit/inspection';
 import { h } from '../dom';
-import { dayLabel, days, money, percent, stars } from '../format';
+import { inspectionLines } from '../officialDashboard';
+import { catalogue } from '../../services/housing-benefit/catalogue';
+import { dayLabel, money, stars } from '../format';
 import { termLink } from '../glossary';
 
 export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller): HTMLDialogElement {
   const onClose = () => ctl.closeInspection();
   const t = level.inspection!.targets;
-  const missed = (['processingDays', 'callsAnsweredIn20s', 'visitorsSeenIn15m'] as const).filter((k) => !ins.targetsMet[k]).map((k) => W.targets[k].missed);
-  const line = (label: string, value: string, target: string, ok: boolean) => h('li', { className: ok ? 'ok' : 'miss' }, W.line(label, value, target, ok));
+  const keys = catalogue.official.map((m) => m.id as keyof typeof W.targets);
+  const missed = keys.filter((k) => !ins.targetsMet[k]).map((k) => W.targets[k].missed);
+  const labels = Object.fromEntries(keys.map((k) => [k, W.targets[k].label])) as Record<keyof typeof W.targets, string>;
   const pressure: string[] = [];
   if (missed.length > 0) pressure.push(W.scrutiny(missed));
   if (ins.budget !== null && ins.budgetChange < 0) pressure.push(W.budgetCut(money(-ins.budgetChange), money(ins.budget)));
@@ -24,13 +27,7 @@ export function inspectionDialog(ins: Inspection, level: Level, ctl: Controller)
     h('h2', { id: 'inspection-h' }, W.heading(dayLabel(ins.day))),
     h('p', { className: 'stars big', role: 'img', 'aria-label': W.starsLabel(ins.stars) }, stars(ins.stars)),
     h('p', { className: 'headline' }, W.headlines[ins.stars] ?? W.headlines[0]),
-    h(
-      'ul',
-      {},
-      line(W.targets.processingDays.label, days(ins.dashboard.processingDays), days(t.processingDays), ins.targetsMet.processingDays),
-      line(W.targets.callsAnsweredIn20s.label, percent(ins.dashboard.callsAnsweredIn20s), percent(t.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s),
-      line(W.targets.visitorsSeenIn15m.label, percent(ins.dashboard.visitorsSeenIn15m), percent(t.visitorsSeenIn15m), ins.targetsMet.visitorsSeenIn15m),
-    ),
+    h('ul', {}, ...inspectionLines(catalogue.official, labels, ins.dashboard, t, ins.targetsMet)),
     h('p', {}, W.league(ins.leaguePosition, ins.leagueSize)),
     ...pressure.map((p) => h('p', { className: 'pressure' }, p)),
     // The words, beside the answer (never inside its buttons).

@@ -11,7 +11,9 @@ import { WALKTHROUGH } from '../../game/walkthrough';
 import type { ContactReason, DesignKey } from '../../services/housing-benefit';
 import { officeInWords } from '../../office/officeWords';
 import { h, setText } from '../dom';
-import { clock, count, days, duration, money, percent, ratio, stars } from '../format';
+import { officialDashboard } from '../officialDashboard';
+import { catalogue } from '../../services/housing-benefit/catalogue';
+import { clock, count, duration, money, percent, ratio, stars } from '../format';
 import { COACH, COACH_WORDS } from '../../content/coach';
 import { MEASURE_NAMES, OFFICE_WORDS as W } from '../../content/office';
 import { WALKTHROUGH_WORDS } from '../../content/walkthrough';
@@ -39,15 +41,9 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
   const clockEl = h('span', { className: 'clock' });
   const openEl = h('span', { className: 'open-state' });
   const costEl = h('span', { className: 'cost' });
-  const dash = h('ul', { className: 'dashboard', 'aria-label': W.official });
-  const measures: { key: keyof typeof MEASURE_NAMES; label: string; el: HTMLElement }[] = [];
-  if (targets) {
-    for (const key of ['processingDays', 'callsAnsweredIn20s', 'visitorsSeenIn15m'] as const) {
-      const el = h('li', { className: 'measure' });
-      dash.appendChild(el);
-      measures.push({ key, label: MEASURE_NAMES[key], el });
-    }
-  }
+  // The official dashboard is the catalogue's; a level with no inspection has none to show.
+  const dashboard = officialDashboard<keyof typeof MEASURE_NAMES>(targets ? catalogue.official : [], MEASURE_NAMES, W.official);
+  const dash = dashboard.el;
   const liveEl = h('span', { className: 'live', hidden: true });
   const starsEl = h('span', { className: 'stars' }, level.inspection ? W.noInspection : '');
   const waitingEl = h('ul', { className: 'dashboard', 'aria-label': W.waitingNow });
@@ -380,16 +376,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       const budget = snap.budgetPerWeek;
       setText(costEl, budget === null ? W.staffCost(money(spend)) : W.staffCostOfBudget(money(spend), money(budget)));
       costEl.className = budget !== null && spend > budget ? 'cost over' : 'cost';
-      for (const m of measures) {
-        const value = snap.dashboard[m.key];
-        const t = targets![m.key];
-        const state = snap.targets?.[m.key] ?? null;
-        const ok = state === null ? null : state === 'met';
-        const shown = m.key === 'processingDays' ? days(value) : percent(value);
-        const goal = m.key === 'processingDays' ? days(t) : percent(t);
-        setText(m.el, W.measure(m.label, shown, goal, ok));
-        m.el.className = `measure ${ok === null ? '' : ok ? 'ok' : 'miss'}`;
-      }
+      if (targets && snap.targets) dashboard.update(snap.dashboard, targets, snap.targets);
       setText(visitorsEl, W.visitorsWaiting(count(snap.visitorsWaiting)));
       setText(phonesEl, level.demand.visitShare < 1 ? W.callsWaiting(count(snap.phonesWaiting)) : '');
       setText(openNeedsEl, W.casesOpen(count(snap.needs.open)));

@@ -10,6 +10,7 @@ import type { Inspection, OpenRepairsOffer } from '../../../services/housing-rep
 import type { RepairsSnapshot } from '../../../services/housing-repairs/snapshot';
 import { type RepairsDesign, ROLE_IDS, TRADES } from '../../../services/housing-repairs/schema';
 import { h, setText } from '../../dom';
+import { inspectionLines, officialDashboard } from '../../officialDashboard';
 import { clock, count, dayLabel, days, money, percent, stars } from '../../format';
 import type { ScreenView } from '../office';
 import { type RepairsStudyView, repairsStudyDialog } from './repairsStudyDialog';
@@ -65,18 +66,14 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
 
   // ---- dashboard
   const clockEl = h('span', { className: 'clock' });
-  const measures = {
-    jobsWithinTarget: h('li', { className: 'measure' }),
-    daysPerJob: h('li', { className: 'measure' }),
-    callsAnsweredIn20s: h('li', { className: 'measure' }),
-  };
+  const dashboard = officialDashboard<keyof typeof W.measures>(catalogue.official, W.measures, W.dashboard);
   const starsEl = h('span', { className: 'stars' }, W.noInspection);
   const costEl = h('span', { className: 'cost' });
   const hud = h(
     'header',
     { className: 'hud', role: 'region', 'aria-label': W.dashboard },
     h('div', { className: 'hud-time' }, clockEl),
-    h('ul', { className: 'dashboard', 'aria-label': W.dashboard }, measures.jobsWithinTarget, measures.daysPerJob, measures.callsAnsweredIn20s),
+    dashboard.el,
     h('div', { className: 'hud-side' }, starsEl, costEl),
   );
 
@@ -189,9 +186,6 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
   let shownOffer: OpenRepairsOffer | null = null;
   let studyView: RepairsStudyView | null = null;
   let wordsHour = -1;
-  function measureText(label: string, value: string, met: boolean | null): string {
-    return `${label}: ${value}${met === null ? '' : ` ${met ? W.met : W.missed}`}`;
-  }
 
   function update(s: GameState): void {
     const r = s.repairs;
@@ -201,20 +195,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
     if (!snap) setText(clockEl, W.preparing);
     if (!r || !snap) return;
     setText(clockEl, clock(snap.time));
-    const d = snap.dashboard;
-    setText(
-      measures.jobsWithinTarget,
-      measureText(W.measures.jobsWithinTarget, percent(d.jobsWithinTarget), d.jobsWithinTarget === null ? null : d.jobsWithinTarget >= t.jobsWithinTarget),
-    );
-    setText(measures.daysPerJob, measureText(W.measures.daysPerJob, days(d.daysPerJob), d.daysPerJob === null ? null : d.daysPerJob <= t.daysPerJob));
-    setText(
-      measures.callsAnsweredIn20s,
-      measureText(
-        W.measures.callsAnsweredIn20s,
-        percent(d.callsAnsweredIn20s),
-        d.callsAnsweredIn20s === null ? null : d.callsAnsweredIn20s >= t.callsAnsweredIn20s,
-      ),
-    );
+    dashboard.update(snap.dashboard, t, snap.targets);
     setText(starsEl, snap.lastInspection ? W.lastInspection(dayLabel(snap.lastInspection.day), stars(snap.lastInspection.stars)) : W.noInspection);
     setText(costEl, W.perWeek(money(snap.staffPerWeek)));
     setText(spendEl, W.perWeek(money(snap.staffPerWeek)));
@@ -257,25 +238,7 @@ export function repairsOfficeScreen(store: GameStore, ctl: RepairsController): S
           h('h2', { id: 'inspection-h' }, W.inspectionHeading(dayLabel(ins.day))),
           h('p', { className: 'stars big', role: 'img', 'aria-label': W.stars(ins.stars) }, stars(ins.stars)),
           h('p', {}, W.inspectionStars(W.stars(ins.stars))),
-          h(
-            'ul',
-            {},
-            h(
-              'li',
-              { className: ins.targetsMet.jobsWithinTarget ? 'ok' : 'miss' },
-              measureText(W.measures.jobsWithinTarget, percent(ins.dashboard.jobsWithinTarget), ins.targetsMet.jobsWithinTarget),
-            ),
-            h(
-              'li',
-              { className: ins.targetsMet.daysPerJob ? 'ok' : 'miss' },
-              measureText(W.measures.daysPerJob, days(ins.dashboard.daysPerJob), ins.targetsMet.daysPerJob),
-            ),
-            h(
-              'li',
-              { className: ins.targetsMet.callsAnsweredIn20s ? 'ok' : 'miss' },
-              measureText(W.measures.callsAnsweredIn20s, percent(ins.dashboard.callsAnsweredIn20s), ins.targetsMet.callsAnsweredIn20s),
-            ),
-          ),
+          h('ul', {}, ...inspectionLines(catalogue.official, W.measures, ins.dashboard, t, ins.targetsMet)),
           h('button', { type: 'button', className: 'primary', autofocus: true, onclick: () => ctl.closeInspection() }, W.carryOn),
         );
         dialog.addEventListener('cancel', (e) => {
