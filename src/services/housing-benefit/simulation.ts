@@ -1,6 +1,7 @@
 import type { Level, OfferPressure } from '../../levels/schema';
 import { Calendar, DAY } from '../../engine/calendar';
 import { ABANDONED, CONFIRMED_ASKED, CONFIRMED_NO, CONFIRMED_YES, ClaimTable, DECIDED, NIL_QUALIFIED, OPEN } from './claimTable';
+import { OpenSpell } from '../../engine/openSpell';
 import { Scheduler } from '../../engine/scheduler';
 import { exp } from '../../engine/exactMath';
 import { grown } from '../../engine/grown';
@@ -15,6 +16,7 @@ import { offeredStaffing } from './staffing';
 import type { Action, ActionInput, Channel, Contact, ContactReason, Design, DesignKey, Regime } from './types';
 import { isFailureDemand } from './types';
 import { CALL_ANSWERED_WITHIN_MINUTES, VISIT_SEEN_WITHIN_MINUTES, WAYS_OF_WORKING } from './catalogue';
+import { CallDemand } from './callDemand';
 import { CAUSE, ContactLog } from './contactLog';
 
 /** Housing benefit's events, each carrying what its handler reads (and nothing it could forget to set). */
@@ -185,26 +187,16 @@ export class Simulation {
   private caseworkStaff: number;
   /** The council's own call-centre staff, whoever runs the call centre now. */
   private ownPhoneStaff: number;
-  /**
-   * Calls offered to the call centre by hour of the day since the last open day began, the
-   * busiest hour of each of the last five open days (for an outsourced centre's staffing), and
-   * all calls' handling minutes.
-   */
-  private readonly callsByHour = new Float64Array(24);
-  private readonly busiestHours = new Float64Array(5);
-  private dayIndex = 0;
-  private callMinutes = 0;
-  private callsHandled = 0;
+  /** The calls an outsourced provider would staff to. */
+  private readonly callDemand = new CallDemand();
   /** A provider can run the call centre only where the phones are a role of their own. */
   private readonly outsourceable: boolean;
   /** Chance a morning-rush arrival falls within the open day: 1 - e^(-open minutes / rush minutes). */
   private readonly rushWithinDay: number;
   /** Every citizen's steps, when asked for (null: not recording). */
   private readonly journal: Journal | null;
-  // Whether the office is open over [openFrom, openTo): a cache of the calendar, since time only moves on.
-  private openFrom = -Infinity;
-  private openTo = -Infinity;
-  private openNow = false;
+  /** Whether the office is open now: the calendar asked once a spell, since time only moves on. */
+  private readonly spell: OpenSpell;
 
   // Running totals for measures, from day 0 (the warm-up is not measured).
   lettersSent = 0;
@@ -237,6 +229,7 @@ export class Simulation {
     // Start with some spare tasks, so the hot paths rarely meet the rare one that makes them.
     for (let i = 0; i < 64; i++) this.spareTasks.push(new TaskRecord());
     this.calendar = new Calendar(level.hours);
+    this.spell = new OpenSpell(this.calendar);
     this.openMinutesPerDay = level.hours === 'always' ? DAY : level.hours.close - level.hours.open;
     this.regime = startRegime;
     const regime = level.regimes[startRegime];
@@ -596,27 +589,13 @@ export class Simulation {
     role.quota = role.inTrayDays === null ? Infinity : role.inTrayMinutes / role.inTrayDays;
   }
 
-  /** Another open day begins: remember the last one's busiest hour of calls. */
-  private newCallDay(): void {
-    let busiest = 0;
-    for (let h = 0; h < 24; h++) {
-      if (this.callsByHour[h]! > busiest) busiest = this.callsByHour[h]!;
-      this.callsByHour[h] = 0;
-    }
-    this.busiestHours[this.dayIndex++ % this.busiestHours.length] = busiest;
-  }
-
   /**
    * The provider staffs each open day for the busiest hour of calls of the last five, at its
    * planned occupancy: paid per call, it staffs to answer them all, failure demand and all.
    */
   private staffProvider(): void {
-    let peak = 0;
-    for (const calls of this.busiestHours) if (calls > peak) peak = calls;
-    if (peak === 0) return; // no calls on record yet: the staff answering now carry on
-    const meanCall = this.callsHandled > 0 ? this.callMinutes / this.callsHandled : 0;
-    const staff = Math.max(1, Math.ceil((peak * meanCall) / (60 * this.level.outsourcing.plannedOccupancy)));
-    if (staff === this.phoneRole.staff) return;
+    const staff = this.callDemand.providerStaff(this.level.outsourcing.plannedOccupancy);
+    if (staff === null || staff === this.phoneRole.staff) return;
     this.noteCosts();
     this.phoneRole.staff = staff;
   }
@@ -692,7 +671,7 @@ export class Simulation {
         return this.onTaskDone(e.role, e.task);
       case 'opens':
         if (this.now >= 0 && this.level.offers.length > 0) this.checkOffers();
-        this.newCallDay();
+        this.callDemand.newDay();
         if (this.outsourced) this.staffProvider();
         this.planDay();
         for (const role of this.roles) this.tryStart(role);
@@ -767,7 +746,7 @@ export class Simulation {
   private contact(need: number, channel: 'phone' | 'visit', reason: ContactReason, items: number): void {
     this.recordContact(need, channel, reason);
     const role = this.frontRole(need, channel);
-    if (role === this.phoneRole && channel === 'phone') this.callsByHour[Math.floor((this.now - Math.floor(this.now / DAY) * DAY) / 60)]!++;
+    if (role === this.phoneRole && channel === 'phone') this.callDemand.offered(this.now);
     const task = this.task('contact', need, this.needs.claim[need]!, channel, reason, items, this.contactLog.count - 1, isFailureDemand(reason));
     if (channel === 'phone') this.waiting.phone++;
     else this.waiting.visit++;
@@ -883,35 +862,11 @@ export class Simulation {
     this.spareTasks.push(task);
   }
 
-  /** Is the office open at t? Answered from the last open or closed spell when t falls in it. */
-  private isOpen(t: number): boolean {
-    return t >= this.openFrom && t < this.openTo ? this.openNow : this.openSpell(t);
-  }
-
-  /** Looks up the open or closed spell that t falls in, and remembers it. */
-  private openSpell(t: number): boolean {
-    const cal = this.calendar;
-    if (cal.always) {
-      this.openFrom = -Infinity;
-      this.openTo = Infinity;
-      this.openNow = true;
-    } else if (cal.isOpen(t)) {
-      this.openFrom = t;
-      this.openTo = cal.closesAt(t);
-      this.openNow = true;
-    } else {
-      this.openFrom = t;
-      this.openTo = cal.nextOpen(t);
-      this.openNow = false;
-    }
-    return this.openNow;
-  }
-
   // ---------------------------------------------------------------- work
 
   /** Starts queued work while someone in the role is free and the office is open. */
   private tryStart(role: RolePool): void {
-    if (!this.isOpen(this.now)) return;
+    if (!this.spell.isOpen(this.now)) return;
     while (role.busy < role.staff && role.queue.size > 0) {
       const task = role.next(this.takesBoth(role) ? this.level.teams.frontShare : 1);
       if (task === null) return;
@@ -938,10 +893,7 @@ export class Simulation {
       role.tasksEver++;
       const minutes = (normal / this.pace(role)) * this.learning(role);
       role.time.work(this.now, workKind(task), task.failure, minutes);
-      if (role === this.phoneRole && task.kind === 'contact') {
-        this.callMinutes += normal;
-        this.callsHandled++;
-      }
+      if (role === this.phoneRole && task.kind === 'contact') this.callDemand.handled(normal);
       const waited = this.now - task.enqueuedAt;
       role.waitTotal += waited;
       role.started++;
@@ -1590,10 +1542,10 @@ export class Simulation {
   /** When a citizen acting at time t can reach the office: now if open, else spread over the next open day. */
   private whenOpen(t: number, stream: Stream): number {
     let opens: number;
-    if (t === this.now || (t >= this.openFrom && t < this.openTo)) {
-      // The cached spell: in a closed one, the office next opens where the spell ends.
-      if (this.isOpen(t)) return t;
-      opens = this.openTo;
+    if (t === this.now || this.spell.holds(t)) {
+      // The spell last asked about: in a closed one, the office next opens where the spell ends.
+      if (this.spell.isOpen(t)) return t;
+      opens = this.spell.end;
     } else {
       // Some other time (a citizen acting days from now): ask the calendar, keep the cache for now.
       if (this.calendar.isOpen(t)) return t;
