@@ -6,6 +6,7 @@ import { targetStates } from '../../engine/measures';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { catalogue, FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
 import { CallLog } from './callLog';
+import { FaultCounts } from './faultCounts';
 import { bookTogether, Diary } from './diary';
 import {
   LINE_ROLES,
@@ -167,6 +168,8 @@ export interface WorkHours {
  */
 export class RepairsSim {
   readonly faults: Fault[] = [];
+  /** The faults as the views count them, kept up to date as they change. */
+  readonly counts = new FaultCounts();
   readonly inspections: Inspection[] = [];
   readonly actions: ServiceAction[] = [];
   readonly tally: Tally = emptyTally();
@@ -417,7 +420,10 @@ export class RepairsSim {
       this.events.at(opens + this.tenants.uniform() * (this.line.closesAt(opens) - opens), { kind: 'call', fault, reason, tries });
       return;
     }
-    if (reason === 'report-fault' && Number.isNaN(fault.reportedAt)) fault.reportedAt = now;
+    if (reason === 'report-fault' && Number.isNaN(fault.reportedAt)) {
+      fault.reportedAt = now;
+      this.counts.reportedNow(fault);
+    }
     // A tenant who reported a fault a tradesperson has since found and fixed does not call.
     if (reason === 'report-fault' && fault.found) return;
     fault.contacts++;
@@ -560,7 +566,7 @@ export class RepairsSim {
     // An emergency is squeezed in (the day runs over); everything else waits for room in the diary.
     const day = emergency ? bookTogether(diaries, firstDay, this.bookingMinutes, true) : bookTogether(diaries, firstDay, this.bookingMinutes, false, backTo);
     if (day === null) {
-      fault.stage = 'unbooked';
+      this.counts.move(fault, 'unbooked');
       this.unbooked.push(job);
       return;
     }
@@ -583,7 +589,7 @@ export class RepairsSim {
       // The time the tenant chose stands: only the label changes, as far as it takes.
       while (at > job.targetAt && RECODED_TO[job.priority] !== undefined) recode();
     }
-    fault.stage = 'booked';
+    this.counts.move(fault, 'booked');
     job.booked = true;
     this.booked[job.trade]!++;
     this.events.at(at, { kind: 'visit', job });
@@ -667,7 +673,7 @@ export class RepairsSim {
       this.sendSomeone(fault, now);
     } else if (!fault.job?.booked) {
       // Job by job, nobody comes back until the tenant phones again.
-      fault.stage = 'waiting-for-call-back';
+      this.counts.move(fault, 'waiting-for-call-back');
       const reason: Reason = failure === 'no-access' ? 'rebook-no-access' : 'still-broken';
       this.events.at(now + this.tenants.sample(this.level.tenants.callBackDays) * DAY, { kind: 'call', fault, reason, tries: 0 });
     }
@@ -675,8 +681,9 @@ export class RepairsSim {
   }
 
   private fix(fault: Fault, now: number): void {
+    this.counts.move(fault, 'fixed');
+    this.counts.fixedNow(fault);
     fault.fixedAt = now;
-    fault.stage = 'fixed';
     fault.fixedAtFirstVisit = fault.visits <= 1;
     this.events.cancel(fault.chase);
     fault.chase = -1;
@@ -695,6 +702,7 @@ export class RepairsSim {
     other.reportEvent = -1;
     other.found = true;
     other.foundAt = now;
+    this.counts.foundNow(now);
     other.known = true;
     const partsOnVan = !other.needsParts || this.diagnosis.chance(this.level.diagnosis.afterLook.rightParts);
     if (other.trade === job.trade && partsOnVan) {

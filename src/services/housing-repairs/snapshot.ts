@@ -1,7 +1,7 @@
 import { DAY } from '../../engine/calendar';
 import type { Regime } from '../../engine/service';
 import { type TargetState, targetStates } from '../../engine/measures';
-import { catalogue, STAGES, type Stage } from './catalogue';
+import { catalogue, type Stage } from './catalogue';
 import { type CallSeen, dashboardOf, type Dashboard, type OpenRepairsOffer, type RepairsSim, type VisitSeen } from './model';
 import { LINE_ROLES, type RepairsDesign, type RoleId, TRADE_ROLES, TRADES } from './schema';
 
@@ -36,27 +36,7 @@ export interface RepairsSnapshot {
 }
 
 export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
-  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  let reported = 0;
-  let fixed = 0;
-  let found = 0;
-  let waiting = 0;
-  for (const f of sim.faults) {
-    if (f.found) {
-      if (f.foundAt >= 0) found++;
-      continue;
-    }
-    if (Number.isNaN(f.reportedAt)) continue;
-    const open = Number.isNaN(f.fixedAt);
-    if (open) {
-      waiting++;
-      stages[f.stage]++;
-    }
-    if (f.reportedAt >= 0) {
-      reported++;
-      if (!open) fixed++;
-    }
-  }
+  const { reported, fixed, waiting, found } = sim.counts;
   const level = sim.level;
   const lineHours = weekHours(level.lineHours);
   const tradeHours = weekHours(level.tradeHours);
@@ -76,7 +56,7 @@ export function repairsSnapshot(sim: RepairsSim): RepairsSnapshot {
     line: sim.lineNow,
     trades: TRADES.map((trade, i) => ({ trade, role: TRADE_ROLES[trade], staff: sim.staff[TRADE_ROLES[trade]], booked: sim.booked[i]! })),
     faults: { reported, fixed, waiting, found },
-    stages,
+    stages: { ...sim.counts.stages },
     calls: { total: failure + sim.calls.byReason['report-fault'], failure },
     dashboard,
     targets: targetStates<keyof Dashboard>(catalogue.official, dashboard, level.inspection.targets),
