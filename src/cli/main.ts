@@ -1,6 +1,5 @@
 // The headless runner: the same core as the game, from the terminal.
-import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { checkActionsForRun, parseActionLog, readActionLogJson } from '../levels/actionLog';
 import { isShippedLevelId, LEVEL_FILES } from '../levels/catalogue';
 import { MAX_LEVEL_BYTES, parseLevel } from '../levels/load';
@@ -14,6 +13,7 @@ import { overriddenSets } from './overridden';
 import { repairsMain } from './repairsCli';
 import { SERVICES, serviceOf } from '../services/index';
 import { frontDeskMain } from './frontDeskCli';
+import { unwritable } from './unwritable';
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers (tests capture them). */
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -148,26 +148,6 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (opts.json) out(`${JSON.stringify(attribution ? { ...report, attribution } : report, null, 2)}\n`);
   else out(`${formatReport(report)}\n${attribution ? `\n${formatAttribution(attribution)}\n` : ''}`);
   return 0;
-}
-
-/** Why a file cannot be written at this path, or null: checked before a run, not after it. */
-function unwritable(path: string): string | null {
-  const full = resolve(path);
-  try {
-    if (statSync(full).isDirectory()) return 'it is a directory';
-    accessSync(full, constants.W_OK);
-    return null;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return (e as Error).message;
-  }
-  try {
-    const dir = dirname(full);
-    if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
-    accessSync(dir, constants.W_OK);
-    return null;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no directory ${dirname(full)}` : (e as Error).message;
-  }
 }
 
 /** The scenario, regime and seed an exported run names, where it names them validly (the log is checked later). */

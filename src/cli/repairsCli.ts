@@ -1,5 +1,8 @@
 // The headless runner's housing-repairs path: the same options, for a service with its own report.
-import { housingRepairs, withRepairsScenario } from '../services/housing-repairs/index';
+import { writeFileSync } from 'node:fs';
+import { faultsCsv } from '../services/housing-repairs/faultsCsv';
+import { housingRepairs, runRepairs, withRepairsScenario } from '../services/housing-repairs/index';
+import { buildRepairsReport } from '../services/housing-repairs/report';
 import { parseRepairsActions } from '../services/housing-repairs/actions';
 import type { RepairsReport } from '../services/housing-repairs/report';
 import { MAX_FAULTS_PER_DAY } from '../services/housing-repairs/schema';
@@ -7,6 +10,7 @@ import { levelHash, MODEL_VERSION } from '../engine/version';
 import type { CliOptions } from './args';
 import { formatRepairsReport } from './formatRepairs';
 import { overriddenSets } from './overridden';
+import { unwritable } from './unwritable';
 
 /** Faults over the inherited history and the run together: beyond this a run takes minutes. */
 const MAX_FAULTS_PER_RUN = 200_000;
@@ -18,9 +22,13 @@ export function repairsMain(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
-  const unsupported = [opts.needsCsv !== null && '--needs-csv', opts.attribute && '--attribute'].filter(Boolean);
-  if (unsupported.length > 0) {
-    err(`${unsupported.join(', ')}: not available for housing repairs yet\n`);
+  if (opts.attribute) {
+    err('--attribute: not available for housing repairs yet\n');
+    return 2;
+  }
+  const csvProblem = opts.needsCsv === null ? null : unwritable(opts.needsCsv);
+  if (opts.needsCsv !== null && csvProblem) {
+    err(`cannot write --needs-csv ${opts.needsCsv}: ${csvProblem}\n`);
     return 2;
   }
   const parsed = housingRepairs.parseLevel(raw);
@@ -68,7 +76,10 @@ export function repairsMain(
     }
     actions = r.actions;
   }
-  const report = housingRepairs.simulate(level, seed, regime, days, actions);
+  const sim = runRepairs(level, seed, regime, days, actions);
+  const report = buildRepairsReport(sim, days);
+  // For a repairs run, one row per fault of the cohort.
+  if (opts.needsCsv !== null) writeFileSync(opts.needsCsv, faultsCsv(sim));
   out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRepairsReport(report)}${formatOffers(report)}\n`);
   return 0;
 }

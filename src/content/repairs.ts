@@ -191,6 +191,7 @@ export const REPAIRS_WORDS = {
   comparing: 'Running the same tenants the other way…',
   measure: 'Measure',
   exportRun: 'Save this run (JSON)',
+  exportFaults: 'Export faults (CSV)',
   playAgain: 'Play again',
   levels: 'Choose another service',
 } as const;

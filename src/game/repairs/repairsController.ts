@@ -257,6 +257,10 @@ export function createRepairsController(store: GameStore, effects: RepairsEffect
         2,
       );
     },
+    /** One row per fault of the run's cohort, as CSV (null: no run to export). */
+    exportCsv(): string | null {
+      return session?.run.faultsCsv() ?? null;
+    },
     showLevels(): void {
       session = null;
       preparing = null;

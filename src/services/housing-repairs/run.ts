@@ -1,3 +1,4 @@
+import { faultsCsv } from './faultsCsv';
 import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceAction } from '../../engine/service';
 import { repairsActionProblem } from './actions';
@@ -29,6 +30,8 @@ export interface RepairsRun {
   offer(): OpenRepairsOffer | null;
   /** The report of the run so far, as a run of `days` days. */
   report(days?: number): RepairsReport;
+  /** One row per fault of the run's cohort, as CSV. */
+  faultsCsv(): string;
 }
 
 export function createRepairsRun(level: RepairsLevel, seed: number, regime: Regime): RepairsRun {
@@ -86,5 +89,6 @@ function runOf(sim: RepairsSim): RepairsRun {
     callsBetween: (from, to) => sim.callLog.between(from, to),
     offer: () => sim.offers.openWithReason(),
     report: (days = Math.floor(sim.now / DAY)) => buildRepairsReport(sim, days),
+    faultsCsv: () => faultsCsv(sim),
   };
 }

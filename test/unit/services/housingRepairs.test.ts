@@ -1,4 +1,5 @@
 // Housing repairs, mechanism by mechanism: each figure moves when, and only when, its mechanism does.
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -220,16 +221,19 @@ describe('housing repairs: mechanisms', () => {
     expect(sim.staff.repairsExpert).toBe(level.regimes.deliverology.staff.callHandler);
   });
 
-  it('the headless runner runs it, and refuses what it cannot do yet', () => {
+  it('the headless runner runs it, writes its faults as CSV, and refuses a bad level', () => {
     const ok = runCli('--level', 'housing-repairs', '--days', '30');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/jobs completed within target/);
     expect(ok.out).toMatch(/fixed at the first visit/);
     const json = runCli('--level', 'housing-repairs', '--days', '30', '--json', '--regime', 'systems');
     expect((JSON.parse(json.out) as RepairsReport).regime).toBe('systems');
-    const no = runCli('--level', 'housing-repairs', '--needs-csv', join(tmpdir(), 'repairs-needs.csv'));
-    expect(no.code).toBe(2);
-    expect(no.err).toMatch(/--needs-csv: not available for housing repairs yet/);
+    const csvPath = join(tmpdir(), `repairs-faults-${process.pid}.csv`);
+    const csv = runCli('--level', 'housing-repairs', '--days', '30', '--json', '--needs-csv', csvPath);
+    expect(csv.code).toBe(0);
+    const rows = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe('id,trade,priority,reportedDay,foundDay,fixedDay,visits,jobs,contacts,failureContacts,fixedAtFirstVisit');
+    expect(rows.filter((r) => r.split(',')[3] !== '').length - 1).toBe((JSON.parse(csv.out) as RepairsReport).faults.reported);
     const bad = runCli('--level', 'housing-repairs', '--set', 'demand.faultsPerDay=-3');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/demand\.faultsPerDay: /);

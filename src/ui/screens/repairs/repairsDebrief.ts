@@ -132,10 +132,18 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
       ),
     );
   }
-  const save = h(
+  const name = `its-the-system-housing-repairs-${r.startRegime}-seed${r.seed}`;
+  const save = h('button', { type: 'button', onclick: () => download(`${name}.json`, ctl.exportJson(), 'application/json') }, W.exportRun);
+  const saveCsv = h(
     'button',
-    { type: 'button', onclick: () => download(`its-the-system-housing-repairs-${r.startRegime}-seed${r.seed}.json`, ctl.exportJson(), 'application/json') },
-    W.exportRun,
+    {
+      type: 'button',
+      onclick: () => {
+        const csv = ctl.exportCsv();
+        if (csv) download(`${name}-faults.csv`, csv, 'text/csv');
+      },
+    },
+    W.exportFaults,
   );
   return h(
     'section',
@@ -164,6 +172,7 @@ export function repairsDebriefScreen(state: GameState, ctl: RepairsController): 
       'p',
       { className: 'row' },
       save,
+      saveCsv,
       h('button', { type: 'button', className: 'primary', onclick: () => ctl.choose() }, W.playAgain),
       h('button', { type: 'button', onclick: () => ctl.showLevels() }, W.levels),
     ),

@@ -1,0 +1,37 @@
+// One row per fault of the run's cohort (reported by its tenant on or after day 0, or found by a
+// tradesperson on or after day 0): the raw data from which the report's lived measures can be
+// recomputed in a spreadsheet.
+import { DAY } from '../../engine/calendar';
+import type { RepairsSim } from './model';
+import { PRIORITIES, TRADES } from './schema';
+
+export function faultsCsv(sim: RepairsSim): string {
+  const rows = ['id,trade,priority,reportedDay,foundDay,fixedDay,visits,jobs,contacts,failureContacts,fixedAtFirstVisit'];
+  for (const f of sim.faults) {
+    const reported = !f.found && f.reportedAt >= 0;
+    const found = f.found && f.foundAt >= 0;
+    if (!reported && !found) continue;
+    const fixed = !Number.isNaN(f.fixedAt);
+    rows.push(
+      [
+        f.id,
+        TRADES[f.trade],
+        PRIORITIES[f.priority],
+        reported ? day(f.reportedAt) : '',
+        found ? day(f.foundAt) : '',
+        fixed ? day(f.fixedAt) : '',
+        f.visits,
+        f.jobs,
+        f.contacts,
+        f.failureContacts,
+        fixed ? String(f.fixedAtFirstVisit) : '',
+      ].join(','),
+    );
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** Decimal days to the minute's precision and a little more, without float noise. */
+function day(minutes: number): string {
+  return String(Math.round((minutes / DAY) * 1e6) / 1e6);
+}
