@@ -11,7 +11,7 @@ import {
   type RepairsRun,
   withRepairsScenario,
 } from '../../services/housing-repairs/index';
-import type { Inspection } from '../../services/housing-repairs/model';
+import type { Inspection } from '../../services/housing-repairs/dashboard';
 import type { RepairsLevel } from '../../services/housing-repairs/schema';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from '../speeds';
 

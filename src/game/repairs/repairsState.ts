@@ -2,7 +2,7 @@
 import type { Regime, ServiceAction } from '../../engine/service';
 import type { OpenRepairsOffer, RepairsReport, RepairsSnapshot } from '../../services/housing-repairs/index';
 import type { RepairsStudy } from './repairsStudy';
-import type { Inspection } from '../../services/housing-repairs/model';
+import type { Inspection } from '../../services/housing-repairs/dashboard';
 
 export interface RepairsPlay {
   /** The regime chosen on the briefing (the run's start). */

@@ -19,13 +19,16 @@ export type Stage = (typeof STAGES)[number];
 export const VISIT_FAILURES = ['no-access', 'wrong-trade', 'no-parts'] as const;
 export type VisitFailure = (typeof VISIT_FAILURES)[number];
 
+/** A call answered within this many minutes counts as answered in time (the 20-second target). */
+export const CALL_ANSWERED_WITHIN_MINUTES = 20 / 60;
+
 export const catalogue: Catalogue = {
   reasons: REASONS.map((id) => ({ id, failure: FAILURE_REASON[id] })),
   stages: STAGES,
   official: [
     { id: 'jobsWithinTarget', unit: 'share', better: 'higher' },
     { id: 'daysPerJob', unit: 'days', better: 'lower' },
-    { id: 'callsAnsweredIn20s', unit: 'share', better: 'higher' },
+    { id: 'callsAnsweredIn20s', unit: 'share', better: 'higher', withinMinutes: CALL_ANSWERED_WITHIN_MINUTES },
   ],
   lived: [
     { id: 'endToEndDays', unit: 'days', better: 'lower' },

@@ -4,7 +4,7 @@ import { meanOf, Stream } from '../../engine/random';
 import { Scheduler } from '../../engine/scheduler';
 import { targetStates } from '../../engine/measures';
 import type { Regime, ServiceAction } from '../../engine/service';
-import { catalogue, FAILURE_REASON, type Reason, type Stage, type VisitFailure } from './catalogue';
+import { CALL_ANSWERED_WITHIN_MINUTES, catalogue, FAILURE_REASON, type Reason, type VisitFailure } from './catalogue';
 import { CallLog } from './callLog';
 import { FaultCounts } from './faultCounts';
 import { bookTogether, Diary } from './diary';
@@ -20,67 +20,8 @@ import {
   TRADES,
 } from './schema';
 import { emptyTally, type Tally } from './tally';
-
-/** A tenant's fault: the real demand. Reported by a phone call, or found by a tradesperson who asked. */
-export interface Fault {
-  id: number;
-  /** The trade the fault needs now (index into TRADES), and the one it needs after (-1: none). */
-  trade: number;
-  followOn: number;
-  /** Index into PRIORITIES. */
-  priority: number;
-  needsParts: boolean;
-  /** When the tenant first phoned about it (NaN: not yet, or never: found on a visit). */
-  reportedAt: number;
-  /** Found by a tradesperson who asked what else needed fixing. */
-  found: boolean;
-  foundAt: number;
-  /** When it was fixed (NaN while it is not). */
-  fixedAt: number;
-  visits: number;
-  fixedAtFirstVisit: boolean;
-  jobs: number;
-  contacts: number;
-  failureContacts: number;
-  /** A tradesperson has looked at it: its trade and its parts are known. */
-  known: boolean;
-  /** Parts ordered after a look come in at this time. */
-  partsFrom: number;
-  job: Job | null;
-  /** The tenant's next chase (a scheduler handle, -1: none). */
-  chase: number;
-  /** A second fault in the same home that the tenant has not reported yet (null: none left). */
-  other: Fault | null;
-  /** The tenant's own report of this fault, while it is still to come (-1: none). */
-  reportEvent: number;
-  stage: Stage;
-}
-
-/** A job raised for a fault: what the tradesperson is sent to do, against its target time. */
-interface Job {
-  fault: Fault;
-  raisedAt: number;
-  /** The job's priority (index into PRIORITIES): the fault's, unless the job was re-coded. */
-  priority: number;
-  targetAt: number;
-  trade: number;
-  /** The follow-on trade booked to come along on the same visit (-1: none). */
-  together: number;
-  partsRight: boolean;
-  open: boolean;
-  /** A visit is booked and still to come. */
-  booked: boolean;
-}
-
-interface Call {
-  fault: Fault;
-  reason: Reason;
-  placedAt: number;
-  hangUp: number;
-  done: boolean;
-  /** Tries so far at getting through with this call. */
-  tries: number;
-}
+import { type Dashboard, dashboardOf, type Inspection, inspect } from './dashboard';
+import type { Call, Fault, Job } from './records';
 
 /** Re-coding a job (index into PRIORITIES): urgent to routine, routine to planned; emergencies and planned work stay. */
 const RECODED_TO: Readonly<Record<number, number>> = {
@@ -124,30 +65,6 @@ type Event =
 /** What happened to an offer in a repairs run, and the one waiting for an answer. */
 export type RepairsOfferRecord = OfferRecord<RepairsPressure, RepairsOffer['from']>;
 export type OpenRepairsOffer = OpenOfferOf<RepairsOffer, RepairsPressure>;
-
-export interface Inspection {
-  day: number;
-  dashboard: Dashboard;
-  targetsMet: { jobsWithinTarget: boolean; callsAnsweredIn20s: boolean; daysPerJob: boolean };
-  stars: number;
-}
-
-/** What the official dashboard shows: jobs closed within their target, days per job closed, calls answered in 20 s. */
-export interface Dashboard {
-  jobsWithinTarget: number | null;
-  daysPerJob: number | null;
-  callsAnsweredIn20s: number | null;
-}
-
-export function dashboardOf(t: Tally): Dashboard {
-  return {
-    jobsWithinTarget: t.jobsClosed === 0 ? null : t.jobsInTarget / t.jobsClosed,
-    daysPerJob: t.jobsClosed === 0 ? null : t.jobDays / t.jobsClosed,
-    callsAnsweredIn20s: t.callsOffered === 0 ? null : t.callsIn20s / t.callsOffered,
-  };
-}
-
-const TWENTY_SECONDS = 20 / 60;
 
 function hoursOf(h: RepairsLevel['tradeHours']): OpeningHours {
   return h === 'always' ? { days: [0, 1, 2, 3, 4, 5, 6], open: 0, close: DAY } : h;
@@ -449,7 +366,7 @@ export class RepairsSim {
     if (call.placedAt >= 0) {
       for (const t of [this.tally, this.quarter]) {
         t.callsOffered++;
-        if (waited <= TWENTY_SECONDS) t.callsIn20s++;
+        if (waited <= CALL_ANSWERED_WITHIN_MINUTES) t.callsIn20s++;
       }
     }
     this.busy++;
@@ -721,15 +638,7 @@ export class RepairsSim {
   // --- Inspection and money ---------------------------------------------------------------------
 
   private onInspection(now: number): void {
-    const dashboard = dashboardOf(this.quarter);
-    const t = this.level.inspection.targets;
-    const targetsMet = {
-      jobsWithinTarget: dashboard.jobsWithinTarget !== null && dashboard.jobsWithinTarget >= t.jobsWithinTarget,
-      callsAnsweredIn20s: dashboard.callsAnsweredIn20s === null || dashboard.callsAnsweredIn20s >= t.callsAnsweredIn20s,
-      daysPerJob: dashboard.daysPerJob !== null && dashboard.daysPerJob <= t.daysPerJob,
-    };
-    const stars = 1 + Number(targetsMet.jobsWithinTarget) + Number(targetsMet.callsAnsweredIn20s) + Number(targetsMet.daysPerJob);
-    this.inspections.push({ day: now / DAY, dashboard, targetsMet, stars });
+    this.inspections.push(inspect(this.quarter, this.level.inspection.targets, now));
     this.quarter = emptyTally();
     this.events.at(now + this.level.inspection.everyDays * DAY, { kind: 'inspection' });
   }

@@ -2,7 +2,8 @@ import { DAY } from '../../engine/calendar';
 import type { Regime, ServiceReportBase } from '../../engine/service';
 import { levelHash, MODEL_VERSION } from '../../engine/version';
 import { REASONS, type Reason, FAILURE_REASON, type VisitFailure } from './catalogue';
-import { dashboardOf, type Dashboard, type Inspection, type RepairsOfferRecord, type RepairsSim, type WorkHours } from './model';
+import { dashboardOf, type Dashboard, type Inspection } from './dashboard';
+import type { RepairsOfferRecord, RepairsSim, WorkHours } from './model';
 
 /** Everything a repairs run measured: the official dashboard and what tenants lived, side by side. */
 export interface RepairsReport extends ServiceReportBase {

@@ -2,7 +2,8 @@ import { DAY } from '../../engine/calendar';
 import type { Regime } from '../../engine/service';
 import { type TargetState, targetStates } from '../../engine/measures';
 import { catalogue, type Stage } from './catalogue';
-import { type CallSeen, dashboardOf, type Dashboard, type OpenRepairsOffer, type RepairsSim, type VisitSeen } from './model';
+import { dashboardOf, type Dashboard } from './dashboard';
+import type { CallSeen, OpenRepairsOffer, RepairsSim, VisitSeen } from './model';
 import { LINE_ROLES, type RepairsDesign, type RoleId, TRADE_ROLES, TRADES } from './schema';
 
 /** A plain-data picture of the running repairs service, for views: no references into the sim. */
