@@ -12,7 +12,7 @@ import {
 } from '../services/housing-benefit';
 import type { Attribution } from '../services/housing-benefit/attribution';
 import { journeyOf, storyCandidate } from './citizens';
-import { buildDebrief, needRows } from './debriefData';
+import { buildDebrief } from './debriefData';
 import { answer, drawStudy, learn, MINUTES_PER_CONTACT, STUDIED_ENOUGH } from './demandStudy';
 import { weeklyEndToEnd } from '../analysis/endToEnd';
 import { phaseChanges, processChart } from '../analysis/xmrPhases';
@@ -130,7 +130,7 @@ export function createController(store: GameStore, effects: Effects) {
     const day = Math.floor(session.sim.now / 1440);
     if (day !== liveDay) {
       liveDay = day;
-      const weeks = weeklyEndToEnd(needRows(session.sim), session.sim.now / DAY);
+      const weeks = weeklyEndToEnd(session.sim.needRows(), session.sim.now / DAY);
       set({ live: { weeks, xmr: processChart(weeks, phaseChanges(session.sim.actions)), flows: session.sim.flowsLately(FLOWS_WINDOW_DAYS) } });
     }
   }

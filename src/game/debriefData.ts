@@ -2,7 +2,7 @@
 // citizens' story, on the same citizens.
 import { DAY, type Report, type Sim } from '../services/housing-benefit';
 import { percentile } from '../services/housing-benefit/report';
-import { weeklyEndToEnd, type NeedRow, type WeekPoint } from '../analysis/endToEnd';
+import { weeklyEndToEnd, type WeekPoint } from '../analysis/endToEnd';
 import { phaseChanges, processChart, type ProcessChart } from '../analysis/xmrPhases';
 import type { DaysSplit } from '../analysis/whereTheDaysWent';
 import { JOURNEY_WORDS } from '../content/journey';
@@ -147,7 +147,7 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
     }
     if (!busiest || n.contacts > busiest.contacts) busiest = { id: n.id, contacts: n.contacts };
   }
-  const weeks = weeklyEndToEnd(needRows(sim), report.days);
+  const weeks = weeklyEndToEnd(sim.needRows(), report.days);
   const bin = binWidth(Math.max(p95(reported), p95(lived), 1 / 24));
   const notable: NotableCitizen[] = [];
   const add = (id: number | null | undefined, why: string) => {
@@ -180,12 +180,4 @@ export function buildDebrief(sim: Sim, levelId: string, report: Report, scenario
     firstNeedId,
     lastNeedId,
   };
-}
-
-/** The run's cohort as the rows of the needs CSV (days from the start of the run). */
-export function* needRows(sim: Sim): Generator<NeedRow> {
-  for (const n of sim.needs()) {
-    if (n.arrivedAt < 0) continue;
-    yield { arrivedDay: n.arrivedAt / DAY, closedDay: n.outcome === 'open' ? null : n.closedAt / DAY, outcome: n.outcome };
-  }
 }

@@ -2,6 +2,7 @@
 // pilot lately, and what became of the cohort's claims. Read from the sim's records here, in the
 // core, so no view reaches into them.
 import { DAY } from '../../engine/calendar';
+import type { NeedRow } from '../../analysis/endToEnd';
 import { MET } from './needTable';
 import type { Simulation } from './simulation';
 
@@ -30,6 +31,20 @@ export function flowsLately(m: Simulation, days: number): LiveFlows | null {
   }
   const flow = (f: { sum: number; n: number }): LiveFlow => ({ metLately: f.n, meanDays: f.n > 0 ? f.sum / f.n : null });
   return { main: flow(acc.main), pilot: flow(acc.pilot) };
+}
+
+/**
+ * The run's cohort (first contact on or after day 0) as rows of days from the start of the run,
+ * read from the need table's columns: cheap enough for a live chart to ask every sim day.
+ */
+export function* cohortRows(m: Simulation): Generator<NeedRow> {
+  const n = m.needs;
+  for (let id = 1; id <= n.count; id++) {
+    const arrivedAt = n.arrivedAt[id]!;
+    if (arrivedAt < 0) continue;
+    const outcome = n.outcomeOf(id);
+    yield { arrivedDay: arrivedAt / DAY, closedDay: outcome === 'open' ? null : n.closedAt[id]! / DAY, outcome };
+  }
 }
 
 /** The cohort's claims (citizens who first made contact on or after day 0) as the official clock saw them. */

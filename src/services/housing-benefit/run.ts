@@ -4,7 +4,8 @@ import { type Calendar, DAY } from '../../engine/calendar';
 import type { Inspection } from './inspection';
 import type { DaysSplit } from '../../analysis/whereTheDaysWent';
 import { whereTheDaysWent } from '../../analysis/whereTheDaysWent';
-import { type CohortClaims, cohortClaims, flowsLately, type LiveFlows } from './cohort';
+import type { NeedRow } from '../../analysis/endToEnd';
+import { type CohortClaims, cohortClaims, cohortRows, flowsLately, type LiveFlows } from './cohort';
 import { forkSimulation } from './fork';
 import type { JourneyStep } from './journal';
 import { needsCsv } from './needsCsv';
@@ -54,6 +55,8 @@ export interface Sim {
   daysSplit(): DaysSplit | null;
   /** One row per citizen of the cohort, as CSV. */
   needsCsv(): string;
+  /** The cohort as rows of days (arrived, closed) and outcome, for the charts of end-to-end days. */
+  needRows(): Iterable<NeedRow>;
 }
 
 export interface SimOptions {
@@ -110,6 +113,7 @@ function simOf(level: Level, seed: number, regime: Regime, model: Simulation): S
     cohortClaims: () => cohortClaims(model),
     daysSplit: () => whereTheDaysWent(model),
     needsCsv: () => needsCsv(model),
+    needRows: () => cohortRows(model),
   };
   models.set(sim, model);
   return sim;
