@@ -105,7 +105,8 @@ export class FrontDeskSim {
     if (t > from) {
       const dt = t - from;
       this.busyMinutes += this.busy * dt;
-      this.staffedMinutes += this.clerks * dt;
+      // A clerk taken off the books while with a visitor is on them until the visitor is seen.
+      this.staffedMinutes += Math.max(this.busy, this.clerks) * dt;
       this.queueMinutes += (this.count - this.head) * dt;
     }
     if (t > this.accruedTo) this.accruedTo = t;

@@ -152,3 +152,15 @@ describe('the front desk as a service', () => {
     }
   });
 });
+
+describe('the front desk when clerks are taken off', () => {
+  it('counts a clerk cut while with a visitor as on the books until the visitor is seen: utilisation never above 1', () => {
+    const l = level((x) => {
+      x.clerks = 4;
+      x.demand.serviceMinutes = { dist: 'fixed', value: 600 };
+    });
+    const r = frontDesk.simulate(l, 1, 'deliverology', 2, [{ at: DAY, kind: 'staff', role: 'clerk', count: 0 }]);
+    expect(r.utilisation!).toBeLessThanOrEqual(1);
+    expect(r.utilisation!).toBeGreaterThan(0.9);
+  });
+});
