@@ -385,13 +385,14 @@ export function createController(store: GameStore, effects: Effects) {
     skipToNextStop() {
       if (!session || hurry || get().screen !== 'office' || get().inspection || get().study) return;
       hurry = { target: session.nextStop(), finish: false };
-      hurrySlice();
+      // In the page the next frame starts the hurry: a slice here too would be two in one frame.
+      if (!effects.now) hurrySlice();
     },
     finishRun() {
       if (!session || get().screen !== 'office') return;
       set({ inspection: null, study: null });
       hurry = { target: session.end, finish: true };
-      hurrySlice();
+      if (!effects.now) hurrySlice();
     },
     closeInspection() {
       set({ inspection: null, message: W.afterInspection });
