@@ -132,8 +132,9 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
         termLink('harmed', W.harmedTerm),
       ),
     ),
-    choices.el,
-    // The charts follow a frame or two after the figures: the screen shows without a long wait.
+    // What follows the figures comes a frame or more later, a part a frame: the screen shows
+    // without a long wait (its first frame builds and lays out only the figures and the buttons).
+    later(() => choices.el),
     later(() =>
       distributionChart(
         W.distribution,
@@ -153,23 +154,27 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
         ),
       2,
     ),
-    h(
-      'section',
-      { className: 'journey', 'aria-labelledby': 'journey-h' },
-      h('h2', { id: 'journey-h' }, W.follow),
-      h(
-        'div',
-        { className: 'row' },
-        h('label', { for: 'citizen-pick' }, W.pick),
-        picker,
-        h('label', { for: 'citizen-id' }, W.byNumber(d.firstNeedId, d.lastNeedId)),
-        idInput,
-        h('button', { type: 'button', onclick: showId }, W.showJourney),
-      ),
-      journeySlot,
+    later(
+      () =>
+        h(
+          'section',
+          { className: 'journey', 'aria-labelledby': 'journey-h' },
+          h('h2', { id: 'journey-h' }, W.follow),
+          h(
+            'div',
+            { className: 'row' },
+            h('label', { for: 'citizen-pick' }, W.pick),
+            picker,
+            h('label', { for: 'citizen-id' }, W.byNumber(d.firstNeedId, d.lastNeedId)),
+            idInput,
+            h('button', { type: 'button', onclick: showId }, W.showJourney),
+          ),
+          journeySlot,
+        ),
+      2,
     ),
     r.flows ? later(() => flowsTable(r.flows!), 3) : null,
-    compareSlot,
+    later(() => compareSlot, 2),
     later(() => sourcesSection(), 3),
     h(
       'section',
