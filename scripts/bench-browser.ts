@@ -9,12 +9,14 @@
 //    under deliverology, seed 1, in a fresh page: starting a run, a staff change, skipping to the
 //    next inspection three times (closing each inspection card), finishing the run, and the
 //    debrief until its background rows ("what your choices cost", the comparisons) are done.
+//    Then the same for housing repairs under the approved design: starting, two inspections,
+//    finishing, and the debrief until its comparison is in.
 //    Each task is put in the step that was in progress when it started; per step, the count and
 //    the longest.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
@@ -55,7 +57,18 @@ const LONG_TASK_OBSERVER = `
   }
 `;
 
-async function longTasks(browser: Browser, url: string): Promise<{ steps: Record<Step, StepTasks>; overall: StepTasks; tasks: LongTask[] }> {
+/** What a play-through gets to mark its steps, wait for the page, and press keys. */
+interface Player {
+  page: Page;
+  step(name: Step): Promise<unknown>;
+  settle(ms: number): Promise<unknown>;
+  press(key: string): Promise<void>;
+}
+
+async function longTasks(
+  browser: Browser,
+  play: (p: Player) => Promise<void>,
+): Promise<{ steps: Record<Step, StepTasks>; overall: StepTasks; tasks: LongTask[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(LONG_TASK_OBSERVER);
   const step = (name: Step) => page.evaluate(`window.__lt.steps.push({ step: ${JSON.stringify(name)}, at: performance.now() })`);
@@ -67,47 +80,7 @@ async function longTasks(browser: Browser, url: string): Promise<{ steps: Record
     await page.keyboard.press(key);
   };
   try {
-    await page.goto(`${url}?seed=1`);
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
-    await page.getByRole('button', { name: 'Play Housing benefit' }).click();
-    await page.getByLabel('Deliverology').check();
-    await settle(500);
-
-    await step('starting a run');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.locator('.stage canvas').waitFor();
-    await page.getByRole('region', { name: 'Dashboard', exact: true }).getByText('Day 1').first().waitFor();
-    await settle(1500);
-
-    const card = page.getByRole('dialog', { name: /Inspection report/ });
-    for (let i = 0; i < 3; i++) {
-      // Choices for the debrief to price: one more assessor before each of the first two inspections.
-      if (i < 2) {
-        await step('a staff change');
-        await page.getByRole('button', { name: 'One more Benefit assessor' }).click();
-        await settle(300);
-      }
-      await step('next inspection');
-      await press('n');
-      await card.waitFor({ timeout: 60_000 });
-      await card.getByRole('button', { name: 'Back to work' }).click();
-      await card.waitFor({ state: 'hidden' });
-      await settle(500);
-    }
-
-    await step('finish');
-    await press('f');
-    await page.getByRole('heading', { level: 1, name: /What really happened/ }).waitFor({ timeout: 60_000 });
-
-    await step('debrief');
-    await page.locator('section.choices-cost[data-status="done"]').waitFor({ state: 'attached', timeout: 120_000 });
-    await page
-      .getByRole('table', { name: /the same citizens, the same seed/ })
-      .first()
-      .waitFor({ timeout: 120_000 });
-    await settle(1000);
-
+    await play({ page, step, settle, press });
     const got = (await page.evaluate('window.__lt')) as {
       tasks: { start: number; duration: number }[];
       steps: { step: Step; at: number }[];
@@ -130,6 +103,84 @@ async function longTasks(browser: Browser, url: string): Promise<{ steps: Record
   } finally {
     await page.close();
   }
+}
+
+/** Housing benefit under deliverology, seed 1: start, two staff changes, three inspections, finish, the debrief filling in. */
+async function playHousingBenefit({ page, step, settle, press }: Player): Promise<void> {
+  await page.goto(`${url}?seed=1`);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
+  await page.getByRole('button', { name: 'Play Housing benefit' }).click();
+  await page.getByLabel('Deliverology').check();
+  await settle(500);
+
+  await step('starting a run');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('.stage canvas').waitFor();
+  await page.getByRole('region', { name: 'Dashboard', exact: true }).getByText('Day 1').first().waitFor();
+  await settle(1500);
+
+  const card = page.getByRole('dialog', { name: /Inspection report/ });
+  for (let i = 0; i < 3; i++) {
+    // Choices for the debrief to price: one more assessor before each of the first two inspections.
+    if (i < 2) {
+      await step('a staff change');
+      await page.getByRole('button', { name: 'One more Benefit assessor' }).click();
+      await settle(300);
+    }
+    await step('next inspection');
+    await press('n');
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByRole('button', { name: 'Back to work' }).click();
+    await card.waitFor({ state: 'hidden' });
+    await settle(500);
+  }
+
+  await step('finish');
+  await press('f');
+  await page.getByRole('heading', { level: 1, name: /What really happened/ }).waitFor({ timeout: 60_000 });
+
+  await step('debrief');
+  await page.locator('section.choices-cost[data-status="done"]').waitFor({ state: 'attached', timeout: 120_000 });
+  await page
+    .getByRole('table', { name: /the same citizens, the same seed/ })
+    .first()
+    .waitFor({ timeout: 120_000 });
+  await settle(1000);
+}
+
+/** Housing repairs, the approved design, seed 1: start, two inspections, finish, the debrief filling in. */
+async function playHousingRepairs({ page, step, settle }: Player): Promise<void> {
+  await page.goto(`${url}?seed=1`);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
+  await page.getByRole('button', { name: 'Play Housing repairs' }).click();
+  await page.getByLabel('The approved design').check();
+  await settle(500);
+
+  await step('starting a run');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('.stage canvas').waitFor();
+  await page.getByRole('region', { name: 'The dashboard' }).getByText('Day 1').first().waitFor();
+  await settle(1500);
+
+  const card = page.getByRole('dialog', { name: /^Inspection/ });
+  for (let i = 0; i < 2; i++) {
+    await step('next inspection');
+    await page.getByRole('button', { name: 'Next inspection' }).click();
+    await card.waitFor({ timeout: 60_000 });
+    await card.getByRole('button', { name: 'Carry on' }).click();
+    await card.waitFor({ state: 'hidden' });
+    await settle(500);
+  }
+
+  await step('finish');
+  await page.getByRole('button', { name: 'Finish run' }).click();
+  await page.getByRole('heading', { name: 'What the dashboard said, and what tenants lived' }).waitFor({ timeout: 60_000 });
+
+  await step('debrief');
+  await page.locator('table.compare [data-measure="endToEnd"] td').nth(1).filter({ hasText: /\S/ }).waitFor({ timeout: 120_000 });
+  await settle(1000);
 }
 
 function round1(x: number): number {
@@ -185,7 +236,8 @@ try {
     requestAnimationFrame(frame);
   })`)) as { deltas: number[]; clock: string };
   await page.close();
-  const tasks = await longTasks(browser, url);
+  const tasks = await longTasks(browser, playHousingBenefit);
+  const repairsTasks = await longTasks(browser, playHousingRepairs);
   const out = {
     titleInteractiveMs: Math.round(quantile(loads, 0.5)),
     frameMs: {
@@ -196,6 +248,7 @@ try {
     reachedSimTime: result.clock,
     bundleJsGzipKb: bundleGzipKb(),
     longTasks: tasks,
+    repairsLongTasks: repairsTasks,
   };
   if (json) console.log(JSON.stringify(out));
   else {
@@ -206,6 +259,11 @@ try {
     console.log(`bundle: ${out.bundleJsGzipKb} KB of JS gzipped`);
     console.log('long tasks (over 50 ms) playing housing-benefit, by step: count, longest, blocking time past 50 ms');
     for (const [name, t] of [...Object.entries(tasks.steps), ['overall', tasks.overall] as const]) {
+      console.log(`  ${name.padEnd(17)} ${String(t.count).padStart(3)}  ${String(t.longestMs).padStart(7)} ms  ${String(t.blockingMs).padStart(7)} ms`);
+    }
+    console.log('long tasks playing housing-repairs (no staff changes), by step');
+    for (const [name, t] of [...Object.entries(repairsTasks.steps), ['overall', repairsTasks.overall] as const]) {
+      if (name === 'a staff change') continue;
       console.log(`  ${name.padEnd(17)} ${String(t.count).padStart(3)}  ${String(t.longestMs).padStart(7)} ms  ${String(t.blockingMs).padStart(7)} ms`);
     }
   }
