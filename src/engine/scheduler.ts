@@ -61,16 +61,7 @@ export class Scheduler<E> {
 
   /** Handles every event due up to and including time t, in order, then sets now to t. */
   runUntil(t: number, handle: (event: E, now: number) => void): void {
-    while (this.queue.size > 0 && this.queue.peekTime() <= t) {
-      const at = this.queue.peekTime();
-      const slot = this.queue.pop();
-      const event = this.payload[slot] as E;
-      this.payload[slot] = undefined;
-      this.queue.free(slot);
-      this.now = at;
-      this.handled++;
-      handle(event, at);
-    }
+    for (let e = this.take(t); e !== undefined; e = this.take(t)) handle(e, this.now);
     if (t > this.now) this.now = t;
   }
 }
