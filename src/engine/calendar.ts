@@ -1,6 +1,11 @@
 /** Minutes in a day; sim time is minutes from the start of day 0, a Monday. */
 export const DAY = 1440;
 
+/** A sim time (minutes) as decimal days for a CSV: to the minute's precision and a little more, without float noise. */
+export function csvDays(minutes: number): string {
+  return String(Math.round((minutes / DAY) * 1e6) / 1e6);
+}
+
 export interface OpeningHours {
   /** Weekdays open, 0 = Monday ... 6 = Sunday. */
   days: readonly number[];

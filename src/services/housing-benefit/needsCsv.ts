@@ -1,4 +1,4 @@
-import { DAY } from '../../engine/calendar';
+import { csvDays } from '../../engine/calendar';
 import type { Simulation } from './simulation';
 
 /**
@@ -11,13 +11,8 @@ export function needsCsv(sim: Simulation): string {
   for (let id = 1; id <= n.count; id++) {
     if (n.arrivedAt[id]! < 0) continue;
     const outcome = n.outcomeOf(id);
-    const closed = outcome === 'open' ? '' : fmt(n.closedAt[id]! / DAY);
-    rows.push(`${id},${fmt(n.arrivedAt[id]! / DAY)},${closed},${outcome},${n.contacts[id]},${n.failureContacts[id]},${n.claims[id]}`);
+    const closed = outcome === 'open' ? '' : csvDays(n.closedAt[id]!);
+    rows.push(`${id},${csvDays(n.arrivedAt[id]!)},${closed},${outcome},${n.contacts[id]},${n.failureContacts[id]},${n.claims[id]}`);
   }
   return `${rows.join('\n')}\n`;
-}
-
-/** Decimal days to the minute's precision and a little more, without float noise. */
-function fmt(days: number): string {
-  return String(Math.round(days * 1e6) / 1e6);
 }

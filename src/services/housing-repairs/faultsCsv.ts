@@ -1,7 +1,7 @@
 // One row per fault of the run's cohort (reported by its tenant on or after day 0, or found by a
 // tradesperson on or after day 0): the raw data from which the report's lived measures can be
 // recomputed in a spreadsheet.
-import { DAY } from '../../engine/calendar';
+import { csvDays } from '../../engine/calendar';
 import type { RepairsSim } from './model';
 import { PRIORITIES, TRADES } from './schema';
 
@@ -17,9 +17,9 @@ export function faultsCsv(sim: RepairsSim): string {
         f.id,
         TRADES[f.trade],
         PRIORITIES[f.priority],
-        reported ? day(f.reportedAt) : '',
-        found ? day(f.foundAt) : '',
-        fixed ? day(f.fixedAt) : '',
+        reported ? csvDays(f.reportedAt) : '',
+        found ? csvDays(f.foundAt) : '',
+        fixed ? csvDays(f.fixedAt) : '',
         f.visits,
         f.jobs,
         f.contacts,
@@ -29,9 +29,4 @@ export function faultsCsv(sim: RepairsSim): string {
     );
   }
   return `${rows.join('\n')}\n`;
-}
-
-/** Decimal days to the minute's precision and a little more, without float noise. */
-function day(minutes: number): string {
-  return String(Math.round((minutes / DAY) * 1e6) / 1e6);
 }
