@@ -105,13 +105,18 @@ async function longTasks(
   }
 }
 
-/** Housing benefit under deliverology, seed 1: start, two staff changes, three inspections, finish, the debrief filling in. */
-async function playHousingBenefit({ page, step, settle, press }: Player): Promise<void> {
+/** A level's briefing, seed 1, its regime chosen: from a fresh page, every level unlocked. */
+async function openBriefing(page: Page, level: string, regime: string): Promise<void> {
   await page.goto(`${url}?seed=1`);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
-  await page.getByRole('button', { name: 'Play Housing benefit' }).click();
-  await page.getByLabel('Deliverology').check();
+  await page.getByRole('button', { name: `Play ${level}` }).click();
+  await page.getByLabel(regime).check();
+}
+
+/** Housing benefit under deliverology, seed 1: start, two staff changes, three inspections, finish, the debrief filling in. */
+async function playHousingBenefit({ page, step, settle, press }: Player): Promise<void> {
+  await openBriefing(page, 'Housing benefit', 'Deliverology');
   await settle(500);
 
   await step('starting a run');
@@ -151,11 +156,7 @@ async function playHousingBenefit({ page, step, settle, press }: Player): Promis
 
 /** Housing repairs, the approved design, seed 1: start, two inspections, finish, the debrief filling in. */
 async function playHousingRepairs({ page, step, settle }: Player): Promise<void> {
-  await page.goto(`${url}?seed=1`);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
-  await page.getByRole('button', { name: 'Play Housing repairs' }).click();
-  await page.getByLabel('The approved design').check();
+  await openBriefing(page, 'Housing repairs', 'The approved design');
   await settle(500);
 
   await step('starting a run');
@@ -206,11 +207,7 @@ try {
     loads.push(await page.evaluate(() => performance.getEntriesByName('title-interactive')[0]!.startTime));
   }
 
-  await page.goto(`${url}?seed=1`);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.getByRole('button', { name: 'Unlock all levels (trainers)' }).click();
-  await page.getByRole('button', { name: 'Play Housing benefit' }).click();
-  await page.getByLabel('Deliverology').check();
+  await openBriefing(page, 'Housing benefit', 'Deliverology');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.locator('.stage canvas').waitFor();
   await page.waitForTimeout(1000);
