@@ -148,9 +148,12 @@ export const PICTURE_WORDS = {
   overflow: (n: number) => `+${count(n)}`,
   queue: (n: number) => (n === 0 ? 'No one waiting' : `${count(n)} waiting`),
   calls: (n: number) => `Calls waiting: ${n === 0 ? 'none' : count(n)}`,
-  toScan: 'to scan',
-  forAssessor: 'waiting for\nan assessor',
-  forEvidence: 'waiting for\nevidence',
+  /** What each pile of files waits for, under its count. */
+  piles: {
+    scanning: 'to scan',
+    casework: 'waiting for\nan assessor',
+    'awaiting-evidence': 'waiting for\nevidence',
+  },
   ownedAtFront: 'Each case is owned by an expert at the front',
   assessorsAtFront: 'Assessors take the calls and visits',
   inPost: (n: number) => plural(n, { one: '# letter\nin the post', other: '# letters\nin the post' }),
@@ -160,10 +163,13 @@ export const PICTURE_WORDS = {
   now: (clock: string, open: boolean) => `${clock}: ${open ? 'open' : 'closed'}`,
   visitorsWaiting: (n: string) => `Visitors waiting: ${n}`,
   callsWaiting: (n: string) => `Calls waiting: ${n}`,
-  filesToScan: (n: string) => `Files to scan: ${n}`,
-  waitingForAssessor: (n: string) => `Waiting for an assessor: ${n}`,
-  waitingForEvidence: (n: string) => `Waiting for evidence: ${n}`,
-  lettersInPost: (n: string) => `Letters in the post: ${n}`,
-  gathering: (n: string) => `At home, gathering papers: ${n}`,
+  /** Each place's stages in words, for the lines under the picture. */
+  held: {
+    scanning: (n: string) => `Files to scan: ${n}`,
+    casework: (n: string) => `Waiting for an assessor: ${n}`,
+    'awaiting-evidence': (n: string) => `Waiting for evidence: ${n}`,
+    'in-post': (n: string) => `Letters in the post: ${n}`,
+    gathering: (n: string) => `At home, gathering papers: ${n}`,
+  },
   busy: (role: string, busy: string, staff: string) => `${role}: ${busy} of ${staff} busy`,
 } as const;

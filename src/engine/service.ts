@@ -26,6 +26,18 @@ export interface LeverEntry<V = string | boolean> {
   values: readonly V[];
 }
 
+/**
+ * A place in the service's picture: a room where staff work and people wait, or somewhere outside
+ * (the post, tenants' homes). The office views lay their pictures out from these.
+ */
+export interface PlaceEntry {
+  id: string;
+  /** Where people get in touch, the back office, or outside the building. */
+  side: 'public' | 'back' | 'outside';
+  /** The stages of an open need held here (a pile of files, letters in the post), in the order drawn. */
+  stages: readonly string[];
+}
+
 /** The service's vocabulary, as data the game and the CLI read. */
 export interface Catalogue<V = string | boolean> {
   reasons: readonly ReasonEntry[];
@@ -37,6 +49,12 @@ export interface Catalogue<V = string | boolean> {
   levers: readonly LeverEntry<V>[];
   /** The staff roles, as level files name them (or, where a level names its own, the work it assigns them). */
   roles: readonly string[];
+  /** The kinds of work staff do (a call, a scan, a visit): what a member of staff is busy with. */
+  work: readonly string[];
+  /** The places of the service's picture, public side first. */
+  places: readonly PlaceEntry[];
+  /** The steps of a need's journey the service records (empty: it keeps no journeys). */
+  journey: readonly string[];
 }
 
 export type Regime = 'deliverology' | 'systems';

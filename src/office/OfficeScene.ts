@@ -10,7 +10,9 @@ import { FONT } from './style';
 import { alongPath, Smoother, type Point } from './geometry';
 import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha } from './motion';
 import type { OfficeSource } from './mountOffice';
-import { NEUTRAL_CITIZEN, OFFICE_HEIGHT, OFFICE_WIDTH, officeView, type DeskView, type LabelStyle, type OfficeView, type PileView } from './officeView';
+import { NEUTRAL_CITIZEN } from './citizenColours';
+import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeLayout';
+import { officeView, type DeskView, type LabelStyle, type OfficeView, type PileView } from './officeView';
 
 type PhaserModule = typeof import('phaser');
 

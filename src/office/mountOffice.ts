@@ -3,7 +3,7 @@
 import type { Level } from '../levels/schema';
 import type { Snapshot } from '../services/housing-benefit/snapshot';
 import { prefersReducedMotion } from './motion';
-import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeView';
+import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeLayout';
 import { createOfficeScene } from './OfficeScene';
 
 /** What the office draws: the level, the newest snapshot, and whether failure demand is visible yet. */

@@ -6,32 +6,18 @@ import { Calendar, DAY, weekday } from '../engine/calendar';
 import type { Snapshot } from '../services/housing-benefit/snapshot';
 import { PICTURE_WORDS as W } from '../content/office';
 import { weekdayName, timeOfDay, count as formatCount } from '../ui/format';
+import { deskGrid, deskRows, chooseWorking } from './desks';
+import { contactColours, ROLE_COLOURS } from './citizenColours';
 import type { Point, Rect } from './geometry';
+import { BUILDING, layoutZones, OFFICE_HEIGHT, OFFICE_WIDTH, PILE_IDS, type PileId, ROOMS, STREET, union, type ZoneId } from './officeLayout';
+import { PILE_MAX_HEIGHT, pileHeight, pileStacks } from './piles';
 
-export const OFFICE_WIDTH = 960;
-export const OFFICE_HEIGHT = 540;
 /** Queue figures drawn at most; the rest are a "+N" label. */
 export const QUEUE_CAP = 24;
 /** Waiting calls drawn as ringing handsets at most; the rest are a "+N" label. */
 export const CALLS_CAP = 12;
 /** Desks drawn per role at most (a player may staff a role heavily). */
 const DESKS_CAP = 24;
-/** Pile height stops growing at this many files (it still shows the number). */
-const PILE_FULL = 2000;
-/**
- * Pixels of a full pile. One scale for every pile in every layout, so 35 files never look like
- * 1,200 because they happen to sit in a roomier zone.
- */
-export const PILE_MAX_HEIGHT = 96;
-
-/** Every citizen and call looks like this until the player has studied demand. */
-export const NEUTRAL_CITIZEN = 0x98a2b3;
-/** Failure demand, once the player can see it: warm, and far from every staff colour. */
-export const FAILURE_CITIZEN = 0xf07c3e;
-/** Staff colours by the role's order in the level: cool hues, so they never read as failure. */
-const ROLE_COLOURS = [0x4a78c8, 0x2b9a8c, 0x8467c2, 0x3b8a4e, 0x5a6b8c, 0x2f7fa8, 0x6f5aa8];
-
-export type ZoneId = 'calls' | 'front' | 'scanning' | 'casework' | 'post';
 
 export interface ZoneView {
   id: ZoneId;
@@ -84,8 +70,6 @@ export interface CallsView {
   overflow: number;
   rect: Rect;
 }
-
-export type PileId = 'scanning' | 'casework' | 'awaiting-evidence';
 
 export interface PileView {
   id: PileId;
@@ -148,23 +132,24 @@ export interface OfficeViewOptions {
   colourFailure: boolean;
 }
 
+/** Each room's floor colour. */
 const FLOORS: Record<ZoneId, number> = {
   calls: 0xe3edf9,
   front: 0xf7efe0,
   scanning: 0xeee8f8,
   casework: 0xe4f2e6,
-  post: 0xdde3ea,
 };
 
 const ZONE_LABELS: Record<ZoneId, string> = W.zones;
+const PILE_LABELS: Record<PileId, string> = W.piles;
 
-const TOP_BAR = 40;
-const BUILDING: Rect = { x: 8, y: TOP_BAR + 4, w: OFFICE_WIDTH - 16, h: 396 };
-const STREET: Rect = { x: 0, y: BUILDING.y + BUILDING.h + 6, w: OFFICE_WIDTH, h: OFFICE_HEIGHT - (BUILDING.y + BUILDING.h + 6) };
-const GAP = 8;
 const SWITCHBOARD_W = 150;
+/** Room kept at the right of a back-office room whose one pile stands beside the desks. */
+const PILE_BESIDE_W = 130;
 /** Vertical distance between rows of desks (a desk and the person sitting behind it). */
 const DESK_ROW = 50;
+/** Where the piles of a room stand across it, left to right, when they stand below the desks. */
+const PILE_SPREAD = [0.24, 0.57];
 
 // ------------------------------------------------------------------ text helpers
 
@@ -182,129 +167,11 @@ function closedText(level: Level, time: number): string {
   return W.closedUntil(weekdayName(weekday(day)), timeOfDay(Math.round(next - day * DAY)));
 }
 
-// ------------------------------------------------------------------ pure helpers
-
-/**
- * Height of a pile of `count` files: grows like a logarithm, so a handful of files is visible
- * and 2000 still fit; never decreasing in the count, never above `maxHeight`.
- */
-export function pileHeight(count: number, maxHeight: number): number {
-  if (!(count > 0) || !(maxHeight > 0)) return 0;
-  const g = Math.log1p(Math.min(count, PILE_FULL) / 5) / Math.log1p(PILE_FULL / 5);
-  return maxHeight * Math.min(1, g);
-}
-
-function pileStacks(count: number): number {
-  if (count <= 0) return 1;
-  return 1 + Math.min(3, Math.floor(Math.log10(count)));
-}
-
-/** The colour a citizen or call is drawn in. */
-function citizenColour(failure: boolean, colourFailure: boolean): number {
-  return colourFailure && failure ? FAILURE_CITIZEN : NEUTRAL_CITIZEN;
-}
-
-/** A cheap deterministic hash to [0, 1), for choices that should look random but not flicker. */
-function hash01(a: number, b = 0): number {
-  let h = Math.imul((a | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b | 0, 0xc2b2ae35);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0x27d4eb2f);
-  h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
-}
-
-/**
- * Colours for the `n` newest waiting contacts on a channel, oldest first. The newest waiting are
- * the newest contacts on that channel; beyond the snapshot's short history, figures take the
- * office's overall failure share.
- */
-function contactColours(snap: Snapshot, channel: string, n: number, colourFailure: boolean): number[] {
-  const out: number[] = [];
-  if (n <= 0) return out;
-  if (!colourFailure) return new Array<number>(n).fill(NEUTRAL_CITIZEN);
-  const recent = snap.recentContacts.filter((c) => c.channel === channel);
-  const share = snap.contacts.total > 0 ? snap.contacts.failure / snap.contacts.total : 0;
-  for (let i = 0; i < n; i++) {
-    const fromNewest = n - 1 - i;
-    const c = recent[recent.length - 1 - fromNewest];
-    const failure = c ? c.failure : hash01(snap.needs.arrived, i) < share;
-    out.push(citizenColour(failure, true));
-  }
-  return out;
-}
-
-/** Desk centres in rows across a region, centred, at most `maxSpacing` apart. */
-function deskGrid(region: Rect, n: number, maxSpacing = 74, minSpacing = 46, rowGap = 54): Point[] {
-  if (n <= 0) return [];
-  const perRow = Math.max(1, Math.min(n, Math.floor(region.w / minSpacing)));
-  const spacing = Math.min(maxSpacing, region.w / perRow);
-  const out: Point[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = Math.floor(i / perRow);
-    const inRow = Math.min(perRow, n - row * perRow);
-    const col = i - row * perRow;
-    const x0 = region.x + region.w / 2 - ((inRow - 1) * spacing) / 2;
-    out.push({ x: x0 + col * spacing, y: region.y + row * rowGap });
-  }
-  return out;
-}
-
-function deskRows(n: number, width: number, minSpacing = 46): number {
-  if (n <= 0) return 0;
-  return Math.ceil(n / Math.max(1, Math.floor(width / minSpacing)));
-}
-
-/**
- * Which desks of a role are working: exactly `busy` of them, keeping those that were working in
- * the previous view, so lights don't jump from desk to desk as the count changes.
- */
-function chooseWorking(staff: number, busy: number, previous: ReadonlySet<number>, salt: number): boolean[] {
-  const want = Math.max(0, Math.min(staff, busy));
-  const working = new Array<boolean>(staff).fill(false);
-  const kept = [...previous].filter((i) => i < staff);
-  // Drop the surplus in a scrambled but deterministic order.
-  kept.sort((a, b) => hash01(a, salt) - hash01(b, salt));
-  for (const i of kept.slice(0, want)) working[i] = true;
-  let missing = want - Math.min(kept.length, want);
-  if (missing > 0) {
-    const free = [];
-    for (let i = 0; i < staff; i++) if (!working[i]) free.push(i);
-    free.sort((a, b) => hash01(a, salt + 1) - hash01(b, salt + 1));
-    for (const i of free) {
-      if (missing-- <= 0) break;
-      working[i] = true;
-    }
-  }
-  return working;
-}
-
 // ------------------------------------------------------------------ the view
-
-interface Presence {
-  calls: boolean;
-  front: boolean;
-  scanning: boolean;
-  casework: boolean;
-  post: boolean;
-}
-
-/** Where each role sits, given the design in force. */
-function stationOf(level: Level, design: Snapshot['design'], roleId: string): ZoneId {
-  const a = level.assign;
-  const visitRole = design.expertsAtFront ? a.casework : a.visit;
-  const phoneRole = design.expertsAtFront ? a.casework : a.phone;
-  if (roleId === visitRole) return 'front';
-  if (roleId === phoneRole) return 'calls';
-  // A role whose work has moved elsewhere keeps its old desks (idle) until the player moves its staff.
-  if (roleId === a.visit) return 'front';
-  if (roleId === a.phone) return 'calls';
-  if (roleId === a.scan) return 'scanning';
-  return 'casework';
-}
 
 /** How many files lie in each pile: the sim's own stages (it never counts a file at "scanning" that nobody will scan). */
 export function pileStages(_level: Level, snap: Snapshot): Record<PileId, number> {
-  return { scanning: snap.stages.scanning, casework: snap.stages.casework, 'awaiting-evidence': snap.stages['awaiting-evidence'] };
+  return Object.fromEntries(PILE_IDS.map((id) => [id, snap.stages[id]])) as Record<PileId, number>;
 }
 
 /**
@@ -315,40 +182,41 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
   const design = snap.design;
   const roleIds = Object.keys(level.roles);
   const staffOf = (id: string) => snap.roles.find((r) => r.id === id)?.staff ?? 0;
-  const phoneRole = design.expertsAtFront ? level.assign.casework : level.assign.phone;
-  const phonesAt = stationOf(level, design, phoneRole);
+  // Who takes the calls and the visits, and where they sit, as the snapshot says.
+  const phoneTaker = snap.roles.find((r) => r.takes.includes('phone'));
+  const visitTaker = snap.roles.find((r) => r.takes.includes('visit'));
+  const phonesAt = phoneTaker?.place ?? null;
 
   const hasCalls = level.demand.visitShare < 1 || (level.citizens.chaseScaleDays !== null && level.citizens.visitShare < 1) || snap.phonesWaiting > 0;
   const hasVisits = level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0;
   const hasPaper = level.demand.evidenceItems.max > 0;
-  const staffedAt = (zone: ZoneId) => snap.roles.some((r) => r.staff > 0 && stationOf(level, design, r.id) === zone);
+  const staffedAt = (zone: ZoneId) => snap.roles.some((r) => r.staff > 0 && r.place === zone);
   const stages = pileStages(level, snap);
 
-  const present: Presence = {
+  const present: Record<ZoneId, boolean> = {
     calls: (hasCalls && phonesAt === 'calls') || staffedAt('calls'),
     front: hasVisits || staffedAt('front') || (hasCalls && phonesAt === 'front'),
     scanning: staffedAt('scanning') || stages.scanning > 0 || (hasPaper && level.assign.scan !== null && !design.caseOwner && staffOf(level.assign.scan) > 0),
     casework: hasPaper || staffedAt('casework') || stages.casework > 0 || stages['awaiting-evidence'] > 0,
-    post: hasPaper || snap.stages['in-post'] > 0,
   };
   // Calls waiting with nowhere to ring (no call centre, no front desk) still need a place.
   if (hasCalls && !present.calls && !present.front) present.calls = true;
 
   // Who sits where, role by role (roles with no staff have no desks).
-  const byZone = new Map<ZoneId, { roleId: string; staff: number; busy: number; colour: number; label: string }[]>();
+  const byZone = new Map<ZoneId, { roleId: string; staff: number; busy: number; colour: number; label: string; phone: boolean }[]>();
   for (const r of snap.roles) {
-    if (r.staff <= 0) continue;
-    const zone = stationOf(level, design, r.id);
-    if (!present[zone as keyof Presence]) continue;
+    if (r.staff <= 0 || !present[r.place]) continue;
     const index = roleIds.indexOf(r.id);
     const colour = ROLE_COLOURS[Math.max(index, 0) % ROLE_COLOURS.length]!;
-    const list = byZone.get(zone) ?? [];
-    list.push({ roleId: r.id, staff: r.staff, busy: r.busy, colour, label: level.roles[r.id]?.label ?? r.label });
-    byZone.set(zone, list);
+    const list = byZone.get(r.place) ?? [];
+    list.push({ roleId: r.id, staff: r.staff, busy: r.busy, colour, label: level.roles[r.id]?.label ?? r.label, phone: r === phoneTaker });
+    byZone.set(r.place, list);
   }
+  // A back-office room with one pile keeps it beside the desks; with more, they stand below them.
+  const pilesBeside = (zone: ZoneId) => ROOMS.some((room) => room.id === zone && room.side === 'back' && room.stages.length === 1);
   const phonesHereFront = hasCalls && phonesAt === 'front';
   const reserveRight = (zone: ZoneId) =>
-    (zone === 'calls' && hasCalls && phonesAt === 'calls') || (zone === 'front' && phonesHereFront) ? SWITCHBOARD_W : zone === 'scanning' ? 130 : 0;
+    (zone === 'calls' && hasCalls && phonesAt === 'calls') || (zone === 'front' && phonesHereFront) ? SWITCHBOARD_W : pilesBeside(zone) ? PILE_BESIDE_W : 0;
   const deskWidth = (zone: ZoneId, zoneWidth: number) => zoneWidth - 32 - reserveRight(zone);
   const rowsIn = (zone: ZoneId, zoneWidth: number) =>
     (byZone.get(zone) ?? []).reduce((n, role) => n + deskRows(Math.min(role.staff, DESKS_CAP), deskWidth(zone, zoneWidth)), 0);
@@ -356,7 +224,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
 
   const rects = layoutZones(present, staffedAt('casework') || present.scanning, rowsIn);
   const zones: ZoneView[] = [];
-  for (const id of ['calls', 'front', 'scanning', 'casework'] as const) {
+  for (const { id } of ROOMS) {
     const rect = rects[id];
     if (rect) zones.push({ id, label: ZONE_LABELS[id], rect, floor: FLOORS[id] });
   }
@@ -408,7 +276,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
           y: p.y,
           present: snap.open || working[i]!,
           working: working[i]!,
-          phone: role.roleId === phoneRole && hasCalls,
+          phone: role.phone && hasCalls,
           colour: role.colour,
         });
       }
@@ -425,8 +293,7 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
     const area = deskArea('front', front);
     const frontDesks = desks.filter((d) => d.zone === 'front');
     // Visitors are seen by the role that takes visits now; idle desks of a displaced role seat no one.
-    const visitRole = design.expertsAtFront ? level.assign.casework : level.assign.visit;
-    const seats = frontDesks.filter((d) => d.present && d.roleId === visitRole).map((d) => ({ x: d.x, y: d.y + 30 }));
+    const seats = frontDesks.filter((d) => d.present && d.roleId === visitTaker?.id).map((d) => ({ x: d.x, y: d.y + 30 }));
     const lastSeatY = frontDesks.length > 0 ? Math.max(...frontDesks.map((d) => d.y)) + 30 : front.y + 70;
     // Eight abreast where there is room; more abreast, and rows closer, when the room is short.
     const bottomLimit = front.y + front.h - 28;
@@ -502,37 +369,38 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
 
   // ---- piles of paper
   const piles: PileView[] = [];
-  const addPile = (id: PileId, x: number, baseY: number, room: number, text: string) => {
+  const addPile = (id: PileId, x: number, baseY: number, room: number) => {
     const count = stages[id];
     const r = Math.max(20, room);
     piles.push({ id, count, x, y: baseY, height: Math.min(r, pileHeight(count, PILE_MAX_HEIGHT)), room: r, stacks: pileStacks(count) });
     label(`pile:${id}`, formatCount(count), x, baseY + 5, 'count', 0.5);
-    label(`pile:${id}:what`, text, x, baseY + 21, 'note', 0.5);
+    label(`pile:${id}:what`, PILE_LABELS[id], x, baseY + 21, 'note', 0.5);
   };
-  const scan = rects.scanning;
-  if (scan) {
-    // The pile sits at the right, clear of the zone's title, so it can rise nearly to the top.
-    const base = scan.y + scan.h - 40;
-    addPile('scanning', scan.x + scan.w - 70, base, base - (scan.y + 12), W.toScan);
+  // The post's out-tray stands in the last room of the back office.
+  let tray: Point | null = null;
+  for (const room of ROOMS) {
+    const r = rects[room.id];
+    if (!r || room.side !== 'back') continue;
+    if (pilesBeside(room.id)) {
+      // The pile sits at the right, clear of the room's title, so it can rise nearly to the top.
+      const base = r.y + r.h - 40;
+      for (const stage of room.stages) addPile(stage, r.x + r.w - 70, base, base - (r.y + 12));
+      tray = { x: r.x + r.w - 46, y: r.y + r.h - 46 };
+    } else {
+      const top = (deskBottom.get(room.id) ?? r.y + 40) + 30;
+      const base = r.y + r.h - 56;
+      room.stages.forEach((stage, i) => addPile(stage, r.x + r.w * PILE_SPREAD[i % PILE_SPREAD.length]!, base, base - top));
+      tray = { x: r.x + r.w - 52, y: r.y + r.h - 24 };
+    }
   }
   const cw = rects.casework;
-  let tray: Point | null = null;
-  if (cw) {
-    const top = (deskBottom.get('casework') ?? cw.y + 40) + 30;
-    const base = cw.y + cw.h - 56;
-    addPile('casework', cw.x + cw.w * 0.24, base, base - top, W.forAssessor);
-    addPile('awaiting-evidence', cw.x + cw.w * 0.57, base, base - top, W.forEvidence);
-    if (!staffedAt('casework') && snap.roles.some((r) => r.id === level.assign.casework && r.staff > 0)) {
-      label('casework:owner', snap.design.caseOwner ? W.ownedAtFront : W.assessorsAtFront, cw.x + 12, cw.y + 30, 'note');
-    }
-    tray = { x: cw.x + cw.w - 52, y: cw.y + cw.h - 24 };
-  } else if (scan) {
-    tray = { x: scan.x + scan.w - 46, y: scan.y + scan.h - 46 };
+  if (cw && !staffedAt('casework') && snap.roles.some((r) => r.id === level.assign.casework && r.staff > 0)) {
+    label('casework:owner', snap.design.caseOwner ? W.ownedAtFront : W.assessorsAtFront, cw.x + 12, cw.y + 30, 'note');
   }
 
   // ---- the post and the citizens at home
   let post: PostView | null = null;
-  if (present.post) {
+  if (hasPaper || snap.stages['in-post'] > 0) {
     const inPost = snap.stages['in-post'];
     const gathering = snap.stages.gathering;
     const trayAt = tray ?? { x: BUILDING.x + BUILDING.w - 60, y: BUILDING.y + BUILDING.h - 30 };
@@ -583,56 +451,4 @@ export function officeView(level: Level, snap: Snapshot, opts: OfficeViewOptions
     post,
     labels,
   };
-}
-
-/** Splits the building into up to two columns: the public side (calls, front) and the back office. */
-function layoutZones(present: Presence, backOfficeStaffed: boolean, rowsIn: (zone: ZoneId, width: number) => number): Partial<Record<ZoneId, Rect>> {
-  const left = (['calls', 'front'] as const).filter((z) => present[z]);
-  const right = (['scanning', 'casework'] as const).filter((z) => present[z]);
-  // Height shares for one row of desks; every extra row of desks asks for more.
-  const base: Record<ZoneId, number> = { calls: 0.8, front: 1.3, scanning: 0.62, casework: 1.38, post: 0 };
-  const perRow: Record<ZoneId, number> = { calls: 0.27, front: 0.5, scanning: 0.27, casework: 0.2, post: 0 };
-  const out: Partial<Record<ZoneId, Rect>> = {};
-  const b = BUILDING;
-  let leftW = b.w;
-  let leftX = b.x;
-  if (left.length > 0 && right.length === 0) {
-    // A one-room office (the front-desk tutorial): a room, not a hangar.
-    leftW = Math.min(b.w, 600);
-    leftX = Math.round(b.x + (b.w - leftW) / 2);
-  } else if (left.length > 0 && right.length > 0) {
-    // A back office nobody sits in (experts own the cases at the front) gets less room.
-    const rightShare = backOfficeStaffed ? 0.5 : 0.36;
-    leftW = Math.round((b.w - GAP) * (1 - rightShare));
-  } else if (left.length === 0) {
-    leftW = 0;
-  }
-  const column = (ids: readonly ZoneId[], x: number, w: number) => {
-    const weights = Object.fromEntries(ids.map((id) => [id, base[id] + perRow[id] * Math.max(0, rowsIn(id, w) - 1)])) as Record<ZoneId, number>;
-    const total = ids.reduce((s, id) => s + weights[id], 0);
-    let y = b.y;
-    const avail = b.h - GAP * (ids.length - 1);
-    for (const id of ids) {
-      const h = Math.round((avail * weights[id]) / total);
-      out[id] = { x, y, w, h };
-      y += h + GAP;
-    }
-    // Absorb rounding in the last zone so the column ends exactly at the building's floor.
-    const last = out[ids[ids.length - 1]!];
-    if (last) last.h = b.y + b.h - last.y;
-  };
-  if (left.length > 0) column(left, leftX, leftW);
-  if (right.length > 0) {
-    const x = left.length > 0 ? b.x + leftW + GAP : b.x;
-    column(right, x, b.x + b.w - x);
-  }
-  return out;
-}
-
-function union(rects: readonly Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  const right = Math.max(...rects.map((r) => r.x + r.w));
-  const bottom = Math.max(...rects.map((r) => r.y + r.h));
-  return { x, y, w: right - x, h: bottom - y };
 }

@@ -1,6 +1,7 @@
 // The office picture in words, for screen readers (the canvas itself is hidden from them): who
 // waits where, the piles of paper, who is busy. Pure: the office screen keeps a list of these lines.
 import type { Level } from '../levels/schema';
+import { PLACES } from '../services/housing-benefit/catalogue';
 import type { Snapshot } from '../services/housing-benefit/snapshot';
 import { PICTURE_WORDS as W } from '../content/office';
 import { clock, count } from '../ui/format';
@@ -11,12 +12,14 @@ export function officeInWords(level: Level, snap: Snapshot): string[] {
   const lines = [W.now(clock(snap.time), snap.open)];
   if (level.demand.visitShare > 0 || level.citizens.visitShare > 0 || snap.visitorsWaiting > 0) lines.push(W.visitorsWaiting(count(snap.visitorsWaiting)));
   if (level.demand.visitShare < 1 || snap.phonesWaiting > 0) lines.push(W.callsWaiting(count(snap.phonesWaiting)));
-  const st = snap.stages;
-  if ((hasPaper && level.assign.scan !== null) || st.scanning > 0) lines.push(W.filesToScan(count(st.scanning)));
-  if (hasPaper || st.casework > 0) lines.push(W.waitingForAssessor(count(st.casework)));
-  if (hasPaper || st['awaiting-evidence'] > 0) lines.push(W.waitingForEvidence(count(st['awaiting-evidence'])));
-  if (hasPaper || st['in-post'] > 0) lines.push(W.lettersInPost(count(st['in-post'])));
-  if (hasPaper || st.gathering > 0) lines.push(W.gathering(count(st.gathering)));
+  // The stages each place of the catalogue holds, in its order: shown where the level has paper, or where files are.
+  for (const place of PLACES) {
+    for (const stage of place.stages) {
+      const expected = hasPaper && (stage !== 'scanning' || level.assign.scan !== null);
+      const n = snap.stages[stage];
+      if (expected || n > 0) lines.push(W.held[stage](count(n)));
+    }
+  }
   for (const r of snap.roles) if (r.staff > 0) lines.push(W.busy(level.roles[r.id]?.label ?? r.label, count(r.busy), count(r.staff)));
   return lines;
 }

@@ -4,18 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Crowd, DESK_SECONDS, FADE_SECONDS, WALK_SPEED, type CrowdPlaces, type Walker } from '../../src/office/crowd';
 import { approach, Smoother, Tweened } from '../../src/office/geometry';
 import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha, prefersReducedMotion, REDUCED_MOTION_QUERY } from '../../src/office/motion';
-import {
-  CALLS_CAP,
-  clockText,
-  FAILURE_CITIZEN,
-  NEUTRAL_CITIZEN,
-  officeView,
-  PILE_MAX_HEIGHT,
-  pileHeight,
-  pileStages,
-  QUEUE_CAP,
-  type OfficeView,
-} from '../../src/office/officeView';
+import { FAILURE_CITIZEN, NEUTRAL_CITIZEN } from '../../src/office/citizenColours';
+import { CALLS_CAP, clockText, officeView, pileStages, QUEUE_CAP, type OfficeView } from '../../src/office/officeView';
+import { PILE_MAX_HEIGHT, pileHeight } from '../../src/office/piles';
 import type { Level } from '../../src/levels/schema';
 import { createSim, DAY, type Regime, type Sim } from '../../src/services/housing-benefit';
 import type { Snapshot } from '../../src/services/housing-benefit/snapshot';

@@ -5,6 +5,7 @@
 // Phaser is passed in rather than imported, so it is only loaded when the office is shown.
 import type Phaser from 'phaser';
 import { REPAIRS_WORDS as W } from '../../content/repairs';
+import { PLACES, type PlaceId } from '../../services/housing-repairs/catalogue';
 import type { RepairsSnapshot } from '../../services/housing-repairs/index';
 import { TRADES } from '../../services/housing-repairs/schema';
 import { clock } from '../../ui/format';
@@ -12,6 +13,9 @@ import { FONT } from '../style';
 import { DEPOT_HEIGHT, DEPOT_WIDTH, depotView, TRADE_COLOURS, type DepotView } from './depotView';
 
 type PhaserModule = typeof import('phaser');
+
+/** Each place's name, by the catalogue's id. */
+const ZONE_WORDS: Record<PlaceId, string> = W.zones;
 
 const INK = '#27303d';
 const C = {
@@ -77,9 +81,10 @@ export function createDepotScene(P: PhaserModule, source: DepotSource): Phaser.S
       g.fillStyle(C.line, 1).fillRoundedRect(line.x, line.y, line.w, line.h, 10);
       g.fillStyle(C.depot, 1).fillRoundedRect(depot.x, depot.y, depot.w, depot.h, 10);
       g.fillStyle(C.homes, 1).fillRoundedRect(homes.x, homes.y, homes.w, homes.h, 10);
-      this.text('z-line', line.x + 12, line.y + 10, W.zones.line, 15, true);
-      this.text('z-depot', depot.x + 12, depot.y + 10, W.zones.depot, 15, true);
-      this.text('z-homes', homes.x + 12, homes.y + 10, W.zones.homes, 15, true);
+      for (const place of PLACES) {
+        const r = v.zones[place.id];
+        this.text(`z-${place.id}`, r.x + 12, r.y + 10, ZONE_WORDS[place.id], 15, true);
+      }
 
       // The line: a desk per person, lit while on a call; callers holding below.
       for (const d of v.desks) {

@@ -1,5 +1,6 @@
 // What the repairs picture shows, from a snapshot: the line's desks, the depot's vans, the homes
 // and the vans out at them. Pure (no Phaser), so it is tested in Node; the scene only paints it.
+import { PLACES, type PlaceId } from '../../services/housing-repairs/catalogue';
 import type { RepairsSnapshot } from '../../services/housing-repairs/index';
 import type { VisitSeen } from '../../services/housing-repairs/model';
 import { TRADES } from '../../services/housing-repairs/schema';
@@ -37,7 +38,8 @@ export interface VanSeen {
 
 export interface DepotView {
   open: boolean;
-  zones: { line: Rect; depot: Rect; homes: Rect };
+  /** Each place of the catalogue: the line on the public side, the depot behind, the homes outside. */
+  zones: Record<PlaceId, Rect>;
   desks: DeskSeen[];
   /** Callers holding (drawn as waiting handsets, up to a row of them). */
   holding: number;
@@ -52,6 +54,9 @@ export interface DepotView {
 const LINE: Rect = { x: 16, y: 56, w: 250, h: 468 };
 const DEPOT: Rect = { x: 282, y: 56, w: 300, h: 468 };
 const HOMES: Rect = { x: 598, y: 56, w: 346, h: 468 };
+/** Where each side of the service stands in the picture, left to right. */
+const SIDE_RECTS: Record<(typeof PLACES)[number]['side'], Rect> = { public: LINE, back: DEPOT, outside: HOMES };
+const ZONES = Object.fromEntries(PLACES.map((p) => [p.id, SIDE_RECTS[p.side]])) as Record<PlaceId, Rect>;
 const HOME_COLS = 5;
 const HOME_ROWS = 6;
 const MAX_DESKS = 12;
@@ -103,5 +108,5 @@ export function depotView(snap: RepairsSnapshot, still = false): DepotView {
     for (let k = 0; k < inDepot; k++) parked.push({ trade: i, x: DEPOT.x + 30 + (k % 4) * 62, y: y + 34 + Math.floor(k / 4) * 26 });
   });
   const homes = Array.from({ length: HOME_COLS * HOME_ROWS }, (_, i) => ({ ...homeAt(i), visited: visitedHomes.get(i) ?? null }));
-  return { open: snap.line.open, zones: { line: LINE, depot: DEPOT, homes: HOMES }, desks, holding: snap.line.holding, parked, homes, vans, tradeRows };
+  return { open: snap.line.open, zones: ZONES, desks, holding: snap.line.holding, parked, homes, vans, tradeRows };
 }

@@ -16,4 +16,7 @@ export const catalogue: Catalogue = {
   ],
   levers: [],
   roles: [CLERK],
+  work: ['visit'],
+  places: [{ id: 'front', side: 'public', stages: ['queueing', 'at-the-desk'] }],
+  journey: [],
 };

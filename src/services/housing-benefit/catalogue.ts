@@ -2,9 +2,11 @@
 // official dashboard measures (and the time that counts as "in time" for it), what citizens live,
 // and the levers, each a gaming move, a way of working or a plain setting. The sim, the level
 // format and the game's lever lists all read it from here.
-import type { Catalogue, LeverEntry } from '../../engine/service';
+import type { Catalogue, LeverEntry, PlaceEntry } from '../../engine/service';
 import type { Design, DesignKey } from '../../levels/schema';
+import { JOURNEY_KINDS } from './journal';
 import { STAGES } from './needTable';
+import type { TaskKind } from './rolePool';
 import { type ContactReason, FAILURE_REASONS, VALUE_REASONS } from './types';
 
 /** A call answered within this many minutes counts as answered in time (the 20-second target). */
@@ -40,6 +42,23 @@ export const REASONS: readonly { id: ContactReason; failure: boolean }[] = [
   ...FAILURE_REASONS.map((id) => ({ id, failure: true })),
 ];
 
+/**
+ * The office's picture, public side first: the call centre and the front desk where citizens get
+ * in touch, the back office where files pile up, and the post between the office and their homes.
+ */
+export const PLACES = [
+  { id: 'calls', side: 'public', stages: [] },
+  { id: 'front', side: 'public', stages: [] },
+  { id: 'scanning', side: 'back', stages: ['scanning'] },
+  { id: 'casework', side: 'back', stages: ['casework', 'awaiting-evidence'] },
+  { id: 'post', side: 'outside', stages: ['in-post', 'gathering'] },
+] as const satisfies readonly PlaceEntry[];
+/** A place where staff have desks: a room of the office, not the street. */
+export type DeskPlace = Extract<(typeof PLACES)[number], { side: 'public' | 'back' }>['id'];
+
+/** What a member of staff can be busy with. */
+const WORK = ['contact', 'scan', 'casework', 'message', 'rework'] as const satisfies readonly TaskKind[];
+
 export const catalogue: Catalogue<Design[DesignKey]> = {
   reasons: REASONS,
   stages: STAGES,
@@ -57,4 +76,7 @@ export const catalogue: Catalogue<Design[DesignKey]> = {
   ],
   levers: LEVERS,
   roles: ['phone', 'visit', 'scan', 'casework'],
+  work: WORK,
+  places: PLACES,
+  journey: JOURNEY_KINDS,
 };

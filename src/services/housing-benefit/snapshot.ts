@@ -2,7 +2,9 @@ import { DAY } from '../../engine/calendar';
 import type { TargetState } from '../../engine/measures';
 import { dashboardOf, type Dashboard, targetStates } from './inspection';
 import { STAGES } from './needTable';
+import type { DeskPlace } from './catalogue';
 import type { OpenOffer } from './offers';
+import { type ContactChannel, contactRoleId, placeOfRole } from './places';
 import type { Simulation } from './simulation';
 import { fitsBudget, offeredStaffing, weeklyStaffCost } from './staffing';
 import type { Design, NeedStage, Regime } from './types';
@@ -17,7 +19,8 @@ export interface Snapshot {
   budgetPerWeek: number | null;
   /** The design in force now (which roles work where, which rules apply). */
   design: Design;
-  roles: { id: string; label: string; staff: number; busy: number; queued: number }[];
+  /** Each team: where its desks are, and which of the usual flow's contacts it takes (a pilot team takes only its own citizens'). */
+  roles: { id: string; label: string; staff: number; busy: number; queued: number; place: DeskPlace; takes: ContactChannel[] }[];
   /** The council's own staff by level role (a pilot team counts in its role): what the player sets. */
   books: Record<string, number>;
   /** The role a provider runs, paid per call and not by the hour (null: none). */
@@ -58,7 +61,17 @@ export function takeSnapshot(sim: Simulation): Snapshot {
   const open = n.count - met - abandoned;
   const pilotMet = sim.pilotClosed.met;
   const pilotOpen = sim.pilotNeeds - pilotMet - sim.pilotClosed.abandoned;
-  const roles = sim.roles.map((r) => ({ id: r.id, label: r.label, staff: r.staff, busy: r.busy, queued: r.queue.size }));
+  const { assign } = sim.level;
+  const takers = { phone: contactRoleId(assign, sim.design, 'phone'), visit: contactRoleId(assign, sim.design, 'visit') };
+  const roles = sim.roles.map((r) => ({
+    id: r.id,
+    label: r.label,
+    staff: r.staff,
+    busy: r.busy,
+    queued: r.queue.size,
+    place: placeOfRole(assign, sim.design, r.id),
+    takes: (['phone', 'visit'] as const).filter((c) => takers[c] === r.id),
+  }));
   const last = sim.inspections[sim.inspections.length - 1];
   const books = sim.staffOnBooks();
   const dashboard = dashboardOf(sim.tally);

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../engine/service';
+import type { Catalogue, PlaceEntry } from '../../engine/service';
 import { ROLE_IDS } from './schema';
 
 /** Why a tenant phones the repairs line. Reporting a fault is what the line is for; the rest is failure demand. */
@@ -21,6 +21,14 @@ export type VisitFailure = (typeof VISIT_FAILURES)[number];
 
 /** A call answered within this many minutes counts as answered in time (the 20-second target). */
 export const CALL_ANSWERED_WITHIN_MINUTES = 20 / 60;
+
+/** The picture: the repairs line, the depot the trades go out from, and the tenants' homes. */
+export const PLACES = [
+  { id: 'line', side: 'public', stages: ['reporting'] },
+  { id: 'depot', side: 'back', stages: ['booked', 'unbooked'] },
+  { id: 'homes', side: 'outside', stages: ['waiting-for-call-back'] },
+] as const satisfies readonly PlaceEntry[];
+export type PlaceId = (typeof PLACES)[number]['id'];
 
 export const catalogue: Catalogue = {
   reasons: REASONS.map((id) => ({ id, failure: FAILURE_REASON[id] })),
@@ -46,4 +54,7 @@ export const catalogue: Catalogue = {
     { key: 'contract', kind: 'setting', values: ['per-job', 'in-house'] },
   ],
   roles: ROLE_IDS,
+  work: ['call', 'visit'],
+  places: PLACES,
+  journey: [],
 };
