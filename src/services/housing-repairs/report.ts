@@ -3,7 +3,8 @@ import type { Regime, ServiceReportBase } from '../../engine/service';
 import { levelHash, MODEL_VERSION } from '../../engine/version';
 import { REASONS, type Reason, FAILURE_REASON, type VisitFailure } from './catalogue';
 import { dashboardOf, type Dashboard, type Inspection } from './dashboard';
-import type { RepairsOfferRecord, RepairsSim, WorkHours } from './model';
+import type { WorkHours } from './costs';
+import type { RepairsOfferRecord, RepairsSim } from './model';
 
 /** Everything a repairs run measured: the official dashboard and what tenants lived, side by side. */
 export interface RepairsReport extends ServiceReportBase {
