@@ -10,7 +10,7 @@ import { WAYS_OF_WORKING } from './catalogue';
 import { type Context, copyDesign } from './context';
 import { anyTargetRed, dashboardOf, type Inspection } from './inspection';
 import { OfferBook } from './offers';
-import { RolePool } from './rolePool';
+import { type RoleAccounts, RolePool } from './rolePool';
 import { offeredStaffing } from './staffing';
 import type { Action, Design, DesignKey, Regime } from './types';
 
@@ -279,7 +279,21 @@ export class Management {
     return role === this.phoneRole && this.outsourced && !this.inPilot(need);
   }
 
-  /** Brings the time integrals (paid hours, licence, open needs) up to now. */
+  /**
+   * Staff cost and licence minutes as they stand at now, given each team's accounts at now (see
+   * RolePool.accountsAt): the sums noteCosts would make, left unmade.
+   */
+  costsAt(now: number, accounts: ReadonlyMap<RolePool, RoleAccounts>): { staffCost: number; itLicenceMinutes: number } {
+    let staffCost = this.staffCost;
+    for (const role of this.roles) {
+      const paidHere = this.outsourced && role.id === this.ctx.level.assign.phone ? 0 : 1;
+      staffCost += ((accounts.get(role)!.staffedMinutes - role.staffedMinutes) / 60) * role.costPerHour * paidHere;
+    }
+    const itLicenceMinutes = this.design.workflowIT ? this.itLicenceMinutes + (now - this.lastDesignNote) : this.itLicenceMinutes;
+    return { staffCost, itLicenceMinutes };
+  }
+
+  /** Brings the time integrals (paid hours, licence) up to now. */
   noteCosts(): void {
     const now = this.ctx.now;
     const outsourced = this.outsourced;

@@ -272,7 +272,7 @@ function flowsOf(sim: Simulation): Report['flows'] {
 
 /** The report of a run at its current time. Numbers are rounded so JSON stays readable and stable. */
 export function buildReport(sim: Simulation, startRegime: Regime): Report {
-  sim.noteCosts();
+  const accounts = sim.accountsNow();
   const level = sim.level;
   const now = sim.now;
   const harmAfter = level.demand.harmAfterDays;
@@ -385,22 +385,26 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
 
   const post = sim.lettersSent * level.costs.letter;
   const outsourcing = sim.outsourcedCalls * level.costs.outsourcedFeePerCall;
-  const itLicence = (sim.itLicenceMinutes / DAY) * level.costs.itLicencePerDay;
-  const costTotal = sim.staffCost + post + outsourcing + itLicence;
+  const itLicence = (accounts.itLicenceMinutes / DAY) * level.costs.itLicencePerDay;
+  const costTotal = accounts.staffCost + post + outsourcing + itLicence;
 
   const queues: Report['queues'] = {};
   for (const role of sim.roles) {
+    const a = accounts.roles.get(role)!;
     queues[role.id] = {
       label: role.label,
       staff: role.staff,
       meanWaitMinutes: round(role.started > 0 ? role.waitTotal / role.started : null, 2),
-      utilisation: round(role.staffedMinutes > 0 ? role.busyMinutes / role.staffedMinutes : null, 4),
+      utilisation: round(a.staffedMinutes > 0 ? a.busyMinutes / a.staffedMinutes : null, 4),
     };
   }
 
   const byRole: Report['staffTime']['byRole'] = {};
   const office = new TimeSums();
-  for (const role of sim.roles) byRole[role.id] = timeOf(role.label, role.staffedMinutes, role.time, office);
+  for (const role of sim.roles) {
+    const a = accounts.roles.get(role)!;
+    byRole[role.id] = timeOf(role.label, a.staffedMinutes, a.time, office);
+  }
   const work = office.value + office.failure;
   const staffTime = { total: office.hours(), failureShare: round(work > 0 ? office.failure / work : null), byRole };
 
@@ -449,7 +453,7 @@ export function buildReport(sim: Simulation, startRegime: Regime): Report {
     cost: {
       total: round(costTotal, 2)!,
       perNeedMet: round(met > 0 ? costTotal / met : null, 2),
-      staff: round(sim.staffCost, 2)!,
+      staff: round(accounts.staffCost, 2)!,
       outsourcing: round(outsourcing, 2)!,
       post: round(post, 2)!,
       itLicence: round(itLicence, 2)!,

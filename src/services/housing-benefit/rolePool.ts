@@ -139,6 +139,13 @@ export class TaskQueue {
 }
 
 /** A team of staff in one role: its queue of work, who is busy, and its time accounts. */
+/** A team's time accounts at a moment: busy and paid staff-minutes, and where the paid time went. */
+export interface RoleAccounts {
+  busyMinutes: number;
+  staffedMinutes: number;
+  time: StaffTime;
+}
+
 export class RolePool {
   /** When this team's way of working last changed (null: settled): the learning dip runs from here. */
   learningSince: number | null = null;
@@ -245,10 +252,24 @@ export class RolePool {
     this.lastBusyChange = now;
   }
 
-  /** Keeps the paid-minutes integral exact: call before staff changes and at report time. */
+  /** Keeps the paid-minutes integral exact: call before staff changes. */
   noteStaff(now: number): void {
     this.time.paid(this.calendar, this.staff, this.lastStaffChange, now);
     this.staffedMinutes += this.staff * this.calendar.openMinutesBetween(this.lastStaffChange, now);
     this.lastStaffChange = now;
+  }
+
+  /**
+   * The time accounts as they stand at `now`, the same sums noteBusy and noteStaff would make,
+   * left unmade: reading a run (a report mid-run) never changes how it goes on.
+   */
+  accountsAt(now: number): RoleAccounts {
+    const time = this.time.copy();
+    time.paid(this.calendar, this.staff, this.lastStaffChange, now);
+    return {
+      busyMinutes: this.busyMinutes + this.busy * (now - this.lastBusyChange),
+      staffedMinutes: this.staffedMinutes + this.staff * this.calendar.openMinutesBetween(this.lastStaffChange, now),
+      time,
+    };
   }
 }

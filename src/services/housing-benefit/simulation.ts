@@ -13,7 +13,7 @@ import { Management } from './management';
 import { MET, type NeedTable } from './needTable';
 import type { OfferBook } from './offers';
 import { Post } from './post';
-import type { RolePool } from './rolePool';
+import type { RoleAccounts, RolePool } from './rolePool';
 import type { Action, ActionInput, Contact, Design, Regime } from './types';
 import { Work } from './work';
 
@@ -213,15 +213,6 @@ export class Simulation {
     return this.front.outsourcedCalls;
   }
 
-  get itLicenceMinutes(): number {
-    return this.management.itLicenceMinutes;
-  }
-
-  /** Staff cost so far (outsourced phone staff are paid per call instead). */
-  get staffCost(): number {
-    return this.management.staffCost;
-  }
-
   /**
    * The council's own staff by level role: a pilot team counts in its role, and while a provider
    * runs the call centre, the council's agents are its own count (the provider sets the rest).
@@ -235,9 +226,14 @@ export class Simulation {
     return this.management.outsourcedRole;
   }
 
-  /** Brings the time integrals (paid hours, licence, open needs) up to now. */
-  noteCosts(): void {
-    this.management.noteCosts();
+  /**
+   * Each team's time accounts and the costs as they stand now, read without changing the run: a
+   * report mid-run (a team's figures for the room) leaves the rest of the run as it would have been.
+   */
+  accountsNow(): { roles: Map<RolePool, RoleAccounts>; staffCost: number; itLicenceMinutes: number } {
+    const now = this.ctx.now;
+    const roles = new Map(this.roles.map((r) => [r, r.accountsAt(now)]));
+    return { roles, ...this.management.costsAt(now, roles) };
   }
 
   /**

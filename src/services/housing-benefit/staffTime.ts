@@ -35,6 +35,16 @@ export class StaffTime {
     else this.weekValue[week]! += minutes;
   }
 
+  /** A copy, to count on without changing this one. */
+  copy(): StaffTime {
+    const c = new StaffTime();
+    c.byWork.set(this.byWork);
+    c.weekValue.push(...this.weekValue);
+    c.weekFailure.push(...this.weekFailure);
+    c.weekPaid.push(...this.weekPaid);
+    return c;
+  }
+
   /** Paid time for `staff` people over [from, to), split at week boundaries. */
   paid(calendar: Calendar, staff: number, from: number, to: number): void {
     let t = Math.max(0, from);
