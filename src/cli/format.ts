@@ -81,7 +81,9 @@ export function formatAttribution(list: readonly Attribution[]): string {
             ? `regime ${action.regime}`
             : action.kind === 'offer'
               ? `${action.accept ? 'accepted' : 'declined'} offer ${action.offer}`
-              : `${action.key} = ${JSON.stringify(action.value)}`,
+              : action.kind === 'event'
+                ? `event ${action.event}`
+                : `${action.key} = ${JSON.stringify(action.value)}`,
       )
       .join(', ');
     lines.push(

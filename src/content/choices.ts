@@ -78,8 +78,18 @@ function describeAction(a: Action, level: Level): string {
       const who = offer ? OFFER_FROM[offer.from] : 'Someone';
       return `${a.accept ? 'Took' : 'Turned down'} the advice of ${who.toLowerCase()} (${move})`;
     }
+    case 'event':
+      return ROOM_EVENT_WORDS[a.event];
   }
 }
+
+/** What a trainer's injected event did, in the words of the debrief and the room. */
+const ROOM_EVENT_WORDS = {
+  'budget-cut': 'The centre cut the staff budget',
+  'national-target': 'The centre set a new national target for processing days',
+  'surprise-inspection': 'The inspectors arrived without warning',
+  'demand-surge': 'Demand surged for a few weeks',
+} as const;
 
 /** The reported and the lived figure side by side, and what made the difference. */
 export function daysWentLines(reportedMean: number | null, split: DaysSplit): string[] {

@@ -10,7 +10,11 @@
 //               its report names its service. No figure changed: the events moved onto the
 //               engine's scheduler in the same order, and the golden reports differ only by
 //               the new "service" field.
-export const MODEL_VERSION = '2026-12-03';
+//   2026-12-04  issue 15: a trainer's injected events (the 'event' action: a budget cut, a new
+//               national target, a surprise inspection, a demand surge), with what each does in
+//               the level's roomEvents. No figure of a run without events changed; a level's
+//               hash did (the new field), and a report read mid-run no longer changes the rest.
+export const MODEL_VERSION = '2026-12-04';
 
 /**
  * A short fingerprint of a validated level (its scenario applied): FNV-1a over its canonical

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Action, Regime } from '../services/housing-benefit/types';
+import { type Action, ROOM_EVENT_KINDS, type Regime } from '../services/housing-benefit/types';
 import { formatIssues } from './load';
 import { type Level, designKeys, designSchema } from './schema';
 
@@ -16,6 +16,7 @@ const staffAction = z.strictObject({
 });
 const regimeAction = z.strictObject({ at, kind: z.literal('regime'), regime: z.enum(['deliverology', 'systems']) });
 const offerAction = z.strictObject({ at, kind: z.literal('offer'), offer: z.string().min(1).max(40), accept: z.boolean() });
+const eventAction = z.strictObject({ at, kind: z.literal('event'), event: z.enum(ROOM_EVENT_KINDS) });
 /** A design action's schema for each design key, made once. */
 const designActions = new Map<string, z.ZodTypeAny>(
   designKeys.map((key) => [key, z.strictObject({ at, kind: z.literal('design'), key: z.literal(key), value: designSchema.shape[key] })]),
@@ -23,7 +24,7 @@ const designActions = new Map<string, z.ZodTypeAny>(
 /** Errors listed for a log: enough to mend it, not a flood. */
 const MAX_ERRORS = 20;
 
-const KINDS = ['staff', 'design', 'regime', 'offer'] as const;
+const KINDS = ['staff', 'design', 'regime', 'offer', 'event'] as const;
 
 /** Errors in one action, each naming its field and what was expected ("actions.3.count: ..."). */
 function actionErrors(data: unknown, i: number): string[] {
@@ -31,12 +32,13 @@ function actionErrors(data: unknown, i: number): string[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return [`${where}: expected an action object`];
   const kind = (data as { kind?: unknown }).kind;
   if (!KINDS.includes(kind as (typeof KINDS)[number])) {
-    return [`${where}.kind: expected "staff", "design", "regime" or "offer", not ${JSON.stringify(kind) ?? 'nothing'}`];
+    return [`${where}.kind: expected "staff", "design", "regime", "offer" or "event", not ${JSON.stringify(kind) ?? 'nothing'}`];
   }
   let schema: z.ZodTypeAny;
   if (kind === 'staff') schema = staffAction;
   else if (kind === 'regime') schema = regimeAction;
   else if (kind === 'offer') schema = offerAction;
+  else if (kind === 'event') schema = eventAction;
   else {
     const key = (data as { key?: unknown }).key;
     const known = typeof key === 'string' ? designActions.get(key) : undefined;

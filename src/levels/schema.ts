@@ -323,6 +323,19 @@ export const levelSchema = z
     scenarios: z.array(scenarioSchema).max(10).default([]),
     /** The gaming moves offered in this run: a scenario's, copied here when it is applied. */
     offers: z.array(offerSchema).max(20).default([]),
+    /**
+     * What a trainer's injected events do (see the 'event' action): the centre cuts the staff
+     * budget by a share, sets a new national target for processing days, or demand surges by a
+     * factor for some days (a surprise inspection needs nothing).
+     */
+    roomEvents: z
+      .strictObject({
+        budgetCutShare: probability,
+        nationalTargetProcessingDays: z.number().positive().max(3650),
+        demandSurgeFactor: z.number().min(1).max(5),
+        demandSurgeDays: z.number().int().min(1).max(365),
+      })
+      .default({ budgetCutShare: 0.1, nationalTargetProcessingDays: 21, demandSurgeFactor: 1.5, demandSurgeDays: 28 }),
   })
   .superRefine((level, ctx) => {
     const tooBig = runTooBig(level, level.days);

@@ -225,7 +225,7 @@ describe('npm run sim', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('actions.0.count');
     expect(r.err).toContain('actions.1.key: expected one of');
-    expect(r.err).toContain('actions.2.kind: expected "staff", "design", "regime" or "offer"');
+    expect(r.err).toContain('actions.2.kind: expected "staff", "design", "regime", "offer" or "event"');
     expect(r.err).toContain('actions.3.value');
     expect(r.err).not.toContain('Invalid input\n');
 

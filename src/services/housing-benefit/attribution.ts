@@ -45,6 +45,8 @@ export interface Attribution {
 export function choicesOf(actions: readonly Action[]): number[][] {
   const out: number[][] = [];
   actions.forEach((a, i) => {
+    // A trainer's injected event is not the manager's choice: it stays in every re-run.
+    if (a.kind === 'event') return;
     const last = out[out.length - 1];
     const prev = last ? actions[last[last.length - 1]!]! : null;
     if (last && prev && prev.at === a.at && prev.kind !== 'offer' && a.kind !== 'offer') last.push(i);

@@ -67,7 +67,7 @@ export class FrontOffice {
     const bringsEvidence = s.chance(d.bringsEvidenceShare);
     const patience = ctx.dist.patience ? s.draw(ctx.dist.patience) * DAY : Infinity;
     const at = this.citizens.whenOpen(now, s);
-    ctx.schedule(now + s.exponential(DAY / d.needsPerDay), ARRIVAL);
+    ctx.schedule(now + s.exponential(DAY / (d.needsPerDay * this.management.demandFactor(now))), ARRIVAL);
 
     // Nobody is on the books until they first get in touch: till then the event carries who they are.
     const givesUpAt = at + patience;

@@ -34,7 +34,7 @@ export function dashboardOf(t: OfficialTally): Dashboard {
   };
 }
 
-type Targets = NonNullable<Level['inspection']>['targets'];
+export type Targets = NonNullable<Level['inspection']>['targets'];
 
 /** Each figure of the dashboard against its target (null: no figure yet), by the catalogue's rule. */
 export function targetStates(d: Dashboard, t: Targets): Record<keyof Dashboard, TargetState> {

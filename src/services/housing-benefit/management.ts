@@ -8,11 +8,11 @@ import { Stream } from '../../engine/random';
 import { CallDemand } from './callDemand';
 import { WAYS_OF_WORKING } from './catalogue';
 import { type Context, copyDesign } from './context';
-import { anyTargetRed, dashboardOf, type Inspection } from './inspection';
+import { anyTargetRed, dashboardOf, type Inspection, type Targets } from './inspection';
 import { OfferBook } from './offers';
 import { type RoleAccounts, RolePool } from './rolePool';
 import { offeredStaffing } from './staffing';
-import type { Action, Design, DesignKey, Regime } from './types';
+import type { Action, Design, DesignKey, Regime, RoomEventKind } from './types';
 
 export class Management {
   design: Design;
@@ -47,6 +47,12 @@ export class Management {
   readonly callDemand = new CallDemand();
   /** A provider can run the call centre only where the phones are a role of their own. */
   private readonly outsourceable: boolean;
+  /** The inspectors' targets now: the level's, until the centre sets a new one (null: no inspection). */
+  targets: Targets | null;
+  /** Demand runs at the surge factor until this minute (a trainer's demand surge). */
+  private surgeUntil = Number.NEGATIVE_INFINITY;
+  /** When the centre last cut the budget between inspections (a trainer's budget cut). */
+  private budgetCutAt = Number.NEGATIVE_INFINITY;
   /** Staff cost so far (outsourced phone staff are paid per call instead). */
   staffCost = 0;
   itLicenceMinutes = 0;
@@ -60,6 +66,7 @@ export class Management {
   ) {
     const level = ctx.level;
     this.budget = level.budgetPerWeek ?? null;
+    this.targets = level.inspection ? { ...level.inspection.targets } : null;
     this.offers = new OfferBook(level.offers);
     this.regime = startRegime;
     const regime = level.regimes[startRegime];
@@ -135,8 +142,27 @@ export class Management {
         this.splitCasework();
         break;
       }
+      case 'event':
+        this.imposed(action.event);
+        break;
     }
     this.settleCallCentre();
+  }
+
+  /** What the centre (a trainer) makes happen; a surprise inspection is the Simulation's. */
+  private imposed(event: RoomEventKind): void {
+    const now = this.ctx.now;
+    const e = this.ctx.level.roomEvents;
+    if (event === 'budget-cut' && this.budget !== null) {
+      this.budget *= 1 - e.budgetCutShare;
+      this.budgetCutAt = now;
+    } else if (event === 'national-target' && this.targets) this.targets = { ...this.targets, processingDays: e.nationalTargetProcessingDays };
+    else if (event === 'demand-surge') this.surgeUntil = now + e.demandSurgeDays * DAY;
+  }
+
+  /** How many times the usual demand arrives now (1, except during a surge). */
+  demandFactor(now: number): number {
+    return now < this.surgeUntil ? this.ctx.level.roomEvents.demandSurgeFactor : 1;
   }
 
   private setDesign(key: DesignKey, value: Design[DesignKey]): void {
@@ -166,7 +192,8 @@ export class Management {
     const pressures = new Set<OfferPressure>();
     const spec = this.ctx.level.inspection;
     if (spec) {
-      if (anyTargetRed(dashboardOf(this.ctx.quarter), spec.targets)) pressures.add('red-target');
+      if (this.targets && anyTargetRed(dashboardOf(this.ctx.quarter), this.targets)) pressures.add('red-target');
+      if (now - this.budgetCutAt < spec.everyDays * DAY) pressures.add('budget-cut');
       if (last && now - last.day * DAY < spec.everyDays * DAY) {
         if (last.budgetChange < 0) pressures.add('budget-cut');
         if (last.leaguePosition > last.leagueSize / 2) pressures.add('low-league');

@@ -7,7 +7,7 @@ import { Citizens } from './citizens';
 import type { ContactLog } from './contactLog';
 import { Context, type Event, prepareSamplers, type Samplers } from './context';
 import { FrontOffice } from './frontOffice';
-import { emptyTally, type Inspection, inspect, type OfficialTally } from './inspection';
+import { emptyTally, type Inspection, inspect, type OfficialTally, type Targets } from './inspection';
 import type { JourneyStep } from './journal';
 import { Management } from './management';
 import { MET, type NeedTable } from './needTable';
@@ -184,6 +184,11 @@ export class Simulation {
     return this.management.regime;
   }
 
+  /** The inspectors' targets now (null: no inspection): the level's, until the centre sets a new one. */
+  get targets(): Targets | null {
+    return this.management.targets;
+  }
+
   /** The weekly staff budget now (null: the level sets none); inspections may cut it. */
   get budget(): number | null {
     return this.management.budget;
@@ -284,6 +289,7 @@ export class Simulation {
     const action = { ...input, at } as Action;
     this.management.noteCosts();
     this.management.change(action);
+    if (action.kind === 'event' && action.event === 'surprise-inspection' && this.level.inspection) this.inspectNow();
     this.work.handOverStrandedWork();
     // A design change can move who does what; start whatever can start now.
     for (const role of this.roles) this.work.tryStart(role);
@@ -353,13 +359,18 @@ export class Simulation {
 
   /** The quarterly inspection: stars, a league place, and perhaps a new budget; the quarter's counts start again. */
   private onInspection(): void {
+    this.inspectNow();
+    this.ctx.schedule(this.ctx.now + this.level.inspection!.everyDays * DAY, INSPECTION);
+  }
+
+  /** An inspection now (the quarter's, or a surprise one): against the targets in force now. */
+  private inspectNow(): void {
     const ctx = this.ctx;
-    const spec = this.level.inspection!;
     const management = this.management;
+    const spec = { ...this.level.inspection!, targets: management.targets! };
     const inspection = inspect(spec, ctx.quarter, management.design, this.level.regimes.deliverology.design, ctx.now, management.budget);
     this.inspections.push(inspection);
     management.budget = inspection.budget;
     ctx.quarter = emptyTally();
-    ctx.schedule(ctx.now + spec.everyDays * DAY, INSPECTION);
   }
 }

@@ -1,6 +1,6 @@
 import { DAY } from '../../engine/calendar';
 import type { TargetState } from '../../engine/measures';
-import { dashboardOf, type Dashboard, targetStates } from './inspection';
+import { dashboardOf, type Dashboard, type Targets, targetStates } from './inspection';
 import { STAGES } from './needTable';
 import type { DeskPlace } from './catalogue';
 import type { OpenOffer } from './offers';
@@ -44,6 +44,8 @@ export interface Snapshot {
   pilotTeamMax: number;
   /** Each dashboard figure against its target (null: the level sets no targets). */
   targets: Record<keyof Dashboard, TargetState> | null;
+  /** The targets in force now (null: none): the level's, until the centre sets a new one. */
+  targetValues: Targets | null;
   /** A gaming move put to the player and not yet answered (null: none). */
   offer: OpenOffer | null;
   /** The staffing a change to the other regime would bring now: the people on the books moved into its roles. */
@@ -100,7 +102,8 @@ export function takeSnapshot(sim: Simulation): Snapshot {
     ),
     redesigned: sim.regime === 'systems' || (sim.design.expertsAtFront && sim.design.caseOwner),
     pilotTeamMax: Math.max(0, (books[sim.level.assign.casework] ?? 0) - 1),
-    targets: sim.level.inspection ? targetStates(dashboard, sim.level.inspection.targets) : null,
+    targets: sim.targets ? targetStates(dashboard, sim.targets) : null,
+    targetValues: sim.targets,
     offer: sim.offers.openWithReason(),
     staffIfSwitched: { regime: other, staff: offeredStaffing(sim.level, other, books, sim.outsourcedRole, sim.budget) },
     recentContacts: sim.contactLog.recent(20).map((c) => ({

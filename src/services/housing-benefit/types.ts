@@ -94,7 +94,13 @@ export type Action =
   | { at: number; kind: 'design'; key: DesignKey; value: Design[DesignKey] }
   | { at: number; kind: 'regime'; regime: Regime }
   /** The answer to a gaming move offered (see offers.ts): accepted, its design changes now. */
-  | { at: number; kind: 'offer'; offer: string; accept: boolean };
+  | { at: number; kind: 'offer'; offer: string; accept: boolean }
+  /** Something a trainer makes happen to the office (the level's roomEvents say how much). */
+  | { at: number; kind: 'event'; event: RoomEventKind };
 
 /** An action before the sim stamps it with the time it was applied. */
+/** What a trainer can make happen to every team's office: the centre cuts the budget, sets a new national target, inspects without warning, or demand surges. */
+export const ROOM_EVENT_KINDS = ['budget-cut', 'national-target', 'surprise-inspection', 'demand-surge'] as const;
+export type RoomEventKind = (typeof ROOM_EVENT_KINDS)[number];
+
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> & { at?: number } : never) : never;

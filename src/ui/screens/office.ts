@@ -376,7 +376,7 @@ export function officeScreen(store: GameStore, ctl: Controller): ScreenView {
       const budget = snap.budgetPerWeek;
       setText(costEl, budget === null ? W.staffCost(money(spend)) : W.staffCostOfBudget(money(spend), money(budget)));
       costEl.className = budget !== null && spend > budget ? 'cost over' : 'cost';
-      if (targets && snap.targets) dashboard.update(snap.dashboard, targets, snap.targets);
+      if (snap.targetValues && snap.targets) dashboard.update(snap.dashboard, snap.targetValues, snap.targets);
       setText(visitorsEl, W.visitorsWaiting(count(snap.visitorsWaiting)));
       setText(phonesEl, level.demand.visitShare < 1 ? W.callsWaiting(count(snap.phonesWaiting)) : '');
       setText(openNeedsEl, W.casesOpen(count(snap.needs.open)));
