@@ -23,15 +23,32 @@ import { fitsBudget } from '../services/housing-benefit/staffing';
 import { COACH_WORDS, type CoachMoment } from '../content/coach';
 import { SETTING_WORDS } from '../content/levers';
 import { OFFER_WORDS } from '../content/offers';
+import { ROOM_WORDS } from '../content/room';
 import { STATUS_WORDS as W } from '../content/status';
+import type { TeamSummary } from '../room/protocol';
+import { teamSummary } from '../room/summary';
 import { comparisonPlans, type ComparisonPlan } from './comparisons';
 import { isLevelId, otherRegime, type LevelId } from './levels';
 import { complete, saveProgress, unlockAll, type Progress, type ProgressStorage } from './progress';
 import { Session, type StopReason } from './session';
-import type { SimPreparation } from '../services/housing-benefit';
+import type { RoomEventKind, SimPreparation } from '../services/housing-benefit';
 import { SPEEDS } from './speeds';
 import { freshRun, type GameStore } from './store';
 import { nextStep, type WalkthroughEvent } from './walkthrough';
+
+/** The trainer's pause, and the last day teams may play to now. */
+export interface RoomHold {
+  paused: boolean;
+  gateDay: number;
+}
+
+/** What a room's session sets for every team's run. */
+export interface RoomRun {
+  levelId: LevelId;
+  scenario: string | null;
+  seed: number;
+  regime: Regime;
+}
 
 /** A run to simulate elsewhere: everything that makes its report. */
 export interface RunSpec {
@@ -84,6 +101,12 @@ export function createController(store: GameStore, effects: Effects) {
   let stoppedDuringStudy: StopReason = null;
   let offersShown = new Set<string>();
   let coached = new Set<CoachMoment>();
+  /** A room's hold on the run (null: not in a room): the trainer's pause, and the gate. */
+  let room: RoomHold | null = null;
+  /** A room's log to play again once the office is ready (a team back in its seat). */
+  let replay: { actions: readonly Action[]; at: number } | null = null;
+  /** The room's injected events heard before the office was ready: scheduled once it is. */
+  let heardEvents: RoomEventKind[] = [];
 
   /** The coach speaks once a run at each moment, in a level with inspections, unless turned off. */
   function coach(moment: CoachMoment) {
@@ -137,6 +160,7 @@ export function createController(store: GameStore, effects: Effects) {
 
   function onStop(reason: StopReason) {
     if (!session) return;
+    if (reason === 'gate' && get().message !== ROOM_WORDS.atGate) set({ message: ROOM_WORDS.atGate });
     if (reason === 'inspection') {
       const inspection = session.takeInspection();
       if (inspection) {
@@ -276,6 +300,13 @@ export function createController(store: GameStore, effects: Effects) {
     nextStoryDay = STORY_EVERY_DAYS / 2;
     liveDay = -1;
     stoppedDuringStudy = null;
+    if (room) session.setGate(room.gateDay * DAY);
+    if (replay) {
+      session.replay(replay.actions, replay.at);
+      replay = null;
+    }
+    for (const event of heardEvents) session.scheduleAtNextDay({ kind: 'event', event });
+    heardEvents = [];
     set({ preparing: null });
     publish();
   }
@@ -334,6 +365,34 @@ export function createController(store: GameStore, effects: Effects) {
       if (Number.isSafeInteger(seed) && seed >= 0) set({ seed });
     },
 
+    /** A room's run: its level, scenario, seed and regime, and the team's log so far if it is back in its seat. */
+    startRoomRun(run: RoomRun, log: { actions: readonly Action[]; at: number } | null) {
+      set({ levelId: run.levelId, scenario: run.scenario, seed: run.seed, regime: run.regime });
+      replay = log && (log.actions.length > 0 || log.at > 0) ? log : null;
+      heardEvents = [];
+      this.startRun();
+    },
+    /** The trainer's injected event: it reaches this office at its next day boundary. */
+    roomEvent(event: RoomEventKind) {
+      if (session && !preparing) session.scheduleAtNextDay({ kind: 'event', event });
+      else heardEvents.push(event);
+    },
+    /** The room's hold on play: the trainer's pause and the day teams may play to (null: leave the room). */
+    setRoomHold(hold: RoomHold | null) {
+      room = hold;
+      session?.setGate(hold ? hold.gateDay * DAY : Number.POSITIVE_INFINITY);
+      if (hold?.paused && get().message !== ROOM_WORDS.paused) set({ message: ROOM_WORDS.paused });
+    },
+    /**
+     * Where the run stands for the room: its sim minute, every action so far, and its figures
+     * (worked out only when asked: a report's worth of work). Null: no run yet.
+     */
+    roomFigures(): { at: number; actions: readonly Action[]; summary: () => TeamSummary } | null {
+      const s = session;
+      if (!s || preparing) return null;
+      return { at: s.sim.now, actions: s.sim.actions, summary: () => teamSummary(s.sim) };
+    },
+
     startRun() {
       const { levelId, regime, seed, progress } = get();
       const scenario = get().scenario;
@@ -355,6 +414,7 @@ export function createController(store: GameStore, effects: Effects) {
       const st = get();
       if (st.screen !== 'office') return;
       if (preparing) return prepareSlice();
+      if (room?.paused) return;
       if (hurry) return hurrySlice();
       if (!session || st.paused || st.inspection || st.study || st.offer || st.redesign) return;
       const reason = session.tick(realMs, st.speed);
@@ -391,7 +451,8 @@ export function createController(store: GameStore, effects: Effects) {
     finishRun() {
       if (!session || get().screen !== 'office') return;
       set({ inspection: null, study: null });
-      hurry = { target: session.end, finish: true };
+      // In a room, as far as the gate: the run ends only once the trainer releases its last phase.
+      hurry = { target: session.reachable, finish: session.reachable >= session.end };
       if (!effects.now) hurrySlice();
     },
     closeInspection() {

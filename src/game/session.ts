@@ -16,7 +16,8 @@ import type { Inspection } from '../services/housing-benefit/inspection';
 import { levelForRun, scenarioOf, type LevelId } from './levels';
 import { CLOSED_SPEEDUP, MAX_FRAME_MS, SPEEDS } from './speeds';
 
-export type StopReason = 'inspection' | 'end' | null;
+/** Why play stopped: an inspection, the end of the run, or the room's gate (the trainer has not released the next phase). */
+export type StopReason = 'inspection' | 'end' | 'gate' | null;
 
 /** The game follows citizens' journeys: it keeps them. */
 const SIM_OPTIONS: SimOptions = { journal: true };
@@ -27,6 +28,10 @@ export class Session {
   /** Sim minutes at which the run ends. */
   readonly end: number;
   private inspectionsSeen = 0;
+  /** Sim minutes the room lets this run reach, no further (Infinity: no room, or no gate). */
+  private gate = Number.POSITIVE_INFINITY;
+  /** The room's injected events waiting for their minute (the next day boundary after each was heard). */
+  private scheduled: Action[] = [];
 
   /** The scenario played (null: the level has none). */
   readonly scenario: string | null;
@@ -54,13 +59,35 @@ export class Session {
     return this.sim.now >= this.end;
   }
 
-  /** When the next inspection falls (or the end of the run, if sooner or if there are none). */
+  /** The room's gate: play stops at this sim minute until it moves on (Infinity: none). */
+  setGate(minutes: number): void {
+    this.gate = minutes;
+  }
+
+  /** A room's event reaches this office at its next day boundary, as an action of its log. */
+  scheduleAtNextDay(input: Extract<ActionInput, { kind: 'event' }>): void {
+    const last = this.scheduled[this.scheduled.length - 1];
+    const at = Math.max(Math.floor(this.sim.now / DAY + 1) * DAY, last?.at ?? 0);
+    this.scheduled.push({ ...input, at });
+  }
+
+  /** Play has reached the room's gate, short of the end. */
+  get atGate(): boolean {
+    return this.sim.now >= this.gate && this.gate < this.end;
+  }
+
+  /** As far as play may go now: the end of the run, or the room's gate if sooner. */
+  get reachable(): number {
+    return Math.min(this.end, this.gate);
+  }
+
+  /** When the next inspection falls (or the end of the run or the room's gate, if sooner). */
   nextStop(): number {
     const spec = this.level.inspection;
-    if (!spec) return this.end;
+    if (!spec) return this.reachable;
     const every = spec.everyDays * DAY;
     const next = (Math.floor(this.sim.now / every) + 1) * every;
-    return Math.min(next, this.end);
+    return Math.min(next, this.reachable);
   }
 
   /**
@@ -70,6 +97,7 @@ export class Session {
    */
   tick(realMs: number, speed: number): StopReason {
     if (this.finished) return 'end';
+    if (this.atGate) return 'gate';
     const s = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, speed))]!;
     const ms = Math.min(Math.max(realMs, 0), MAX_FRAME_MS);
     const calendar = this.sim.calendar;
@@ -88,7 +116,7 @@ export class Session {
     return this.advanceTo(this.nextStop());
   }
 
-  /** Runs to the end of the run without stopping. */
+  /** Runs to the end of the run (or the room's gate) without stopping. */
   finish(): void {
     this.advanceTo(this.end);
   }
@@ -98,16 +126,23 @@ export class Session {
    * time, passing inspections by. Returns the stop reason once the target is reached, else 'more'.
    */
   hurryTowards(target: number, minutes: number): StopReason | 'more' {
-    const to = Math.min(this.sim.now + minutes, target, this.end);
-    this.sim.advanceTo(to);
-    if (this.sim.now < Math.min(target, this.end)) return 'more';
+    const to = Math.min(this.sim.now + minutes, target, this.reachable);
+    this.runTo(to);
+    if (this.sim.now < Math.min(target, this.reachable)) return 'more';
     return this.advanceTo(to);
   }
 
+  /** Runs the sim to t, applying each scheduled event at its minute on the way. */
+  private runTo(t: number): void {
+    while (this.scheduled.length > 0 && this.scheduled[0]!.at <= t) this.sim.apply(this.scheduled.shift()!);
+    this.sim.advanceTo(t);
+  }
+
   private advanceTo(t: number): StopReason {
-    this.sim.advanceTo(Math.min(t, this.end));
+    this.runTo(Math.min(t, this.reachable));
     if (this.sim.inspections.length > this.inspectionsSeen) return 'inspection';
-    return this.finished ? 'end' : null;
+    if (this.finished) return 'end';
+    return this.atGate ? 'gate' : null;
   }
 
   /** The newest inspection not yet shown to the player, marking it seen. */
@@ -116,6 +151,13 @@ export class Session {
     if (all.length <= this.inspectionsSeen) return null;
     this.inspectionsSeen = all.length;
     return all[all.length - 1]!;
+  }
+
+  /** Plays a log again to minute `at` (a team back in its seat): nothing it brought is shown again. */
+  replay(actions: readonly Action[], at: number): void {
+    for (const action of actions) this.sim.apply(action);
+    this.sim.advanceTo(Math.min(Math.max(at, this.sim.now), this.reachable));
+    this.inspectionsSeen = this.sim.inspections.length;
   }
 
   apply(action: ActionInput): Action {

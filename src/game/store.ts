@@ -5,7 +5,7 @@ import type { CoachMoment } from '../content/coach';
 import type { Attribution } from '../services/housing-benefit/attribution';
 import type { OpenOffer } from '../services/housing-benefit/offers';
 import type { Inspection } from '../services/housing-benefit/inspection';
-import type { Action, LiveFlows, Regime, Report, Snapshot } from '../services/housing-benefit';
+import type { Action, LiveFlows, Regime, Report, RoomEventKind, Snapshot } from '../services/housing-benefit';
 import type { LevelId } from './levels';
 import { FRESH, type Progress } from './progress';
 import type { Journey } from './citizens';
@@ -94,6 +94,30 @@ export interface GameState {
   preparing: number | null;
   /** A housing-repairs run: its briefing choice, its office and its debrief (null: not playing repairs). */
   repairs: RepairsPlay | null;
+  /** Playing in a trainer's room (null: on one's own). */
+  room: RoomView | null;
+}
+
+/** The room as a team sees it: its seat, the trainer's hold, and how its updates are getting through. */
+export interface RoomView {
+  code: string;
+  title: string;
+  team: string;
+  /** The phase being played, and the last day it lets teams reach. */
+  phase: string;
+  gateDay: number;
+  paused: boolean;
+  /** The trainer's newest broadcast (null: none). */
+  message: string | null;
+  online: boolean;
+  /** Updates not yet acknowledged by the server. */
+  unsent: number;
+  /** The server refused an update, and why (null: none refused). */
+  refused: string | null;
+  /** The newest event the trainer injected (null: none yet). */
+  injected: RoomEventKind | null;
+  /** A link that puts this team back in its seat, on this device or another. */
+  rejoinUrl: string;
 }
 
 /** What a new run starts with: nothing seen, nothing learnt, paused at normal speed. */
@@ -154,6 +178,7 @@ export function initialState(progress: Progress = FRESH, seed = 1): GameState {
     walkthrough: null,
     message: '',
     repairs: null,
+    room: null,
   };
 }
 

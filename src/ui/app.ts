@@ -20,6 +20,9 @@ import { levelsScreen } from './screens/levels';
 import { officeScreen, type ScreenView } from './screens/office';
 import { titleScreen } from './screens/title';
 import { createSound } from './sound';
+import type { JoinIntent } from './room/joinPanel';
+import { roomBanner } from './room/roomBanner';
+import { roomEntry } from './room/roomEntry';
 
 function storage(): Storage | null {
   try {
@@ -72,10 +75,10 @@ function rebuildingView(state: GameState, build: (s: GameState) => HTMLElement, 
   };
 }
 
-function viewFor(state: GameState, store: GameStore, ctl: Controller, repairs: RepairsController): ScreenView {
+function viewFor(state: GameState, store: GameStore, ctl: Controller, repairs: RepairsController, join: JoinIntent): ScreenView {
   switch (state.screen) {
     case 'title':
-      return staticView(titleScreen(ctl));
+      return staticView(titleScreen(ctl, join));
     case 'levels':
       return rebuildingView(
         state,
@@ -172,10 +175,12 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   const ctl = createController(store, { sound, compare: compareInWorker, attribute: attributeInWorker, storage: st, now: () => performance.now() });
   const repairs = createRepairsController(store, { sound, compare: compareRepairsInWorker, storage: st, now: () => performance.now() });
 
+  const join = roomEntry(store, ctl, storage(), url.join ?? null);
+  const banner = roomBanner(store);
   const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
-  let view = viewFor(store.getState(), store, ctl, repairs);
+  let view = viewFor(store.getState(), store, ctl, repairs, join);
   let screen = store.getState().screen;
-  root.replaceChildren(view.el, live);
+  root.replaceChildren(banner, view.el, live);
   // The glossary's button, outside the screens so every screen has it (key G).
   root.before(h('nav', { className: 'help-bar', 'aria-label': TITLE_WORDS.help }, glossaryButton()));
   store.subscribe((s) => {
@@ -183,8 +188,8 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
       screen = s.screen;
       if (screen === 'briefing' || screen === 'repairs-briefing') whenIdle(() => void import('../office/mountOffice').then((m) => m.preloadPictures()));
       view.destroy();
-      view = viewFor(s, store, ctl, repairs);
-      root.replaceChildren(view.el, live);
+      view = viewFor(s, store, ctl, repairs, join);
+      root.replaceChildren(banner, view.el, live);
       // Move focus to the new screen, so keyboard and screen-reader users land where things changed.
       const target = view.el.querySelector<HTMLElement>('[autofocus]') ?? view.el.querySelector<HTMLElement>('h1');
       if (target && target.tagName === 'H1') target.tabIndex = -1;
