@@ -103,3 +103,16 @@ export function alongPath(path: readonly Point[], t: number): Point {
   }
   return { ...path[path.length - 1]! };
 }
+
+/**
+ * How many canvas pixels a picture draws per design pixel, for a picture `designWidth` wide shown
+ * `shownWidth` CSS pixels wide on a screen of `pixelRatio` device pixels per CSS pixel: 1 where
+ * it is shown at its design size or smaller (a phone, a laptop), more where it is blown up (a
+ * projector, a high-density screen), in halves, at most 2, so its lines and lettering stay sharp
+ * without drawing four times the pixels where nobody would see them.
+ */
+export function pictureResolution(shownWidth: number, designWidth: number, pixelRatio: number): number {
+  const need = (shownWidth * (pixelRatio > 0 ? pixelRatio : 1)) / designWidth;
+  if (!(need > 0)) return 1;
+  return Math.min(2, Math.max(1, Math.round(need * 2) / 2));
+}

@@ -2,6 +2,7 @@
 // screen loads without it (and the build keeps it in its own chunk).
 import type { Level } from '../levels/schema';
 import type { Snapshot } from '../services/housing-benefit/snapshot';
+import { pictureResolution } from './geometry';
 import { prefersReducedMotion } from './motion';
 import { OFFICE_HEIGHT, OFFICE_WIDTH } from './officeLayout';
 import { createOfficeScene } from './OfficeScene';
@@ -52,7 +53,12 @@ export function preloadPictures(): Promise<unknown> {
   return import('phaser');
 }
 
-/** Puts one Phaser scene, drawn at width x height and scaled to fit, into a page element. */
+/**
+ * Puts one Phaser scene, drawn at width x height and scaled to fit, into a page element. Phaser's
+ * scale manager fits the canvas to the element (smaller on a phone, larger on a projector); where
+ * the picture is shown larger than it is drawn, the canvas draws more pixels (the camera zooms the
+ * same design coordinates), so it stays sharp. The scene itself only ever sees width x height.
+ */
 export async function mountScene(
   parent: HTMLElement,
   width: number,
@@ -61,32 +67,52 @@ export async function mountScene(
 ): Promise<{ destroy(): void }> {
   const Phaser = await import('phaser');
   const scene = makeScene(Phaser);
+  const wanted = () => pictureResolution(parent.clientWidth, width, window.devicePixelRatio);
+  let resolution = wanted();
   const game = new Phaser.Game({
     type: acceleratedWebGL() ? Phaser.AUTO : Phaser.CANVAS,
     parent,
-    width,
-    height,
+    width: width * resolution,
+    height: height * resolution,
     transparent: true,
     banner: false,
     audio: { noAudio: true },
     // The office has no controls of its own: keyboard and pointer belong to the page around it.
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     disableContextMenu: false,
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // The element is as wide as the layout gives it; the canvas fits inside it, keeping 16:9.
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, expandParent: false },
     scene,
   });
-  // The canvas exists once the game has booted (its textures are ready a moment later). It is
-  // decoration beside the accessible HUD, so screen readers skip it.
-  if (!game.isBooted || !game.canvas) {
+  const zoomCamera = () => {
+    scene.cameras?.main
+      ?.setSize(width * resolution, height * resolution)
+      .setZoom(resolution)
+      .centerOn(width / 2, height / 2);
+  };
+  // The canvas exists once the game has booted; the scene and its camera once its textures are
+  // ready, a moment later. The canvas is decoration beside the accessible HUD: screen readers skip it.
+  if (!game.isBooted || !game.canvas || !scene.sys.events) {
     await new Promise<void>((resolve) => game.events.once(Phaser.Core.Events.READY, () => resolve()));
   }
   game.canvas.setAttribute('aria-hidden', 'true');
+  zoomCamera();
+  // A window moved to a projector, or made full screen: draw at the resolution the new size needs.
+  const resized = new ResizeObserver(() => {
+    const next = wanted();
+    if (next === resolution || parent.clientWidth === 0) return;
+    resolution = next;
+    game.scale.setGameSize(width * resolution, height * resolution);
+    zoomCamera();
+  });
+  resized.observe(parent);
 
   let destroyed = false;
   return {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      resized.disconnect();
       game.destroy(true);
       // Phaser removes its canvas on its next step; leave the parent empty now, as promised.
       parent.replaceChildren();

@@ -3,6 +3,18 @@
 // instead of shrinking or swelling with a fixed viewBox.
 import { h } from './dom';
 
+/** The page's base font size over its smallest (17px): 1 up to a laptop, more on a projector (game.css). */
+export function pageScale(): number {
+  if (typeof document === 'undefined') return 1;
+  const base = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(base) && base > 17 ? base / 17 : 1;
+}
+
+/** The lettering of a chart drawn `width` px wide: 12 to 14 px at the base size, growing with the page's type. */
+export function chartFont(width: number): number {
+  return Math.round((width >= 900 ? 14 : width >= 520 ? 13 : 12) * pageScale());
+}
+
 /** Round tick values from 0 to at least `max`: steps of 1, 2 or 5 times a power of ten. */
 export function niceTicks(max: number, wanted: number): { ticks: number[]; step: number; top: number } {
   if (!(max > 0)) return { ticks: [0, 1], step: 1, top: 1 };

@@ -2,7 +2,7 @@
 // (still waiting, gave up, closed as incomplete) beside them, and a table of the same numbers for
 // screen readers and anyone who prefers figures.
 import type { Histogram, Unhelped } from '../game/debriefData';
-import { niceTicks, responsiveSvg } from './chartKit';
+import { chartFont, niceTicks, responsiveSvg } from './chartKit';
 import { h, svg } from './dom';
 import { DISTRIBUTION_WORDS as T } from '../content/charts';
 import { count, days, duration, inUnit, tick, timeUnitFor, unitName, type TimeUnit } from './format';
@@ -36,7 +36,7 @@ function binLabel(i: number, bin: number, last: boolean, unit: TimeUnit): string
 }
 
 function drawBars(a: Series, b: Series, extras: Extra[], unit: TimeUnit, W: number): SVGElement {
-  const font = W >= 900 ? 14 : W >= 520 ? 13 : 12;
+  const font = chartFont(W);
   const bins = a.hist.counts.length;
   const bin = a.hist.binDays;
   // Bars beside the distributions need room for their labels; on a narrow screen the note below says it.

@@ -4,7 +4,7 @@
 import type { WeekPoint } from '../analysis/endToEnd';
 import type { XmR } from '../analysis/xmr';
 import { processChart, type ProcessChart } from '../analysis/xmrPhases';
-import { niceTicks, responsiveSvg, wholeTicks } from './chartKit';
+import { chartFont, niceTicks, responsiveSvg, wholeTicks } from './chartKit';
 import { h, svg } from './dom';
 import { count, duration, inUnit, tick, unitName, type TimeUnit } from './format';
 import { XMR_WORDS as T } from '../content/charts';
@@ -18,7 +18,7 @@ function isProcessChart(chart: XmR): chart is ProcessChart {
 const textWidth = (s: string, fontPx: number) => s.length * fontPx * 0.56;
 
 function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: boolean): SVGElement {
-  const font = W >= 900 ? 14 : W >= 520 ? 13 : 12;
+  const font = chartFont(W);
   const H = compact ? 190 : Math.round(Math.min(420, Math.max(260, W * 0.42)));
   const left = font * 4.2;
   const right = 12;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Crowd, DESK_SECONDS, FADE_SECONDS, WALK_SPEED, type CrowdPlaces, type Walker } from '../../src/office/crowd';
-import { approach, Smoother, Tweened } from '../../src/office/geometry';
+import { approach, pictureResolution, Smoother, Tweened } from '../../src/office/geometry';
 import { envelopePhase, glideSeconds, handsetShake, phoneGlowAlpha, prefersReducedMotion, REDUCED_MOTION_QUERY } from '../../src/office/motion';
 import { FAILURE_CITIZEN, NEUTRAL_CITIZEN } from '../../src/office/citizenColours';
 import { CALLS_CAP, clockText, officeView, pileStages, QUEUE_CAP, type OfficeView } from '../../src/office/officeView';
@@ -589,5 +589,22 @@ describe('office: the pure parts stay pure', () => {
       expect(src, file).not.toMatch(/from ['"]phaser['"]|import\(['"]phaser['"]\)/);
       expect(src, file).not.toMatch(/\b(document|window|requestAnimationFrame|performance)\./);
     }
+  });
+});
+
+describe('the picture draws as many pixels as it is shown with, from 1 to 2 per design pixel', () => {
+  it('is 1 on a phone and a laptop, more when blown up on a projector or a dense screen, never more than 2', () => {
+    expect(pictureResolution(373, 960, 1)).toBe(1); // a phone, 390 px
+    expect(pictureResolution(373, 960, 3)).toBe(1); // the same phone's three device pixels per CSS pixel
+    expect(pictureResolution(942, 960, 1)).toBe(1); // a laptop, 1366 x 768
+    expect(pictureResolution(1392, 960, 1)).toBe(1.5); // 1920 x 1080
+    expect(pictureResolution(1900, 960, 1)).toBe(2); // 2560 x 1440
+    expect(pictureResolution(1300, 960, 2)).toBe(2); // a dense laptop screen
+    expect(pictureResolution(4000, 960, 2)).toBe(2);
+  });
+  it('is 1 while the element has no size yet, or the browser reports no pixel ratio', () => {
+    expect(pictureResolution(0, 960, 1)).toBe(1);
+    expect(pictureResolution(1392, 960, 0)).toBe(1.5);
+    expect(pictureResolution(Number.NaN, 960, 1)).toBe(1);
   });
 });

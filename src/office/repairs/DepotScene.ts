@@ -65,7 +65,7 @@ export function createDepotScene(P: PhaserModule, source: DepotSource): Phaser.S
     private text(key: string, x: number, y: number, words: string, size = 13, bold = false, colour = INK): void {
       let t = this.texts.get(key);
       if (!t) {
-        t = this.add.text(0, 0, '', { fontFamily: FONT, fontSize: `${size}px`, fontStyle: bold ? 'bold' : 'normal', color: colour });
+        t = this.add.text(0, 0, '', { fontFamily: FONT, fontSize: `${size}px`, fontStyle: bold ? 'bold' : 'normal', color: colour, resolution: 2 });
         this.texts.set(key, t);
       }
       if (t.text !== words) t.setText(words);
