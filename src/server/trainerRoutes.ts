@@ -12,7 +12,13 @@ import { RoomService } from './roomService';
 import { sessionCsv } from './sessionCsv';
 
 /** Which bots to add (one of each strategy, unless the request says). */
-const botsSchema = z.strictObject({ strategies: z.array(z.enum(BOT_STRATEGIES)).min(1).max(8).default([...BOT_STRATEGIES]) });
+const botsSchema = z.strictObject({
+  strategies: z
+    .array(z.enum(BOT_STRATEGIES))
+    .min(1)
+    .max(8)
+    .default([...BOT_STRATEGIES]),
+});
 
 /** The dashboard is sent at most this often while teams are busy, and at least every heartbeat. */
 const DASHBOARD_EVERY_MS = 250;
