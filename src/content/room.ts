@@ -37,6 +37,23 @@ export const ROOM_WORDS = {
     'surprise-inspection': 'The inspectors will arrive without warning, tomorrow morning.',
     'demand-surge': 'A surge of new claims starts tomorrow and lasts a few weeks.',
   },
+  /** Predict, then reveal: the questions, as a team and the trainer read them. */
+  questions: {
+    'failure-share': 'What share of the contacts to your office is failure demand?',
+    'days-waited': 'How many days, on average, did your citizens really wait?',
+  },
+  questionUnit: { 'failure-share': '%', 'days-waited': 'days' },
+  predict: 'Send our prediction',
+  predicted: (value: string) => `Your prediction: ${value}. Wait for your trainer to show the answer.`,
+  predictionAnswer: (predicted: string, lived: string) => `You predicted ${predicted}; your citizens lived ${lived}.`,
+  askLabel: 'Ask every team to predict',
+  ask: 'Ask',
+  showAnswer: 'Show the answer',
+  predictionsHeading: "The room's predictions",
+  predictionRow: (team: string, predicted: string, lived: string | null) =>
+    lived === null ? `${team}: ${predicted}` : `${team}: predicted ${predicted}, lived ${lived}`,
+  noPrediction: 'no prediction',
+  spread: (n: number, low: string, high: string) => `${count(n)} predictions, from ${low} to ${high}`,
   injectLabel: 'Make something happen to every office',
   inject: 'Inject',
   events: {

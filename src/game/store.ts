@@ -15,6 +15,7 @@ import type { ProcessChart } from '../analysis/xmrPhases';
 import type { Debrief } from './debriefData';
 import type { ComparisonId } from './comparisons';
 import type { RepairsPlay } from './repairs/repairsState';
+import type { PredictionQuestion } from '../room/protocol';
 
 /** The change of regime being considered: the staffing offered (people moved, not removed) and what it inherits. */
 export interface RedesignPlan {
@@ -116,6 +117,11 @@ export interface RoomView {
   refused: string | null;
   /** The newest event the trainer injected (null: none yet). */
   injected: RoomEventKind | null;
+  /** The question the trainer asks the room to predict now (null: none). */
+  asking: PredictionQuestion | null;
+  /** This team's predictions, and for each question answered its own lived figure at the answer. */
+  predictions: Partial<Record<PredictionQuestion, number>>;
+  answers: Partial<Record<PredictionQuestion, number | null>>;
   /** A link that puts this team back in its seat, on this device or another. */
   rejoinUrl: string;
 }

@@ -107,6 +107,21 @@ export const updateSchema = z.strictObject({
 });
 export type TeamUpdate = z.infer<typeof updateSchema>;
 
+/**
+ * What a trainer can ask the room to predict before the figures are shown: the share of contacts
+ * that is failure demand, and the days citizens really waited. Each team's answer is its own
+ * lived figure (its summary), so the room's guesses meet what each office did.
+ */
+export const PREDICTION_QUESTIONS = ['failure-share', 'days-waited'] as const;
+export type PredictionQuestion = (typeof PREDICTION_QUESTIONS)[number];
+
+export const predictionSchema = z.strictObject({
+  question: z.enum(PREDICTION_QUESTIONS),
+  /** A share from 0 to 1, or days. */
+  value: z.number().min(0).max(3650),
+});
+export type Prediction = z.infer<typeof predictionSchema>;
+
 /** Something the trainer makes happen to everyone. Each one reaches every team in order. */
 export const commandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pause') }),
@@ -118,6 +133,10 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reveal') }),
   /** Something the centre makes happen: it reaches each team at its next day boundary, as an action of its log. */
   z.strictObject({ kind: z.literal('inject'), event: z.enum(ROOM_EVENT_KINDS) }),
+  /** Every team answers a prediction (predict, then reveal). */
+  z.strictObject({ kind: z.literal('ask'), question: z.enum(PREDICTION_QUESTIONS) }),
+  /** The room sees the answer: each team's own figure beside its prediction. */
+  z.strictObject({ kind: z.literal('answer'), question: z.enum(PREDICTION_QUESTIONS) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -141,6 +160,8 @@ export interface DashboardTeam {
   verdict: Verdict | null;
   /** It has played to the gate and waits for the trainer. */
   atGate: boolean;
+  /** Its predictions, by question. */
+  predictions: Partial<Record<PredictionQuestion, number>>;
 }
 
 export interface Dashboard {

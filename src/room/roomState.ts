@@ -1,7 +1,7 @@
 // Where the room stands, folded from the trainer's commands in order: the same fold on the
 // server (to hold teams at the gate) and in each team's browser (to stop its clock there).
 import type { RoomEventKind } from '../services/housing-benefit/types';
-import type { RoomEvent, SessionConfig } from './protocol';
+import type { PredictionQuestion, RoomEvent, SessionConfig } from './protocol';
 
 export interface RoomState {
   paused: boolean;
@@ -12,6 +12,9 @@ export interface RoomState {
   revealed: boolean;
   /** The newest broadcast message (null: none yet). */
   message: string | null;
+  /** The question teams are asked to predict now (null: none), and the questions answered so far. */
+  asking: PredictionQuestion | null;
+  answered: PredictionQuestion[];
   /** The events the trainer has injected, in order: every team's log takes them in this order. */
   injected: RoomEventKind[];
   /** The number of the last command folded in (0: none). */
@@ -20,7 +23,17 @@ export interface RoomState {
 
 export function initialRoomState(config: SessionConfig): RoomState {
   // A session opens paused: teams join and wait until the trainer starts the room.
-  return { paused: true, phase: 0, gateDay: config.phases[0]!.untilDay, revealed: false, message: null, injected: [], lastEvent: 0 };
+  return {
+    paused: true,
+    phase: 0,
+    gateDay: config.phases[0]!.untilDay,
+    revealed: false,
+    message: null,
+    asking: null,
+    answered: [],
+    injected: [],
+    lastEvent: 0,
+  };
 }
 
 /** The room after one more command. A release never moves the gate back. */
@@ -42,6 +55,14 @@ export function foldEvent(config: SessionConfig, state: RoomState, event: RoomEv
       return { ...next, revealed: true };
     case 'inject':
       return { ...next, injected: [...state.injected, c.event] };
+    case 'ask':
+      return { ...next, asking: c.question };
+    case 'answer':
+      return {
+        ...next,
+        asking: state.asking === c.question ? null : state.asking,
+        answered: state.answered.includes(c.question) ? state.answered : [...state.answered, c.question],
+      };
   }
 }
 

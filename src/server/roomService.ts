@@ -1,7 +1,7 @@
 // What the session service does, apart from HTTP: sessions made, teams seated, updates checked
 // and stored, commands numbered, teams re-simulated, the dashboard put together.
 import { type Action, DAY } from '../services/housing-benefit';
-import { type Command, type Dashboard, MAX_TEAMS, type RoomEvent, type Seat, type SessionConfig, type TeamUpdate } from '../room/protocol';
+import { type Command, type Dashboard, MAX_TEAMS, type Prediction, type RoomEvent, type Seat, type SessionConfig, type TeamUpdate } from '../room/protocol';
 import { type RoomState, roomStateOf } from '../room/roomState';
 import { checkTeamLog, sessionLevel, sessionModel } from '../room/verify';
 import type { AppDeps } from './app';
@@ -165,6 +165,7 @@ export class RoomService {
   async dashboard(session: SessionRow): Promise<Dashboard> {
     const { state } = await this.room(session);
     const teams = await this.store.teams(session.code);
+    const predictions = await this.store.predictions(session.code);
     const now = this.deps.now();
     const gate = Math.min(state.gateDay, sessionLevel(session.config).days) * DAY;
     return {
@@ -182,8 +183,19 @@ export class RoomService {
         summary: t.summary,
         verdict: t.verdict,
         atGate: t.summary !== null && t.summary.at >= gate,
+        predictions: predictions.get(t.teamId) ?? {},
       })),
     };
+  }
+
+  /** A team's prediction, taken while the trainer asks that question and before the answer. */
+  async predict(team: TeamRow, session: SessionRow, prediction: Prediction): Promise<Result<Prediction>> {
+    const { state } = await this.room(session);
+    if (state.asking !== prediction.question) return no(409, 'the trainer is not asking that question now');
+    if (prediction.question === 'failure-share' && prediction.value > 1) return no(400, 'value: a share is from 0 to 1');
+    await this.store.predict(team.code, team.teamId, prediction.question, prediction.value, this.deps.now());
+    await this.deps.hub.publish(team.code, 'update');
+    return { ok: true, value: prediction };
   }
 
   /** The teams other teams may see, once the trainer has revealed them. */
@@ -197,6 +209,7 @@ export class RoomService {
   /** The whole session as one object: every team's log, figures and verdict, every command. */
   async exportSession(session: SessionRow) {
     const teams = await this.store.teams(session.code);
+    const predictions = await this.store.predictions(session.code);
     return {
       format: 'its-the-system/session',
       version: 1,
@@ -213,6 +226,7 @@ export class RoomService {
           updates: t.seq,
           summary: t.summary,
           verdict: t.verdict,
+          predictions: predictions.get(t.teamId) ?? {},
           actions: await this.store.actionsOf(t.code, t.teamId),
         })),
       ),

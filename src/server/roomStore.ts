@@ -36,6 +36,14 @@ CREATE TABLE IF NOT EXISTS room_update (
   at DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (code, team_id, seq)
 );
+CREATE TABLE IF NOT EXISTS room_prediction (
+  code TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  at DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (code, team_id, question)
+);
 CREATE TABLE IF NOT EXISTS room_event (
   code TEXT NOT NULL,
   n INTEGER NOT NULL,
@@ -237,6 +245,25 @@ export class RoomStore {
 
   async setVerdict(code: string, teamId: string, verdict: Verdict): Promise<void> {
     await this.db.query('UPDATE room_team SET verdict = $3::jsonb WHERE code = $1 AND team_id = $2', [code, teamId, JSON.stringify(verdict)]);
+  }
+
+  /** A team's prediction (a later one for the same question replaces it). */
+  async predict(code: string, teamId: string, question: string, value: number, now: number): Promise<void> {
+    await this.db.query(
+      'INSERT INTO room_prediction (code, team_id, question, value, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code, team_id, question) DO UPDATE SET value = $4, at = $5',
+      [code, teamId, question, value, now],
+    );
+  }
+
+  /** Every team's predictions in a session: team id -> question -> value. */
+  async predictions(code: string): Promise<Map<string, Record<string, number>>> {
+    const rows = await this.db.query<{ team_id: string; question: string; value: number }>(
+      'SELECT team_id, question, value FROM room_prediction WHERE code = $1',
+      [code],
+    );
+    const out = new Map<string, Record<string, number>>();
+    for (const r of rows) out.set(r.team_id, { ...out.get(r.team_id), [r.question]: r.value });
+    return out;
   }
 
   /** Adds the trainer's next command to the session, numbered from 1. */

@@ -3,7 +3,7 @@
 import { type Context, Hono } from 'hono';
 import QRCode from 'qrcode';
 import { streamSSE } from 'hono/streaming';
-import { joinCode, joinSchema, MAX_TEAMS, updateSchema } from '../room/protocol';
+import { joinCode, joinSchema, MAX_TEAMS, predictionSchema, updateSchema } from '../room/protocol';
 import { type AppDeps, addressOf, bodyOf, limiter, refuse, tokenOf } from './app';
 import { RateLimit } from './rateLimit';
 import { RoomService } from './roomService';
@@ -65,6 +65,14 @@ export function teamRoutes(deps: AppDeps): Hono {
     const { team, session } = await seated(c);
     const update = await bodyOf(c, updateSchema);
     const r = await room.update(team, session, update);
+    if (!r.ok) refuse(r.status, r.message);
+    return c.json(r.value);
+  });
+
+  app.post('/team/predictions', async (c) => {
+    const { team, session } = await seated(c);
+    const prediction = await bodyOf(c, predictionSchema);
+    const r = await room.predict(team, session, prediction);
     if (!r.ok) refuse(r.status, r.message);
     return c.json(r.value);
   });

@@ -176,7 +176,7 @@ export function mountGame(root: HTMLElement): { store: GameStore; controller: Co
   const repairs = createRepairsController(store, { sound, compare: compareRepairsInWorker, storage: st, now: () => performance.now() });
 
   const join = roomEntry(store, ctl, storage(), url.join ?? null);
-  const banner = roomBanner(store);
+  const banner = roomBanner(store, join.predict);
   const live = h('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   let view = viewFor(store.getState(), store, ctl, repairs, join);
   let screen = store.getState().screen;

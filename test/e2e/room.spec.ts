@@ -66,6 +66,8 @@ async function playToGate(page: Page, expected: RegExp) {
   await expect(banner).toContainText(expected);
 }
 
+const banner = (page: Page) => page.getByRole('complementary', { name: 'Your session' });
+
 async function dashboardRow(trainer: Page, team: string) {
   return trainer.getByRole('row').filter({ has: trainer.getByRole('rowheader', { name: team, exact: true }) });
 }
@@ -98,6 +100,21 @@ test('a trainer runs three teams through two phases and a pause, and every figur
     await expect(row).toContainText('91');
     await expect(row.locator('.verdict')).toHaveText('yes', { timeout: 60_000 });
   }
+
+  // Predict, then reveal: the room's spread first, then each team's own figure.
+  await trainer.getByLabel('Ask every team to predict').selectOption('failure-share');
+  await trainer.getByRole('button', { name: 'Ask', exact: true }).click();
+  const guesses = ['20', '50', '70'];
+  for (const [i, t] of teams.entries()) {
+    await t.getByLabel('What share of the contacts to your office is failure demand?').fill(guesses[i]!);
+    await t.getByRole('button', { name: 'Send our prediction' }).click();
+    await expect(banner(t)).toContainText(`Your prediction: ${guesses[i]}%`);
+  }
+  const predictions = trainer.getByRole('region', { name: "The room's predictions" });
+  await expect(predictions).toContainText('3 predictions, from 20% to 70%');
+  await trainer.getByRole('button', { name: 'Show the answer' }).click();
+  await expect(predictions).toContainText(/Red: predicted 20%, lived \d/);
+  for (const [i, t] of teams.entries()) await expect(banner(t)).toContainText(new RegExp(`You predicted ${guesses[i]}%; your citizens lived \\d+(\\.\\d)?%`));
 
   // The centre cuts every office's budget: it reaches each at its next day boundary, in its log.
   await trainer.getByLabel('Make something happen to every office').selectOption({ label: 'A budget cut' });

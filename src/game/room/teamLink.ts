@@ -3,7 +3,7 @@
 // order, so the team plays on through a dropped network (up to the gate) and catches up after.
 import { ROOM_WORDS as W } from '../../content/room';
 import type { Action, RoomEventKind } from '../../services/housing-benefit';
-import type { RoomEvent, Seat, SessionConfig, TeamUpdate } from '../../room/protocol';
+import type { PredictionQuestion, RoomEvent, Seat, SessionConfig, TeamUpdate } from '../../room/protocol';
 import { type Answer, callService } from '../../room/http';
 import { foldEvent, type RoomState } from '../../room/roomState';
 import { sessionModel } from '../../room/verify';
@@ -66,6 +66,8 @@ export class TeamLink {
   private refused: string | null = null;
   /** The newest event the trainer injected, for the banner (null: none yet). */
   private lastInjected: RoomEventKind | null = null;
+  private readonly predictions: Partial<Record<PredictionQuestion, number>> = {};
+  private readonly answers: Partial<Record<PredictionQuestion, number | null>> = {};
   private sending = false;
   private retryMs = RETRY_MIN_MS;
   private timers: ReturnType<typeof setTimeout>[] = [];
@@ -179,6 +181,11 @@ export class TeamLink {
   private hear(event: RoomEvent): void {
     if (event.n <= this.state.lastEvent) return;
     this.state = foldEvent(this.config, this.state, event);
+    if (event.command.kind === 'answer') {
+      // The answer is this team's own figure, as its citizens lived it up to now.
+      const lived = this.ctl.roomFigures()?.summary().lived;
+      this.answers[event.command.question] = lived ? (event.command.question === 'failure-share' ? lived.failureDemandShare : lived.waitingDaysMean) : null;
+    }
     if (event.command.kind === 'inject') {
       this.ctl.roomEvent(event.command.event);
       this.lastInjected = event.command.event;
@@ -187,6 +194,15 @@ export class TeamLink {
     this.publish();
     // The room moved on (released, paused): tell the trainer where this team stands now.
     this.queueUpdate();
+  }
+
+  /** Sends the team's prediction for the question being asked; null, or why it was not taken. */
+  async predict(question: PredictionQuestion, value: number): Promise<string | null> {
+    const sent = await call<unknown>(this.deps, '/api/team/predictions', { method: 'POST', body: JSON.stringify({ question, value }) }, this.seat.token);
+    if (!sent.ok) return sent.error;
+    this.predictions[question] = value;
+    this.publish();
+    return null;
   }
 
   private setOnline(online: boolean): void {
@@ -214,6 +230,9 @@ export class TeamLink {
       unsent: this.outbox.length,
       refused: this.refused,
       injected: this.lastInjected,
+      asking: this.state.asking,
+      predictions: { ...this.predictions },
+      answers: { ...this.answers },
       rejoinUrl: `${this.deps.pageUrl}?join=${this.seat.code}#seat=${this.seat.token}`,
     };
     this.store.setState({ room: view });

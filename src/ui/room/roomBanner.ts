@@ -2,9 +2,62 @@
 // the trainer's pause and message, and whether its updates are getting through.
 import { ROOM_WORDS as W } from '../../content/room';
 import type { GameState, GameStore, RoomView } from '../../game/store';
+import type { PredictionQuestion } from '../../room/protocol';
 import { h, setText } from '../dom';
+import { days, percent } from '../format';
 
-export function roomBanner(store: GameStore): HTMLElement {
+/** A share is asked and shown as a per cent; days as days. */
+function shown(question: PredictionQuestion, value: number | null | undefined): string {
+  return question === 'failure-share' ? percent(value) : days(value);
+}
+
+/** The trainer's question, a number to answer it with, and, once answered, the team's own figure beside its guess. */
+function predictionPanel(predict: (q: PredictionQuestion, v: number) => Promise<string | null>) {
+  const label = h('label', { for: 'room-prediction' });
+  const input = h('input', { id: 'room-prediction', type: 'number', min: 0, step: 'any', required: true });
+  const unit = h('span', { className: 'unit' });
+  const status = h('p', { className: 'prediction-status', role: 'status' });
+  let question: PredictionQuestion | null = null;
+  const form = h(
+    'form',
+    {
+      className: 'room-prediction',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        if (!question) return;
+        const raw = Number(input.value);
+        const error = await predict(question, question === 'failure-share' ? raw / 100 : raw);
+        // Taken: the banner says so from the room's state; refused: say why here.
+        if (error) setText(status, error);
+      },
+    },
+    label,
+    input,
+    unit,
+    h('button', { type: 'submit' }, W.predict),
+  );
+  const el = h('div', { className: 'prediction', hidden: true }, form, status);
+  return {
+    el,
+    update(r: RoomView) {
+      const answered = (Object.keys(r.answers) as PredictionQuestion[]).filter((q) => r.predictions[q] !== undefined);
+      const lines = answered.map((q) => W.predictionAnswer(shown(q, r.predictions[q]), shown(q, r.answers[q])));
+      question = r.asking;
+      const waiting = r.asking !== null && r.predictions[r.asking] !== undefined;
+      form.hidden = r.asking === null || waiting;
+      if (r.asking) {
+        setText(label, W.questions[r.asking]);
+        setText(unit, W.questionUnit[r.asking]);
+      }
+      if (waiting && r.asking) lines.unshift(W.predicted(shown(r.asking, r.predictions[r.asking])));
+      setText(status, lines.join(' '));
+      el.hidden = form.hidden && lines.length === 0;
+    },
+  };
+}
+
+export function roomBanner(store: GameStore, predict: (q: PredictionQuestion, v: number) => Promise<string | null>): HTMLElement {
+  const prediction = predictionPanel(predict);
   const teamEl = h('strong', { className: 'room-team' });
   const phaseEl = h('span', { className: 'room-phase' });
   const holdEl = h('span', { className: 'room-hold', role: 'status' });
@@ -17,6 +70,7 @@ export function roomBanner(store: GameStore): HTMLElement {
     { className: 'room-banner', 'aria-label': W.bannerLabel, hidden: true },
     h('div', { className: 'room-line' }, teamEl, phaseEl, holdEl, netEl, rejoin),
     messageEl,
+    prediction.el,
     refusedEl,
   );
   let shown: RoomView | null = null;
@@ -41,6 +95,7 @@ export function roomBanner(store: GameStore): HTMLElement {
     refusedEl.hidden = r.refused === null;
     setText(refusedEl, r.refused ? W.refused(r.refused) : '');
     rejoin.setAttribute('href', r.rejoinUrl);
+    prediction.update(r);
   };
   update(store.getState());
   store.subscribe(update);

@@ -4,9 +4,15 @@ import type { Controller } from '../../game/controller';
 import { enterSeat, joinSession, type LinkDeps, type TeamLink } from '../../game/room/teamLink';
 import { clearSeat, lastSeat, loadSeat } from '../../game/room/seatStorage';
 import type { GameStore } from '../../game/store';
+import type { PredictionQuestion } from '../../room/protocol';
 import type { JoinIntent } from './joinPanel';
 
-export function roomEntry(store: GameStore, ctl: Controller, storage: Storage | null, joinCode: string | null): JoinIntent {
+/** What the page can ask of the room: join it, and answer the trainer's prediction. */
+export interface RoomIntents extends JoinIntent {
+  predict(question: PredictionQuestion, value: number): Promise<string | null>;
+}
+
+export function roomEntry(store: GameStore, ctl: Controller, storage: Storage | null, joinCode: string | null): RoomIntents {
   const deps: LinkDeps = {
     fetch: (input, init) => fetch(input, init),
     EventSource: typeof EventSource === 'undefined' ? null : EventSource,
@@ -38,6 +44,7 @@ export function roomEntry(store: GameStore, ctl: Controller, storage: Storage | 
     code: joinCode,
     rejoin: last && !token ? { code: last.code, name: last.name } : null,
     join: async (code, name) => seated(await joinSession(deps, store, ctl, code, name)),
+    predict: async (question, value) => (link ? link.predict(question, value) : null),
     rejoinSeat: async () => {
       if (!last) return null;
       const r = await enterSeat(deps, store, ctl, last.token);

@@ -1,7 +1,8 @@
 // The trainer's dashboard: how to join, the room's controls, and every team with the official
 // dashboard and what citizens lived side by side. Redrawn from each dashboard the server streams.
 import { ROOM_WORDS as W } from '../../content/room';
-import type { Command, Dashboard, DashboardTeam } from '../../room/protocol';
+import { type Command, type Dashboard, type DashboardTeam, PREDICTION_QUESTIONS, type PredictionQuestion } from '../../room/protocol';
+import { predictionsView } from './predictionsView';
 import { ROOM_EVENT_KINDS, type RoomEventKind } from '../../services/housing-benefit/types';
 import { h, setText } from '../dom';
 import { count, days, money, percent } from '../format';
@@ -52,6 +53,13 @@ export function dashboardView(code: string, token: string, actions: DashboardAct
   });
   const release = h('button', { type: 'button', onclick: () => void act(() => actions.command({ kind: 'release', phase: (last?.room.phase ?? 0) + 1 })) });
   const message = h('input', { id: 'broadcast', maxlength: 280 });
+  const questionChoice = h('select', { id: 'ask-question' }, ...PREDICTION_QUESTIONS.map((q) => h('option', { value: q }, W.questions[q])));
+  const answer = h(
+    'button',
+    { type: 'button', onclick: () => last?.room.asking && void act(() => actions.command({ kind: 'answer', question: last!.room.asking! })) },
+    W.showAnswer,
+  );
+  const predictions = predictionsView();
   const eventChoice = h('select', { id: 'inject-event' }, ...ROOM_EVENT_KINDS.map((k) => h('option', { value: k }, W.events[k])));
   const reveal = h('button', { type: 'button', onclick: () => void act(() => actions.command({ kind: 'reveal' })) }, W.reveal);
   const controls = h(
@@ -93,6 +101,20 @@ export function dashboardView(code: string, token: string, actions: DashboardAct
       h('label', { for: 'inject-event' }, W.injectLabel),
       eventChoice,
       h('button', { type: 'submit' }, W.inject),
+    ),
+    h(
+      'form',
+      {
+        className: 'ask',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void act(() => actions.command({ kind: 'ask', question: questionChoice.value as PredictionQuestion }));
+        },
+      },
+      h('label', { for: 'ask-question' }, W.askLabel),
+      questionChoice,
+      h('button', { type: 'submit' }, W.ask),
+      answer,
     ),
     h(
       'p',
@@ -148,6 +170,7 @@ export function dashboardView(code: string, token: string, actions: DashboardAct
       stateEl,
       lostEl,
       controls,
+      predictions.el,
       h('section', { 'aria-labelledby': 'teams-heading' }, h('h2', { id: 'teams-heading' }, W.dashboardHeading), empty, table),
     ),
   );
@@ -169,6 +192,8 @@ export function dashboardView(code: string, token: string, actions: DashboardAct
       release.disabled = !next;
       setText(release, next ? W.release(next.label) : W.allReleased);
       reveal.disabled = d.room.revealed;
+      answer.disabled = d.room.asking === null;
+      predictions.show(d);
       setText(reveal, d.room.revealed ? W.revealed : W.reveal);
       empty.hidden = d.teams.length > 0;
       table.hidden = d.teams.length === 0;

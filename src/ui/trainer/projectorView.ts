@@ -4,6 +4,7 @@ import { ROOM_WORDS as W } from '../../content/room';
 import type { Dashboard, DashboardTeam } from '../../room/protocol';
 import { h } from '../dom';
 import { days, percent } from '../format';
+import { predictionsView } from './predictionsView';
 
 interface Figure {
   label: string;
@@ -34,6 +35,7 @@ export function projectorView() {
   const heading = h('h1', {});
   const state = h('p', { className: 'room-state' });
   const body = h('tbody', {});
+  const predictions = predictionsView();
   const el = h(
     'div',
     { className: 'projector' },
@@ -56,6 +58,7 @@ export function projectorView() {
       ),
       body,
     ),
+    predictions.el,
   );
   return {
     el,
@@ -63,6 +66,7 @@ export function projectorView() {
       heading.textContent = W.projectorHeading(d.title);
       const phase = d.config.phases[d.room.phase]!;
       state.textContent = W.roomState(phase.label, d.room.gateDay, d.room.paused, d.teams.length, d.teams.filter((t) => t.atGate).length);
+      predictions.show(d);
       const max = FIGURES.map((f) => Math.max(0, ...d.teams.map((t) => f.value(t) ?? 0)));
       body.replaceChildren(
         ...d.teams.map((t) =>

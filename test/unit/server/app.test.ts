@@ -563,6 +563,8 @@ describe("the trainer's requests", () => {
       gateDay: 30,
       revealed: false,
       message: 'Back to it',
+      asking: null,
+      answered: [],
       injected: [],
       lastEvent: 3,
     });
@@ -818,5 +820,22 @@ describe('bot teams for a rehearsal', () => {
       },
       { timeout: 30_000, interval: 250 },
     );
+  });
+});
+
+describe('predict, then reveal', () => {
+  it('takes a prediction only while its question is asked, and shows every team’s on the dashboard', async () => {
+    const { session, team } = await seatedTeam();
+    const predict = (body: object) => call('/api/team/predictions', { token: team.token, body });
+    expect(await refused(predict({ question: 'failure-share', value: 0.4 }), 409)).toMatch(/not asking that question/);
+    await ok(command(session, { kind: 'ask', question: 'failure-share' }), 201);
+    expect(await refused(predict({ question: 'failure-share', value: 40 }), 400)).toMatch(/a share is from 0 to 1/);
+    expect(await refused(predict({ question: 'days-waited', value: 40 }), 409)).toMatch(/not asking/);
+    await ok(predict({ question: 'failure-share', value: 0.4 }));
+    await ok(predict({ question: 'failure-share', value: 0.45 }));
+    expect((await dashboard(session)).teams[0]!.predictions).toEqual({ 'failure-share': 0.45 });
+    await ok(command(session, { kind: 'answer', question: 'failure-share' }), 201);
+    expect((await dashboard(session)).room).toMatchObject({ asking: null, answered: ['failure-share'] });
+    expect(await refused(predict({ question: 'failure-share', value: 0.5 }), 409)).toMatch(/not asking/);
   });
 });
