@@ -16,10 +16,20 @@ export class Hub {
   static async open(db: Db): Promise<Hub> {
     const hub = new Hub(db);
     if (db.kind === 'postgres') {
-      await db.listen(CHANNEL, (payload) => {
-        const [code, change] = payload.split(':');
-        if (code && change) hub.dispatch(code, change as Change);
-      });
+      await db.listen(
+        CHANNEL,
+        (payload) => {
+          const [code, change] = payload.split(':');
+          if (code && change) hub.dispatch(code, change as Change);
+        },
+        // Changes made while this server was not listening: every stream looks again.
+        () => {
+          for (const code of hub.listeners.keys()) {
+            hub.dispatch(code, 'event');
+            hub.dispatch(code, 'update');
+          }
+        },
+      );
     }
     return hub;
   }

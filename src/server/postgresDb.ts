@@ -5,27 +5,42 @@ import type { Db } from './db';
 
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the database drops (a restart) is not this server's end: say so and go on.
+  pool.on('error', (e) => console.error(`Postgres: ${e.message}`));
   // One connection kept for LISTEN: notifications arrive on the connection that listens.
   let listener: pg.PoolClient | null = null;
-  const handlers = new Map<string, ((payload: string) => void)[]>();
+  const handlers = new Map<string, { onNotify: (payload: string) => void; onReconnect?: () => void }[]>();
   await pool.query('SELECT 1');
   let closing = false;
+  let retryMs = 500;
 
-  /** The LISTEN connection, made again (a second later, and so on) if the database drops it. */
+  /** The LISTEN connection, made again (sooner, then later, up to 30 s apart) for as long as the database is away. */
   async function connectListener(): Promise<void> {
     if (listener !== null || closing) return;
-    const client = await pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+      for (const channel of handlers.keys()) await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    } catch (e) {
+      console.error(`Postgres: cannot listen (${(e as Error).message}); trying again in ${retryMs} ms`);
+      setTimeout(() => void connectListener(), retryMs);
+      retryMs = Math.min(30_000, retryMs * 2);
+      return;
+    }
+    const again = retryMs > 500;
+    retryMs = 500;
     listener = client;
     client.on('notification', (n) => {
-      for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+      for (const h of handlers.get(n.channel) ?? []) h.onNotify(n.payload ?? '');
     });
     client.on('error', () => {
       client.release(true);
       if (listener === client) listener = null;
-      setTimeout(() => void connectListener().catch(() => undefined), 1000);
+      retryMs = 1000;
+      setTimeout(() => void connectListener(), 0);
     });
-    // Channel names are ours (a fixed identifier), never a client's: safe to quote as an identifier.
-    for (const channel of handlers.keys()) await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    // Notifications sent while nobody listened are lost: whoever listens looks again.
+    if (again) for (const list of handlers.values()) for (const h of list) h.onReconnect?.();
   }
   return {
     kind: 'postgres',
@@ -49,9 +64,11 @@ export async function openPostgres(url: string): Promise<Db> {
         client.release();
       }
     },
-    async listen(channel, onNotify) {
-      handlers.set(channel, [...(handlers.get(channel) ?? []), onNotify]);
-      await connectListener();
+    async listen(channel, onNotify, onReconnect) {
+      const known = handlers.has(channel);
+      handlers.set(channel, [...(handlers.get(channel) ?? []), { onNotify, onReconnect }]);
+      if (listener === null) await connectListener();
+      else if (!known) await listener.query(`LISTEN "${channel.replace(/"/g, '')}"`);
     },
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);

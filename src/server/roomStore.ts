@@ -6,6 +6,8 @@ import type { Verdict } from '../room/verify';
 import type { Db } from './db';
 
 const SCHEMA = `
+-- Several servers opening one empty database at once make the tables one at a time.
+SELECT pg_advisory_xact_lock(7391);
 CREATE TABLE IF NOT EXISTS room_session (
   code TEXT PRIMARY KEY,
   trainer_token_hash TEXT NOT NULL,

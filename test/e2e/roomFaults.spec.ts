@@ -62,7 +62,11 @@ async function finishToDebrief(page: Page) {
         .getByRole('button', { name: /Back to work|Stand firm|Comply/ })
         .first()
         .click();
-    else if (await page.getByRole('button', { name: 'Finish run' }).isVisible()) await page.getByRole('button', { name: 'Finish run' }).click();
+    else if (await page.getByRole('button', { name: 'Finish run' }).isVisible())
+      await page
+        .getByRole('button', { name: 'Finish run' })
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
     await page.waitForTimeout(1500);
   }
   await expect(heading).toContainText('What really happened', { timeout: 60_000 });
