@@ -4,14 +4,14 @@
 // servers on two connection pools sharing one database, each waking the other's event streams by
 // LISTEN/NOTIFY, even after the database has killed their LISTEN connections.
 //
-// Skipped, saying why, only where no Postgres can be had (no binaries and no way to install them).
+// Where no Postgres can be had (no binaries and no way to install them) it fails, saying why.
 // The tests under "when Postgres misbehaves" each failed before its fault in src/server was mended.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Hono } from 'hono';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensurePostgres, freshDatabase, PostgresUnavailable } from '../../../scripts/postgres.mjs';
+import { ensurePostgres, freshDatabase } from '../../../scripts/postgres.mjs';
 import type { Dashboard, Seat, SessionConfig, TeamSummary } from '../../../src/room/protocol';
 import { sessionConfigSchema } from '../../../src/room/protocol';
 import { teamSummary } from '../../../src/room/summary';
@@ -24,17 +24,9 @@ import { openPostgres } from '../../../src/server/postgresDb';
 import { RoomStore } from '../../../src/server/roomStore';
 import { inlineVerifier } from '../../../src/server/verifier';
 
-/** The test Postgres, or why there is none here (the only reason these tests skip). */
-const postgres = await ensurePostgres().then(
-  (url) => ({ url, reason: '' }),
-  (e: unknown) => {
-    if (e instanceof PostgresUnavailable) return { url: null, reason: e.message };
-    throw e;
-  },
-);
-if (!postgres.url) console.warn(`[postgres.test] skipped: ${postgres.reason}`);
-const onPostgres = postgres.url ? 'on Postgres' : `on Postgres (skipped: ${postgres.reason})`;
-const misbehaving = postgres.url !== null;
+/** The test Postgres: `npm test`'s setup provides one; without it this file fails, saying why (it never skips). */
+const postgres = { url: await ensurePostgres() };
+const onPostgres = 'on Postgres';
 
 const config: SessionConfig = sessionConfigSchema.parse({
   title: 'Postgres cohort',
@@ -216,7 +208,6 @@ let a: Server;
 let b: Server;
 
 beforeAll(async () => {
-  if (!postgres.url) return;
   fresh = await freshDatabase(postgres.url, 'its_the_system_unit');
   admin = new pg.Client({ connectionString: fresh.url });
   await admin.connect();
@@ -226,7 +217,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (!postgres.url) return;
   // Every event stream has closed (and told the store) before the pools go.
   await vi.waitFor(() => expect(a.hub.size + b.hub.size).toBe(0), { timeout: HEARTBEAT_MS * 4 });
   await a.db.close();
@@ -244,7 +234,7 @@ beforeEach(() => {
 const listening = async () =>
   (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`)).rows[0]!.n;
 
-describe.skipIf(!postgres.url)(`the store ${onPostgres}`, () => {
+describe(`the store ${onPostgres}`, () => {
   it('is on Postgres, with its tables in a database of its own', async () => {
     expect(a.db.kind).toBe('postgres');
     expect(await ok(call(a, '/api/health'))).toEqual({ ok: true, db: 'postgres', listeners: 0 });
@@ -321,7 +311,7 @@ describe.skipIf(!postgres.url)(`the store ${onPostgres}`, () => {
   });
 });
 
-describe.skipIf(!postgres.url)(`the app ${onPostgres}`, () => {
+describe(`the app ${onPostgres}`, () => {
   it('makes a session, seats a team, stores its updates (a retry a duplicate, a gap refused) and numbers the commands', async () => {
     const session = await createSession(a);
     // The other server knows it at once: the database is the only state.
@@ -359,7 +349,7 @@ describe.skipIf(!postgres.url)(`the app ${onPostgres}`, () => {
   });
 });
 
-describe.skipIf(!postgres.url)(`two servers sharing one database ${onPostgres}`, () => {
+describe(`two servers sharing one database ${onPostgres}`, () => {
   it("wakes the other server's listeners by NOTIFY, for the session listened to only", async () => {
     const heard: string[] = [];
     const stopA = a.hub.subscribe('AAAAAA', (c: Change) => heard.push(`A:${c}`));
@@ -468,9 +458,9 @@ function freePort(): Promise<number> {
   });
 }
 
-describe.skipIf(!misbehaving)(`when Postgres misbehaves, ${onPostgres}`, () => {
+describe(`when Postgres misbehaves, ${onPostgres}`, () => {
   it('opens an empty database from two servers starting at once (roomStore.ts: CREATE TABLE IF NOT EXISTS races)', async () => {
-    const db = await freshDatabase(postgres.url!, 'its_the_system_race');
+    const db = await freshDatabase(postgres.url, 'its_the_system_race');
     const pools = await Promise.all([openPostgres(db.url), openPostgres(db.url)]);
     try {
       const opened = await Promise.allSettled(pools.map((p) => RoomStore.open(p)));
@@ -482,13 +472,13 @@ describe.skipIf(!misbehaving)(`when Postgres misbehaves, ${onPostgres}`, () => {
   });
 
   it('listens again even when the database refuses connections for a few seconds (postgresDb.ts: one retry only)', async () => {
-    const db = await freshDatabase(postgres.url!, 'its_the_system_retry');
+    const db = await freshDatabase(postgres.url, 'its_the_system_retry');
     const other = await openPostgres(db.url);
     const deaf = await openPostgres(db.url); // its only connection is the LISTEN one
     const hub = await Hub.open(deaf);
     const heard: Change[] = [];
     hub.subscribe('RRRRRR', (c) => heard.push(c));
-    const root = new pg.Client({ connectionString: postgres.url! });
+    const root = new pg.Client({ connectionString: postgres.url });
     await root.connect();
     try {
       await root.query(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS false`);
@@ -528,7 +518,7 @@ describe.skipIf(!misbehaving)(`when Postgres misbehaves, ${onPostgres}`, () => {
   });
 
   it('a server lives on when the database drops its idle connections, as in a Postgres restart (postgresDb.ts: no pool error handler)', async () => {
-    const db = await freshDatabase(postgres.url!, 'its_the_system_idle');
+    const db = await freshDatabase(postgres.url, 'its_the_system_idle');
     const port = await freePort();
     let output = '';
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
