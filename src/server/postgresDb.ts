@@ -14,30 +14,48 @@ export async function openPostgres(url: string): Promise<Db> {
   let closing = false;
   let retryMs = 500;
 
+  function retryLater(e: Error): void {
+    console.error(`Postgres: cannot listen (${e.message}); trying again in ${retryMs} ms`);
+    setTimeout(() => void connectListener(), retryMs);
+    retryMs = Math.min(30_000, retryMs * 2);
+  }
+
   /** The LISTEN connection, made again (sooner, then later, up to 30 s apart) for as long as the database is away. */
   async function connectListener(): Promise<void> {
     if (listener !== null || closing) return;
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
-      for (const channel of handlers.keys()) await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
     } catch (e) {
-      console.error(`Postgres: cannot listen (${(e as Error).message}); trying again in ${retryMs} ms`);
-      setTimeout(() => void connectListener(), retryMs);
-      retryMs = Math.min(30_000, retryMs * 2);
+      retryLater(e as Error);
       return;
     }
+    // From the moment it is ours: a connection the database drops may say so at any time, even
+    // twice (the reset, then the end), and an error with no handler would stop the server.
+    let dead = false;
+    client.on('error', () => {
+      if (dead) return;
+      dead = true;
+      client.release(true);
+      if (listener === client) listener = null;
+      retryMs = 1000;
+      setTimeout(() => void connectListener(), 0);
+    });
+    try {
+      for (const channel of handlers.keys()) await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    } catch (e) {
+      if (dead) return; // dropped as it began to listen: its handler is trying again
+      dead = true;
+      client.release(true);
+      retryLater(e as Error);
+      return;
+    }
+    if (dead) return;
     const again = retryMs > 500;
     retryMs = 500;
     listener = client;
     client.on('notification', (n) => {
       for (const h of handlers.get(n.channel) ?? []) h.onNotify(n.payload ?? '');
-    });
-    client.on('error', () => {
-      client.release(true);
-      if (listener === client) listener = null;
-      retryMs = 1000;
-      setTimeout(() => void connectListener(), 0);
     });
     // Notifications sent while nobody listened are lost: whoever listens looks again.
     if (again) for (const list of handlers.values()) for (const h of list) h.onReconnect?.();
@@ -52,6 +70,9 @@ export async function openPostgres(url: string): Promise<Db> {
     },
     async transaction(work) {
       const client = await pool.connect();
+      // A connection dropped between the transaction's statements: the next one fails, and this says why.
+      const dropped = (e: Error) => console.error(`Postgres: ${e.message}`);
+      client.on('error', dropped);
       try {
         await client.query('BEGIN');
         const out = await work({ query: async <T>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, [...params])).rows as T[] });
@@ -61,6 +82,7 @@ export async function openPostgres(url: string): Promise<Db> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
+        client.removeListener('error', dropped);
         client.release();
       }
     },
