@@ -6,6 +6,7 @@ import { type RoomState, roomStateOf } from '../room/roomState';
 import { checkTeamLog, sessionLevel, sessionModel } from '../room/verify';
 import type { AppDeps } from './app';
 import type { SessionRow, TeamRow } from './roomStore';
+import { TeamChecks } from './teamChecks';
 import { hashToken, newJoinCode, newTeamId, newToken } from './tokens';
 
 /** A team heard from this recently counts as connected even between its heartbeats. */
@@ -13,10 +14,20 @@ const CONNECTED_MS = 30_000;
 
 export type Refusal = { status: 400 | 401 | 403 | 404 | 409; message: string };
 export type Result<T> = { ok: true; value: T } | ({ ok: false } & Refusal);
+/** A team's key for its kept re-simulation: unique across sessions. */
+const teamKey = (team: Pick<TeamRow, 'code' | 'teamId'>) => `${team.code}/${team.teamId}`;
 const no = (status: Refusal['status'], message: string): { ok: false } & Refusal => ({ ok: false, status, message });
 
 export class RoomService {
-  constructor(private readonly deps: AppDeps) {}
+  private readonly checks: TeamChecks;
+
+  constructor(private readonly deps: AppDeps) {
+    this.checks = new TeamChecks(deps.verifier, deps.now, async (key, verdict) => {
+      const [code, teamId] = key.split('/') as [string, string];
+      await this.store.setVerdict(code, teamId, verdict);
+      await this.deps.hub.publish(code, 'verdict');
+    });
+  }
 
   private get store() {
     return this.deps.store;
@@ -131,14 +142,14 @@ export class RoomService {
     if (outcome.kind === 'invalid') return no(400, outcome.message);
     if (outcome.kind === 'stored') {
       await this.deps.hub.publish(team.code, 'update');
-      // At the gate, or the end of the run: re-simulate the whole log.
-      if (update.summary.at >= gate) this.verify(team, config, log, update.summary).catch((e) => console.error(e));
+      // Checked as the team plays, and at once at the gate or the end of the run.
+      this.checks.request(teamKey(team), { config, log, summary: update.summary }, update.summary.at >= gate);
     }
     return { ok: true, value: { seq: update.seq } };
   }
 
   private async verify(team: Pick<TeamRow, 'code' | 'teamId'>, config: SessionConfig, log: unknown[], summary: NonNullable<TeamRow['summary']>): Promise<void> {
-    const verdict = await this.deps.verifier.verify({ config, log, summary });
+    const verdict = await this.deps.verifier.verify({ config, log, summary, team: teamKey(team) });
     await this.store.setVerdict(team.code, team.teamId, verdict);
     await this.deps.hub.publish(team.code, 'verdict');
   }

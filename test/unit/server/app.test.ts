@@ -23,6 +23,7 @@ import type { Db } from '../../../src/server/db';
 import { Hub } from '../../../src/server/hub';
 import { openPglite } from '../../../src/server/pgliteDb';
 import { RoomStore } from '../../../src/server/roomStore';
+import { CHECK_EVERY_MS } from '../../../src/server/teamChecks';
 import { inlineVerifier } from '../../../src/server/verifier';
 
 const CONFIG_INPUT = {
@@ -480,12 +481,19 @@ describe('updates', () => {
 });
 
 describe('verification', () => {
-  it('marks a team that sends true figures at the gate as verified', async () => {
+  it('checks a team as it plays, at most every few seconds, and at once at the gate', async () => {
     const { session, team } = await seatedTeam();
-    await sendSteps(team.token, 2);
-    expect((await dashboard(session)).teams[0]!.verdict).toBeNull(); // not at the gate yet
+    const verdict = async () => (await dashboard(session)).teams[0]!.verdict;
+    await sendSteps(team.token, 1);
+    await vi.waitFor(async () => expect(await verdict()).toEqual({ verified: true, at: 10 * DAY }), { timeout: 10_000 });
+    // Day 20 comes sooner than the next check is due: the verdict stays at day 10.
+    tick(CHECK_EVERY_MS - 1);
+    expect(await ok(sendUpdate(team.token, updateBody(2, run[1]!)))).toEqual({ seq: 2 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await verdict()).toEqual({ verified: true, at: 10 * DAY });
+    // The gate (day 30) is checked at once, however soon.
     expect(await ok(sendUpdate(team.token, updateBody(3, run[2]!)))).toEqual({ seq: 3 });
-    await vi.waitFor(async () => expect((await dashboard(session)).teams[0]!.verdict).toEqual({ verified: true, at: 30 * DAY }), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await verdict()).toEqual({ verified: true, at: 30 * DAY }), { timeout: 10_000 });
   });
 
   it('marks figures with one changed as not verified, naming the figure that differs', async () => {
