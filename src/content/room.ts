@@ -115,6 +115,7 @@ export const ROOM_WORDS = {
   disconnected: (minutes: number) => (minutes < 1 ? 'offline' : `offline ${count(Math.floor(minutes))} min`),
   waitingAtGate: 'at the gate',
   verifiedYes: 'yes',
+  verifiedTo: (day: number) => `yes, to day ${count(day)}`,
   verifiedNo: (why: string) => `no: ${why}`,
   verifiedNotYet: '—',
   controlsHeading: 'The room',
@@ -137,4 +138,8 @@ export const ROOM_WORDS = {
   projectorHeading: (title: string) => title || 'Our room',
   projectorOfficial: 'The official dashboard',
   projectorLived: 'What citizens lived',
+  chartsHeading: 'Each team’s process behaviour chart',
+  chartsNote: 'Each dot is a week: the average wait, first contact to help, of the citizens who got in touch that week. Every team is drawn on the same scale.',
+  chartTooFew: 'No chart yet: too few weeks whose citizens have nearly all been helped.',
+  chartLabel: (team: string, unit: string) => `${team}: process behaviour chart of the weekly average wait in ${unit}, by week of first contact`,
 } as const;

@@ -55,6 +55,8 @@ export const teamName = z
 
 export const joinSchema = z.strictObject({ name: teamName });
 
+/** Weeks in the longest run a session may have (3,650 days), and a few to spare. */
+const MAX_WEEKS = 530;
 const share = z.number().min(0).max(1).nullable();
 const count = z.number().int().min(0).max(10_000_000);
 const figure = z.number().min(0).max(1e12).nullable();
@@ -88,6 +90,17 @@ export const summarySchema = z.strictObject({
     failureDemandShare: share,
     costPerNeedMet: figure,
     staffSpendPerWeek: z.number().min(0).max(1e9),
+  }),
+  /** What the team's process behaviour chart is drawn from: the debrief's weeks and changes of system. */
+  weekly: z.strictObject({
+    /**
+     * The average days from first contact to help of each week's citizens, by week of first
+     * contact (index 0 is week 1), up to the last week charted; null: that week is not whole and
+     * settled yet (analysis/endToEnd.ts).
+     */
+    meanDays: z.array(z.number().min(0).max(3650).nullable()).max(MAX_WEEKS),
+    /** The weeks in which the team changed its system, each starting a phase (analysis/xmrPhases.ts phaseChanges). */
+    changes: z.array(z.strictObject({ week: z.number().int().min(2).max(MAX_WEEKS), cause: z.enum(['redesign', 'targets', 'lever']) })).max(MAX_WEEKS),
   }),
 });
 export type TeamSummary = z.infer<typeof summarySchema>;

@@ -17,26 +17,50 @@ function isProcessChart(chart: XmR): chart is ProcessChart {
 /** Rough width of a label in px, to keep phase labels from overprinting one another. */
 const textWidth = (s: string, fontPx: number) => s.length * fontPx * 0.56;
 
-function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: boolean): SVGElement {
-  const font = chartFont(W);
-  const H = compact ? 190 : Math.round(Math.min(420, Math.max(260, W * 0.42)));
+/** The highest a chart reaches, in days: its highest week or upper limit. */
+export function chartHighest(chart: ProcessChart): number {
+  let hi = 0;
+  for (const v of chart.values) hi = Math.max(hi, v);
+  for (const p of chart.phases) if (p.chart) hi = Math.max(hi, p.chart.upper);
+  return hi;
+}
+
+/** How a chart is set among others (small multiples): one scale for all, its own size and lettering. */
+export interface ChartFrame {
+  /** Height in px (else from the width). */
+  height?: number;
+  /** Lettering in px (else chartFont's). */
+  font?: number;
+  /** The y-axis reaches at least this many days: charts side by side share their top. */
+  maxDays?: number;
+  /** The x-axis spans at least these weeks, shared likewise; a phase's lines end at the chart's own last week. */
+  weeks?: { first: number; last: number };
+  /** The picture's accessible name (else the debrief's, which points to its table). */
+  label?: string;
+  /** Keep the room above the plot for the changes' labels even with none, so plots side by side are the same height. */
+  roomForChanges?: boolean;
+}
+
+/** The process behaviour chart as an SVG `W` px wide, phase by phase. */
+export function drawXmrChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: boolean, frame: ChartFrame = {}): SVGElement {
+  const font = frame.font ?? chartFont(W);
+  const H = frame.height ?? (compact ? 190 : Math.round(Math.min(420, Math.max(260, W * 0.42))));
   const left = font * 4.2;
   const right = 12;
   // Room above the plot for the labels of the changes, if any.
-  const top = chart.phases.length > 1 ? font * 2.9 : font * 1.2;
+  const top = chart.phases.length > 1 || frame.roomForChanges ? font * 2.9 : font * 1.2;
   const bottom = font * 3.3;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const signals = new Set([...chart.beyondLimits, ...chart.longRuns]);
   const starts = chart.phases.slice(1).map((p) => p.startWeek);
-  const firstWeek = Math.min(chart.weeks[0] ?? 1, ...starts);
-  const lastWeek = Math.max(chart.weeks[chart.weeks.length - 1] ?? 1, ...starts);
+  const ownLast = Math.max(chart.weeks[chart.weeks.length - 1] ?? 1, ...starts);
+  const firstWeek = Math.min(chart.weeks[0] ?? 1, ...starts, frame.weeks?.first ?? Infinity);
+  const lastWeek = Math.max(ownLast, frame.weeks?.last ?? -Infinity);
   const x0 = firstWeek - 0.5;
   const x1 = lastWeek + 0.5;
   const x = (week: number) => left + ((Math.min(x1, Math.max(x0, week)) - x0) / (x1 - x0)) * plotW;
-  let hi = 0;
-  for (const v of chart.values) hi = Math.max(hi, v);
-  for (const p of chart.phases) if (p.chart) hi = Math.max(hi, p.chart.upper);
+  const hi = Math.max(chartHighest(chart), frame.maxDays ?? 0);
   const yTicks = niceTicks(inUnit(hi, unit) * 1.05, Math.max(3, Math.floor(plotH / (font * 3.2))));
   const y = (days: number) => top + plotH - (inUnit(days, unit) / yTicks.top) * plotH;
   const yu = (v: number) => top + plotH - (v / yTicks.top) * plotH;
@@ -62,7 +86,7 @@ function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: bool
   // Each phase's centre line and limits, over its own weeks only; its dots joined within it.
   chart.phases.forEach((p, k) => {
     const a = x(p.startWeek - 0.5);
-    const b = x((chart.phases[k + 1]?.startWeek ?? x1 + 0.5) - 0.5);
+    const b = x((chart.phases[k + 1]?.startWeek ?? ownLast + 1) - 0.5);
     if (p.chart) {
       parts.push(svg('line', { x1: a, x2: b, y1: y(p.chart.upper), y2: y(p.chart.upper), class: 'xmr-limit' }));
       parts.push(svg('line', { x1: a, x2: b, y1: y(p.chart.centre), y2: y(p.chart.centre), class: 'xmr-centre' }));
@@ -118,13 +142,14 @@ function drawChart(chart: ProcessChart, unit: TimeUnit, W: number, compact: bool
       height: H,
       style: `font-size: ${font}px`,
       role: 'img',
-      'aria-label': T.chartLabel(unitName(unit)),
+      'aria-label': frame.label ?? T.chartLabel(unitName(unit)),
     },
     ...parts,
   );
 }
 
-function legend(): HTMLElement {
+/** What the chart's marks are, in a line of swatches. */
+export function xmrLegend(): HTMLElement {
   const swatch = (...parts: SVGElement[]) => svg('svg', { viewBox: '0 0 28 12', width: 28, height: 12, 'aria-hidden': 'true' }, ...parts);
   return h(
     'ul',
@@ -181,8 +206,8 @@ export function xmrFigure(points: readonly WeekPoint[], chart: XmR, compact = fa
     'figure',
     { className: `chart xmr${compact ? ' compact' : ''}` },
     h('figcaption', {}, T.caption),
-    responsiveSvg((w) => drawChart(pc, unit, w, compact), compact ? 360 : 640),
-    compact ? null : legend(),
+    responsiveSvg((w) => drawXmrChart(pc, unit, w, compact), compact ? 360 : 640),
+    compact ? null : xmrLegend(),
     verdict(pc, unit),
     compact
       ? null

@@ -91,6 +91,7 @@ describe('an update', () => {
     regime: 'deliverology',
     official: { processingDays: 20, callsAnsweredIn20s: 0.9, visitorsSeenIn15m: null, stars: null },
     lived: { arrived: 10, met: 2, open: 8, abandoned: 0, waitingDaysMean: 1.5, failureDemandShare: 0.1, costPerNeedMet: 300, staffSpendPerWeek: 12000 },
+    weekly: { meanDays: [2.5, null, 1.25], changes: [{ week: 3, cause: 'redesign' }] },
   };
   const update = { seq: 1, model: { version: 'v', levelHash: 'h' }, actions: [], summary };
 
@@ -103,6 +104,9 @@ describe('an update', () => {
       'summary.official.callsAnsweredIn20s',
     ]);
     expect(updateSchema.safeParse({ ...update, summary: { ...summary, bonus: 1 } }).success).toBe(false);
+    expect(issuePaths(updateSchema.safeParse({ ...update, summary: { ...summary, weekly: { ...summary.weekly, meanDays: [-1] } } }))).toEqual([
+      'summary.weekly.meanDays.0',
+    ]);
   });
 });
 
