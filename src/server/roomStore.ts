@@ -53,6 +53,14 @@ CREATE TABLE IF NOT EXISTS room_event (
   at DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (code, n)
 );
+-- Result codes imported into a session, by a digest of the run each holds: the same run twice is one team.
+CREATE TABLE IF NOT EXISTS room_import (
+  code TEXT NOT NULL,
+  run_key TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  at DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY (code, run_key)
+);
 `;
 
 export interface SessionRow {
@@ -245,8 +253,66 @@ export class RoomStore {
     return rows.flatMap((r) => r.actions);
   }
 
+  /** A team's verdict, unless it already has one for a later minute (checks may finish out of order). */
   async setVerdict(code: string, teamId: string, verdict: Verdict): Promise<void> {
-    await this.db.query('UPDATE room_team SET verdict = $3::jsonb WHERE code = $1 AND team_id = $2', [code, teamId, JSON.stringify(verdict)]);
+    await this.db.query("UPDATE room_team SET verdict = $3::jsonb WHERE code = $1 AND team_id = $2 AND (verdict IS NULL OR (verdict->>'at')::float8 <= $4)", [
+      code,
+      teamId,
+      JSON.stringify(verdict),
+      verdict.at,
+    ]);
+  }
+
+  /** The name of the team a run (by its key) was imported as, if it was. */
+  async importedTeam(code: string, runKey: string): Promise<string | null> {
+    const rows = await this.db.query<{ name: string }>(
+      'SELECT t.name FROM room_import i JOIN room_team t ON t.code = i.code AND t.team_id = i.team_id WHERE i.code = $1 AND i.run_key = $2',
+      [code, runKey],
+    );
+    return rows[0]?.name ?? null;
+  }
+
+  /**
+   * Seats a run imported from a result code as a team, in one transaction: the team (never
+   * connected: it has no token anyone holds), its whole log as its one update, its figures and
+   * verdict. Named `nameFor(1)`, or `nameFor(2)`... if that is taken; once per run key.
+   */
+  async importTeam(
+    code: string,
+    runKey: string,
+    team: { teamId: string; nameFor: (n: number) => string; actions: readonly { at: number }[]; summary: TeamSummary; verdict: Verdict },
+    now: number,
+    maxTeams: number,
+  ): Promise<{ kind: 'imported'; name: string } | { kind: 'already'; name: string } | { kind: 'full' }> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT code FROM room_session WHERE code = $1 FOR UPDATE', [code]);
+      const [already] = await tx.query<{ name: string }>(
+        'SELECT t.name FROM room_import i JOIN room_team t ON t.code = i.code AND t.team_id = i.team_id WHERE i.code = $1 AND i.run_key = $2',
+        [code, runKey],
+      );
+      if (already) return { kind: 'already', name: already.name };
+      const names = new Set((await tx.query<{ name: string }>('SELECT lower(name) AS name FROM room_team WHERE code = $1', [code])).map((r) => r.name));
+      if (names.size >= maxTeams) return { kind: 'full' };
+      let n = 1;
+      while (names.has(team.nameFor(n).toLowerCase())) n++;
+      const name = team.nameFor(n);
+      const summary = JSON.stringify(team.summary);
+      const lastAt = team.actions.reduce((m, a) => Math.max(m, a.at), 0);
+      await tx.query(
+        `INSERT INTO room_team (code, team_id, token_hash, name, joined_at, last_seen, left_at, seq, last_action_at, summary, verdict)
+         VALUES ($1, $2, $3, $4, $5, $5, $5, 1, $6, $7::jsonb, $8::jsonb)`,
+        [code, team.teamId, `imported:${code}:${runKey}`, name, now, lastAt, summary, JSON.stringify(team.verdict)],
+      );
+      await tx.query('INSERT INTO room_update (code, team_id, seq, actions, summary, at) VALUES ($1, $2, 1, $3::jsonb, $4::jsonb, $5)', [
+        code,
+        team.teamId,
+        JSON.stringify(team.actions),
+        summary,
+        now,
+      ]);
+      await tx.query('INSERT INTO room_import (code, run_key, team_id, at) VALUES ($1, $2, $3, $4)', [code, runKey, team.teamId, now]);
+      return { kind: 'imported', name };
+    });
   }
 
   /** A team's prediction (a later one for the same question replaces it). */

@@ -8,6 +8,7 @@ import { commandSchema, joinCode, sessionConfigSchema } from '../room/protocol';
 import { BotTeams } from './botTeams';
 import { type AppDeps, addressOf, bodyOf, limiter, refuse, tokenOf } from './app';
 import { RateLimit } from './rateLimit';
+import { importResults, importSchema } from './resultImport';
 import { RoomService } from './roomService';
 import { sessionCsv } from './sessionCsv';
 
@@ -110,6 +111,13 @@ export function trainerRoutes(deps: AppDeps): Hono {
     const session = await trainer(c);
     await room.verifyAll(session);
     return c.json(await room.dashboard(session));
+  });
+
+  /** Result codes of runs played alone: each re-simulated and, if it fits the session, seated as a team. */
+  app.post('/sessions/:code/results', async (c) => {
+    const session = await trainer(c);
+    const { codes } = await bodyOf(c, importSchema);
+    return c.json({ results: await importResults(deps, session, codes) });
   });
 
   app.get('/sessions/:code/export.json', async (c) => {

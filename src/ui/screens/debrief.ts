@@ -3,6 +3,7 @@
 import type { Controller } from '../../game/controller';
 import { levelForRun, type LevelId } from '../../game/levels';
 import { choicesSection } from './choicesSection';
+import { resultCodeSection } from './resultCodeSection';
 import type { Comparison } from '../../game/store';
 import type { GameState } from '../../game/store';
 import type { Regime, Report } from '../../services/housing-benefit';
@@ -176,6 +177,7 @@ export function debriefScreen(state: GameState, ctl: Controller): ScreenView {
     r.flows ? later(() => flowsTable(r.flows!), 3) : null,
     later(() => compareSlot, 2),
     later(() => sourcesSection(), 3),
+    later(() => resultCodeSection(state, ctl), 3),
     h(
       'section',
       { className: 'actions', 'aria-label': W.next },

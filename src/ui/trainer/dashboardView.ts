@@ -7,11 +7,13 @@ import { ROOM_EVENT_KINDS, type RoomEventKind } from '../../services/housing-ben
 import { h, setText } from '../dom';
 import { count, days, money, percent } from '../format';
 import { exportUrl, qrUrl } from './trainerApi';
+import { importForm, type SendCodes } from './importForm';
 
 export interface DashboardActions {
   command(command: Command): Promise<string | null>;
   verifyAll(): Promise<string | null>;
   addBots(): Promise<string | null>;
+  importResults: SendCodes;
   projectorUrl: string;
   trainerUrl: string;
 }
@@ -19,7 +21,15 @@ export interface DashboardActions {
 function teamRow(t: DashboardTeam, now: number): HTMLElement {
   const s = t.summary;
   const status = t.connected ? W.connected : W.disconnected((now - t.lastSeen) / 60_000);
-  const verdict = t.verdict === null ? W.verifiedNotYet : t.verdict.verified ? W.verifiedYes : W.verifiedNo(t.verdict.mismatch);
+  // Checked as it plays: a verdict for an earlier day than the figures says how far it reaches.
+  const verdict =
+    t.verdict === null
+      ? W.verifiedNotYet
+      : !t.verdict.verified
+        ? W.verifiedNo(t.verdict.mismatch)
+        : s && t.verdict.at < s.at
+          ? W.verifiedTo(Math.floor(t.verdict.at / 1440))
+          : W.verifiedYes;
   return h(
     'tr',
     { className: `${t.connected ? 'online' : 'offline'}${t.verdict && !t.verdict.verified ? ' mismatch' : ''}`, 'data-team': t.id },
@@ -172,6 +182,7 @@ export function dashboardView(code: string, token: string, actions: DashboardAct
       controls,
       predictions.el,
       h('section', { 'aria-labelledby': 'teams-heading' }, h('h2', { id: 'teams-heading' }, W.dashboardHeading), empty, table),
+      importForm(actions.importResults),
     ),
   );
 

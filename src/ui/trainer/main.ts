@@ -11,7 +11,7 @@ import { h } from '../dom';
 import { createForm } from './createForm';
 import { dashboardView } from './dashboardView';
 import { projectorView } from './projectorView';
-import { addBots, createSession, keepToken, keptSessions, keptToken, sendCommand, streamUrl, verifyAll } from './trainerApi';
+import { addBots, createSession, importResults, keepToken, keptSessions, keptToken, sendCommand, streamUrl, verifyAll } from './trainerApi';
 
 const root = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
@@ -65,6 +65,7 @@ function roomPage(code: string, token: string) {
       const r = await addBots(code, token);
       return r.ok ? null : r.error;
     },
+    importResults: (codes) => importResults(code, token, codes),
     projectorUrl: page(`?code=${code}&view=projector`),
     trainerUrl: page(`?code=${code}#key=${token}`),
   });

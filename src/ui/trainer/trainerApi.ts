@@ -3,6 +3,7 @@
 import { ROOM_WORDS as W } from '../../content/room';
 import { type Answer, callService } from '../../room/http';
 import type { Command, Dashboard, SessionConfig } from '../../room/protocol';
+import type { ImportResult } from '../../room/resultCode';
 
 const tokenKey = (code: string) => `its-the-system/trainer/${code}`;
 const SESSIONS_KEY = 'its-the-system/trainer/sessions';
@@ -57,6 +58,11 @@ export function addBots(code: string, token: string) {
 
 export function verifyAll(code: string, token: string) {
   return call<Dashboard>(`/api/sessions/${code}/verify`, { method: 'POST' }, token);
+}
+
+/** Result codes into the session: one result per code, in order. */
+export function importResults(code: string, token: string, codes: readonly string[]) {
+  return call<{ results: ImportResult[] }>(`/api/sessions/${code}/results`, { method: 'POST', body: JSON.stringify({ codes }) }, token);
 }
 
 export const streamUrl = (code: string, token: string) => `/api/sessions/${code}/stream?token=${encodeURIComponent(token)}`;
